@@ -1,0 +1,73 @@
+# pg_arabic — PGXS build.  `make && make install && make installcheck` for the
+# extension; `make core-check`, `make fuzz-smoke`, `make bench-core` for the
+# standalone analysis core (src/core, plain C + ICU, no PostgreSQL headers).
+
+EXTENSION = pg_arabic
+MODULE_big = pg_arabic
+PG_CONFIG ?= pg_config
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+ifeq ($(strip $(ICU_LIBS)),)
+$(error pg_arabic needs ICU: install libicu-dev (pkg-config found no icu-uc/icu-i18n))
+endif
+
+CORE_SRCS := $(sort $(wildcard src/core/*.c))
+CORE_HDRS := $(wildcard src/core/*.h)
+GLUE_SRCS := $(sort $(wildcard src/pg/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+DATA = $(wildcard src/pg_arabic--*.sql)
+DATA_TSEARCH = $(wildcard src/tsearch_data/*.*)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --load-extension=pg_arabic --encoding=UTF8
+
+PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
+SHLIB_LINK += $(ICU_LIBS)
+
+CORE_PROGS = test/unit/core_test test/bench/core_bench
+FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
+FUZZ_PROGS := $(FUZZ_SRCS:.c=)
+EXTRA_CLEAN = $(CORE_PROGS) $(FUZZ_PROGS) results regression.diffs regression.out tmp_check
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(OBJS): $(CORE_HDRS)
+
+# ---- standalone core: unit tests, fuzzers, throughput benchmark ----
+CORE_CC ?= cc
+CORE_CFLAGS ?= -O2 -g -std=c99 -Wall -Wextra -Wno-unused-parameter
+FUZZ_CC ?= clang
+FUZZ_FLAGS ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 20
+
+test/unit/core_test: test/unit/core_test.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: core-check fuzz-build fuzz-smoke bench-core
+core-check: test/unit/core_test
+	./test/unit/core_test
+
+fuzz-build: $(FUZZ_PROGS)
+
+# Short bounded run of every fuzzer from its seed corpus; any crash fails.
+fuzz-smoke: $(FUZZ_PROGS)
+	@set -e; for f in $(FUZZ_PROGS); do \
+	  n=$$(basename $$f); mkdir -p test/fuzz/work/$$n; \
+	  echo "fuzz-smoke: $$n for $(FUZZ_SECONDS)s"; \
+	  ./$$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 \
+	     -artifact_prefix=test/fuzz/work/$$n- test/fuzz/work/$$n test/fuzz/seeds >test/fuzz/work/$$n.log 2>&1 \
+	     || { tail -40 test/fuzz/work/$$n.log; echo "fuzz-smoke: $$n FAILED"; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units' test/fuzz/work/$$n.log || true; \
+	done
+
+bench-core: test/bench/core_bench
+	./test/bench/core_bench $(BENCH_ARGS)
