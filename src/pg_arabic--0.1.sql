@@ -21,6 +21,35 @@ $guard$;
 -- Section: normalization and tokenization (src/pg/normalize.c, tokenize.c)
 -- ===================================================================
 
+CREATE FUNCTION @extschema@.ar_normalize(input text, profile text DEFAULT 'search')
+RETURNS text
+AS 'MODULE_PATHNAME', 'ar_normalize_text'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.ar_normalize(text, text) IS
+'Normalize Arabic text. profile is a profile name (search: fold everything that should not matter for matching; clean: display-safe repairs, keeps diacritics and hamza; none) or a comma-separated list of profiles and rules, a leading - removing a rule, e.g. ''search,-teh_marbuta'' or ''none,digits,tatweel''. Rules: see ar_normalize_rules().';
+
+CREATE FUNCTION @extschema@.ar_normalize_rules(
+    OUT rule text, OUT description text, OUT in_search boolean, OUT in_clean boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_normalize_rules'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 14;
+
+COMMENT ON FUNCTION @extschema@.ar_normalize_rules() IS
+'List the normalization rules usable in ar_normalize(text, profile), with whether the search and clean profiles include them.';
+
+CREATE FUNCTION @extschema@.ar_tokenize(
+    input text,
+    OUT pos integer, OUT token text, OUT kind text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_tokenize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 100;
+
+COMMENT ON FUNCTION @extschema@.ar_tokenize(text) IS
+'Split text into Arabic-aware tokens (kinds: arabic, latin, other, number, punct, symbol), white space left out. start_pos is a 1-based character offset: substr(input, start_pos, length) = token.';
+
 -- ===================================================================
 -- Section: full-text search (parser, ar_stem dictionary, configurations)
 -- ===================================================================

@@ -1,0 +1,47 @@
+/*
+ * pg_arabic.c
+ *    Module entry point and glue shared by every SQL function: the palloc
+ *    allocator given to the analysis core and the UTF8 encoding check.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "utils/memutils.h"
+
+#include "pg_arabic.h"
+
+PG_MODULE_MAGIC;
+
+/* palloc/repalloc bridge for the core; huge allocations allowed up to the text limit. */
+static void *
+pg_realloc_fn(void *ctx, void *ptr, size_t size)
+{
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("pg_arabic result too large"),
+				 errdetail("The result would need %zu bytes, more than a text value can hold.", size)));
+	return ptr ? repalloc(ptr, size) : palloc(size);
+}
+
+/* pfree bridge for the core. */
+static void
+pg_free_fn(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+const ar_allocator ar_pg_allocator = {pg_realloc_fn, pg_free_fn, NULL};
+
+/* Error out unless the database encoding is UTF8. */
+void
+ar_check_encoding(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("pg_arabic requires a UTF8 database, not %s",
+						GetDatabaseEncodingName()),
+				 errhint("Create the database with ENCODING 'UTF8' and use pg_arabic there.")));
+}

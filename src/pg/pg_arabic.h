@@ -1,0 +1,18 @@
+/*
+ * pg_arabic.h
+ *    Shared declarations of the PostgreSQL glue (src/pg).
+ */
+#ifndef PG_ARABIC_H
+#define PG_ARABIC_H
+
+#include "postgres.h"
+
+#include "ar_core.h"
+
+/* palloc-based allocator handed to the core: memory lives in CurrentMemoryContext. */
+extern const ar_allocator ar_pg_allocator;
+
+/* Error out unless the database encoding is UTF8. */
+extern void ar_check_encoding(void);
+
+#endif							/* PG_ARABIC_H */
