@@ -43,8 +43,10 @@ FUZZ_CC ?= clang
 FUZZ_FLAGS ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SECONDS ?= 20
 
-test/unit/core_test: test/unit/core_test.c $(CORE_SRCS) $(CORE_HDRS)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+# every test/unit/*.c registers its own tests (see test/unit/unit.h)
+UNIT_SRCS := $(sort $(wildcard test/unit/*.c))
+test/unit/core_test: $(UNIT_SRCS) test/unit/unit.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
 
 test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
