@@ -1,0 +1,9 @@
+-- pg_arabic refuses non-UTF8 databases with a clear error.
+CREATE DATABASE pg_arabic_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c pg_arabic_latin1
+\set VERBOSITY default
+CREATE EXTENSION pg_arabic;
+\c contrib_regression
+DROP DATABASE pg_arabic_latin1;
+-- and installs in this UTF8 one
+SELECT extname, extversion FROM pg_extension WHERE extname = 'pg_arabic';

@@ -1,0 +1,34 @@
+-- Tokenization: kinds, offsets, punctuation in a C-locale database, edge cases.
+SELECT current_setting('lc_ctype') AS lc_ctype;   -- the test cluster runs with the C locale
+
+SELECT * FROM ar_tokenize('قال الوزيرُ: «سنواصل المحادثات»، ثم غادر؟');
+
+SELECT * FROM ar_tokenize('بلغت النسبة ٣٥٫٧٪ أو 35.7% من 1,200 دولار في ١٢/٣/٢٠٢٤');
+
+SELECT * FROM ar_tokenize('قمة G7 وNATO في Москва و北京 🇸🇦 👨‍👩‍👧');
+
+-- ZWNJ inside a word stays in it; tatweel and diacritics too
+SELECT token, kind, length FROM ar_tokenize(E'مي\u200Cخواهم الـمـؤتـمـر الرُّوسِيَّة');
+
+-- edge cases
+SELECT count(*) AS tokens FROM ar_tokenize('');
+SELECT * FROM ar_tokenize('ًٌٍ ــــ');
+SELECT * FROM ar_tokenize(E' \t\n\u200F ');
+
+-- the offset law: substr(input, start_pos, length) = token, always
+WITH inputs(x) AS (VALUES
+  ('قال الوزيرُ: «سنواصل المحادثات»، ثم غادر؟'),
+  ('قمة G7 وNATO في Москва و北京 🇸🇦 👨‍👩‍👧 ١٢٫٥'),
+  (E'مي\u200Cخواهم \u200Fنص\u200E ﻻ ﷺ'),
+  (repeat('مرحباً بكم 😀 ', 200))
+)
+SELECT count(*) AS tokens,
+       count(*) FILTER (WHERE substr(x, t.start_pos, t.length) = t.token) AS offsets_ok,
+       bool_and(t.pos > 0) AS positions_ok
+FROM inputs, ar_tokenize(x) t;
+
+-- positions are consecutive
+SELECT array_agg(pos ORDER BY pos) = array(SELECT generate_series(1, count(*)::int)) AS consecutive
+FROM ar_tokenize('واحد، اثنان؛ ثلاثة؟ أربعة!');
+
+SELECT ar_tokenize(NULL) IS NULL AS strict_null;
