@@ -28,7 +28,8 @@ SELECT count(*) AS tokens,
 FROM inputs, ar_tokenize(x) t;
 
 -- positions are consecutive
-SELECT array_agg(pos ORDER BY pos) = array(SELECT generate_series(1, count(*)::int)) AS consecutive
-FROM ar_tokenize('واحد، اثنان؛ ثلاثة؟ أربعة!');
+SELECT count(*) AS tokens, bool_and(pos = rn) AS consecutive
+FROM (SELECT pos, row_number() OVER (ORDER BY start_pos) AS rn
+      FROM ar_tokenize('واحد، اثنان؛ ثلاثة؟ أربعة!')) s;
 
-SELECT ar_tokenize(NULL) IS NULL AS strict_null;
+SELECT count(*) AS rows_for_null FROM ar_tokenize(NULL);
