@@ -143,6 +143,9 @@ ar_norm_parse_spec(const char *spec, size_t len, uint32_t *mask, char *bad, size
 			{
 				size_t		n = e - b < badlen - 1 ? e - b : badlen - 1;
 
+				/* never cut a UTF-8 sequence: the name goes into an error message */
+				while (n > 0 && n < e - b && ((unsigned char) spec[b + n] & 0xC0) == 0x80)
+					n--;
 				memcpy(bad, spec + b, n);
 				bad[n] = '\0';
 			}

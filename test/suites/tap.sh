@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# TAP suite: runs every test/t/*.pl (PostgreSQL::Test::Cluster) with prove against the
+# PostgreSQL installation of $PG_CONFIG (default: pg_config on PATH, else the Debian
+# PostgreSQL 15).  pg_arabic must already be installed there (make install).
+#
+#   bash test/suites/tap.sh                      all tests
+#   bash test/suites/tap.sh test/t/001_crash.pl  some of them
+#   PG_CONFIG=/tmp/pga-rel/pg/usr/lib/postgresql/15/bin/pg_config bash test/suites/tap.sh
+#
+# PostgreSQL refuses to run as root, so as root the tests run as the postgres user in a
+# scratch directory that user owns (kept on failure for the logs: tmp_check/log).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+PG_CONFIG=${PG_CONFIG:-$(command -v pg_config || echo /usr/lib/postgresql/15/bin/pg_config)}
+bindir=$($PG_CONFIG --bindir)
+pgxs=$($PG_CONFIG --pkglibdir)/pgxs
+perl_lib=$pgxs/src/test/perl
+if [ ! -f "$perl_lib/PostgreSQL/Test/Cluster.pm" ]; then
+  echo "MISSING: $perl_lib/PostgreSQL/Test/Cluster.pm (install postgresql-server-dev-15)" >&2
+  exit 1
+fi
+perl -MIPC::Run -e1 2>/dev/null || { echo "MISSING: perl IPC::Run (apt-get install libipc-run-perl)" >&2; exit 1; }
+if [ $# -gt 0 ]; then tests=("$@"); else tests=("$root"/test/t/*.pl); fi
+abs=()
+for t in "${tests[@]}"; do abs+=("$(cd "$(dirname "$t")" && pwd)/$(basename "$t")"); done
+
+work=$(mktemp -d /tmp/pg_arabic_tap.XXXXXX)
+runner=()
+if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; runner=(runuser -u postgres --); fi
+cleanup() { if [ "${keep:-0}" = 0 ]; then rm -rf "$work"; else echo "TAP logs kept in $work/tmp_check/log" >&2; fi; }
+trap cleanup EXIT
+keep=1
+cd "$work"
+"${runner[@]}" env PATH="$bindir:$PATH" PERL5LIB="$perl_lib${PERL5LIB:+:$PERL5LIB}" \
+  PG_REGRESS="$pgxs/src/test/regress/pg_regress" TESTDIR="$work" PGARABIC_ROOT="$root" \
+  PGARABIC_SHARED="${PGARABIC_SHARED:-$root/../shared}" \
+  prove -v --timer -I "$root/test/t" "${abs[@]}"
+keep=0
