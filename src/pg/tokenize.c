@@ -26,7 +26,7 @@ ar_tokenize(PG_FUNCTION_ARGS)
 	int32		pos = 0;
 
 	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	ar_tokenizer_init(&tz, s, VARSIZE_ANY_EXHDR(in));
 	while (ar_tokenizer_next(&tz, &tok))
 	{

@@ -11,7 +11,8 @@
 #    text result must be valid UTF-8.
 # 2. A 45 MB input completes for ar_normalize and ar_tokenize.
 # 3. statement_timeout and pg_cancel_backend stop a long call of every function within 1 s.
-# 4. Backend memory (RssAnon) stays flat over a 100k-row scan with every function.
+# 4. Backend memory (RssAnon, sampled during the query) stays flat over a 100k-row scan
+#    with every function.
 #
 # Seed: PGARABIC_FUZZ_SEED (default: time); scale: PGARABIC_FUZZ_SCALE (default 1).
 use strict;
@@ -294,8 +295,8 @@ server_same('45 MB inputs');
 # ------------------------------------------------------------------ cancellation
 # (a) Every function over a ~1 MB row in an endless loop: statement_timeout and
 #     pg_cancel_backend must stop it within 1 s.
-# (b) One single call over the 45 MB row: measured; asserted as a TODO where the
-#     core has no interrupt check inside one call (see the diag lines).
+# (b) One single call over the 45 MB row: statement_timeout within 1 s too (a TODO
+#     for ar_normalize, whose core loop has no interrupt hook: see the diag line).
 $node->safe_psql('postgres', q{
 	CREATE TABLE onemb AS SELECT left(t, 1048576 / 2) AS t FROM huge;
 	VACUUM ANALYZE onemb});
@@ -350,8 +351,9 @@ for my $c (@cancel)
 		$label, $single, $late));
 	TODO:
 	{
-		local $TODO = 'no interrupt check inside one core call (src/core loops are PostgreSQL-free)'
-		  if $label =~ /^ar_normalize/;
+		# known weakness, reported: the core normalizer (PostgreSQL-free by design) has
+		# no interrupt hook, and one call over 45 MB of adversarial text runs ~2 s
+		local $TODO = 'ar_normalize: no interrupt check inside one core call' if $label =~ /^ar_normalize\(/;
 		cmp_ok($late, '<', 1.0, "$label: statement_timeout honoured within 1 s inside one 45 MB call");
 	}
 }
@@ -379,9 +381,14 @@ for my $f (@funcs)
 }
 push @scans, map { [ "to_tsvector($_)", "SELECT sum(length(to_tsvector('$_', m.t))) FROM m WHERE m.id <= %d" ] } @configs;
 
+# Reference: a built-in materialize-mode SRF of the same shape (PostgreSQL itself keeps
+# some per-call memory of a LATERAL function scan until the end of the query).
+unshift @scans, [ 'reference jsonb_array_elements_text (built-in)',
+	"SELECT sum(length(x::text)) FROM m, LATERAL jsonb_array_elements_text(to_jsonb(regexp_split_to_array(m.t, ' '))) x WHERE m.id <= %d" ];
 my $s = Session->new($node);
 $s->query('SET max_parallel_workers_per_gather = 0');
-my $bound_kb = 10240;
+my $slack_kb = 4096;
+my $ref_kb;
 for my $c (@scans)
 {
 	my ($label, $sql) = @$c;
@@ -400,9 +407,13 @@ for my $c (@scans)
 	is($err, '', "$label: 100k-row scan ran");
 	my $after = proc_status_kb($s->{pid}, 'RssAnon');
 	$peak = $after if $after > $peak;
+	my $growth = $peak - $base;
 	diag(sprintf('%s over 100k rows: %.1f s, RssAnon before %d kB, peak %d kB, after %d kB (growth %d kB)',
-		$label, time - $t0, $base, $peak, $after, $peak - $base));
-	cmp_ok($peak - $base, '<', $bound_kb, "$label: backend memory flat over 100k rows (< $bound_kb kB growth)");
+		$label, time - $t0, $base, $peak, $after, $growth));
+	if (!defined $ref_kb) { $ref_kb = $growth; next; }
+	my $bound = ($sql =~ /LATERAL/ ? $ref_kb : 0) + $slack_kb;
+	cmp_ok($growth, '<', $bound,
+		"$label: backend memory flat over 100k rows (growth < $bound kB: built-in SRF reference + $slack_kb kB)");
 }
 $s->quit;
 server_same('memory scans');
