@@ -1,0 +1,49 @@
+/*
+ * ar_lexseq.h
+ *    A token sequence with folded lookup keys, shared by the date and
+ *    quotation finders.  The input is tokenized once (ar_tokenize), white
+ *    space is dropped, and every other token gets a key: Arabic words without
+ *    diacritics, tatweel and joiners, with alef, yeh, teh marbuta and Persian
+ *    letters folded; digits as ASCII.  Matching runs on keys while offsets
+ *    stay those of the original input (bytes and code points).
+ */
+#ifndef AR_LEXSEQ_H
+#define AR_LEXSEQ_H
+
+#include "ar_core.h"
+#include "ar_tokenize.h"
+
+#define AR_LEX_KEYMAX 48
+
+typedef struct ar_lex
+{
+	ar_tok_kind kind;
+	size_t		byte_start;		/* offsets in the original input */
+	size_t		byte_len;
+	size_t		char_start;
+	size_t		char_len;
+	bool		nl_before;		/* a line break separates it from the previous token */
+	uint8_t		keylen;
+	char		key[AR_LEX_KEYMAX + 1];	/* folded form, truncated (then keylen = 255) */
+} ar_lex;
+
+typedef struct ar_lexseq
+{
+	ar_lex	   *v;
+	size_t		n;
+	const ar_allocator *alloc;
+} ar_lexseq;
+
+/* Fold mask used for keys (context-free normalizer rules). */
+#define AR_LEX_FOLD_MASK (AR_N_DIACRITICS | AR_N_QURANIC | AR_N_TATWEEL | AR_N_ALEF | \
+						  AR_N_YEH | AR_N_TEH_MARBUTA | AR_N_PERSIAN | AR_N_DIGITS | \
+						  AR_N_BIDI | AR_N_JOINERS)
+
+/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
+extern void ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq);
+/* Release the sequence. */
+extern void ar_lexseq_free(ar_lexseq *seq);
+/* True when token i exists and its key equals the NUL-terminated word w. */
+extern bool ar_lex_is(const ar_lexseq *seq, size_t i, const char *w);
+
+#endif							/* AR_LEXSEQ_H */
