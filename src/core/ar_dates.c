@@ -75,7 +75,7 @@ static const char *const next_adj[] = {"المقبل", "المقبله", "الق
 	"التاليه", NULL};
 static const char *const this_adj[] = {"الجاري", "الجاريه", "الحالي", "الحاليه", NULL};
 static const char *const vague_adj[] = {"الاخيره", "الماضيه", "الفائته", "المنصرمه",
-	"القليله", "المقبله", "القادمه", NULL};
+	"القليله", "المقبله", "القادمه", "الاولي", NULL};
 static const char *const ramadan_adj[] = {"المبارك", "الفضيل", "الكريم", NULL};
 /* Words after a bare 4-digit number that make it a count, not a year. */
 static const char *const count_nouns[] = {"شخص", "شخصا", "دولار", "دولارا", "جنيه", "ريال",
@@ -1512,6 +1512,19 @@ parse_expression(const dctx *c, size_t i, char *value)
 	{
 		size_t		k = j + 1;
 
+		/* نهاية الأسبوع: the weekend */
+		if (strstr(TOK(j)->key, "نهايه") && ar_lex_is(c->q, k, "الاسبوع") &&
+			!word_is(c, k + 1, past_adj) && !word_is(c, k + 1, next_adj))
+		{
+			if (c->ref)
+			{
+				fmt_week(value, c->refdays);
+				strcat(value, "-WE");
+			}
+			else
+				snprintf(value, AR_DATE_VALUE_MAX, "XXXX-WXX-WE");
+			return k + 1;
+		}
 		/* بداية العام، أواخر عام 2017، مطلع الشهر الجاري، بداية 2019 */
 		if ((e = parse_expression(c, k, value)))
 			return e;
