@@ -185,24 +185,6 @@ typedef struct dval
 /* Clitic prefixes that may be glued to a date word (و ف ب ل ك), at most two. */
 static const char *const clitics[] = {"و", "ف", "ب", "ل", "ك", NULL};
 
-/* key is w, or w behind one clitic letter from the UTF-8 string pre (each letter 2 bytes). */
-static bool
-key_is_word(const char *key, const char *w, const char *pre)
-{
-	size_t		kl = strlen(key),
-				wl = strlen(w);
-	const char *p;
-
-	if (kl == wl)
-		return strcmp(key, w) == 0;
-	if (kl != wl + 2 || strcmp(key + 2, w) != 0)
-		return false;
-	for (p = pre; p[0] && p[1]; p += 2)
-		if (key[0] == p[0] && key[1] == p[1])
-			return true;
-	return false;
-}
-
 /* Index of key in list (exact), or -1. */
 static int
 list_index(const char *key, const char *const *list)
@@ -631,7 +613,7 @@ parse_month_name(const dctx *c, size_t i, int *month, bool *hijri, bool *weak)
 	{
 		const char *w1 = months[k].w1;
 
-		if (!key_is_word(TOK(i)->key, w1, "وبفل"))
+		if (!ar_lex_key_is(TOK(i)->key, w1, "وبفل"))
 			continue;
 		if (months[k].w2)
 		{
@@ -990,7 +972,7 @@ weekday_at(const dctx *c, size_t i, bool *weak)
 		return 0;
 	for (k = 0; weekdays[k].w; k++)
 	{
-		if (key_is_word(TOK(i)->key, weekdays[k].w, "وف"))
+		if (ar_lex_key_is(TOK(i)->key, weekdays[k].w, "وف"))
 		{
 			*weak = weekdays[k].weak;
 			return weekdays[k].wd;
@@ -1084,7 +1066,7 @@ unit_at(const dctx *c, size_t i, char *unit, int *dual, bool *plural)
 		return 0;
 	for (k = 0; units[k].w; k++)
 	{
-		if (key_is_word(TOK(i)->key, units[k].w, "لو"))
+		if (ar_lex_key_is(TOK(i)->key, units[k].w, "لو"))
 		{
 			*unit = units[k].unit;
 			*dual = units[k].dual;
@@ -1105,7 +1087,7 @@ numword_at(const dctx *c, size_t i)
 		return 0;
 	for (k = 0; numwords[k].w; k++)
 	{
-		if (key_is_word(TOK(i)->key, numwords[k].w, "لوب"))
+		if (ar_lex_key_is(TOK(i)->key, numwords[k].w, "لوب"))
 			return numwords[k].n;
 	}
 	return 0;

@@ -98,3 +98,21 @@ ar_lex_is(const ar_lexseq *seq, size_t i, const char *w)
 {
 	return i < seq->n && strcmp(seq->v[i].key, w) == 0;
 }
+
+/* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */
+bool
+ar_lex_key_is(const char *key, const char *w, const char *pre)
+{
+	size_t		kl = strlen(key),
+				wl = strlen(w);
+	const char *p;
+
+	if (kl == wl)
+		return strcmp(key, w) == 0;
+	if (kl != wl + 2 || strcmp(key + 2, w) != 0)
+		return false;
+	for (p = pre; p[0] && p[1]; p += 2)
+		if (key[0] == p[0] && key[1] == p[1])
+			return true;
+	return false;
+}

@@ -43,6 +43,8 @@ typedef struct ar_lexseq
 extern void ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq);
 /* Release the sequence. */
 extern void ar_lexseq_free(ar_lexseq *seq);
+/* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */
+extern bool ar_lex_key_is(const char *key, const char *w, const char *pre);
 /* True when token i exists and its key equals the NUL-terminated word w. */
 extern bool ar_lex_is(const ar_lexseq *seq, size_t i, const char *w);
 

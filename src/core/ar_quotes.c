@@ -1,0 +1,907 @@
+/*
+ * ar_quotes.c
+ *    Quotations (marked and reported speech) and their speakers.  See
+ *    ar_quotes.h for the rules.
+ */
+#include <string.h>
+
+#include "ar_quotes.h"
+#include "ar_lexseq.h"
+
+/* Folded keys (ar_lexseq): ا for every alef, ي for ى, ه for ة, no diacritics. */
+static const char *const speech_verbs[] = {"قال", "قالت", "يقول", "تقول", "قالوا", "اضاف",
+	"اضافت", "يضيف", "تضيف", "اكد", "اكدت", "يؤكد", "صرح", "صرحت", "اعرب", "اعربت", "اوضح",
+	"اوضحت", "تابع", "تابعت", "اعتبر", "اعتبرت", "راي", "رات", "يري", "ذكر", "ذكرت", "اشار",
+	"اشارت", "اعلن", "اعلنت", "شدد", "شددت", "لفت", "لفتت", "افاد", "افادت", "كشف", "كشفت",
+	"اكدوا", "اضافوا", "استطرد", "ختم", NULL};
+static const char *const participles[] = {"قائلا", "قائله", "مؤكدا", "مؤكده", "مضيفا",
+	"مضيفه", "مشيرا", "مشيره", "موضحا", "موضحه", "معتبرا", "معتبره", "لافتا", "مشددا",
+	"معربا", "مردفا", NULL};
+/* Verbs whose content may follow without إن/أن (وقال الوزير يستند …). */
+static const char *const bare_verbs[] = {"قال", "قالت", "تابع", "تابعت", "اضاف", "اضافت", NULL};
+static const char *const complementizers[] = {"ان", "انه", "انها", "انهم", "انهما", "انهن",
+	"اننا", "انني", "انكم", "بان", "بانه", "بانها", "بانهم", "فان", NULL};
+static const char *const titles[] = {"الرئيس", "رئيس", "الوزير", "وزير", "وزيره", "الوزيره",
+	"نظيره", "نظيرته", "نائب", "المتحدث", "متحدث", "المتحدثه", "متحدثه", "الناطق", "ناطق",
+	"السفير", "سفير", "المبعوث", "مبعوث", "الامين", "الملك", "الامير", "الشيخ", "السيد",
+	"السيده", "الدكتور", "المستشار", "مستشار", "الجنرال", "العقيد", "اللواء", "الزعيم",
+	"زعيم", "المدير", "مدير", "المعارض", "النائب", "المرشد", "القائد", "قائد", "المندوب",
+	"مندوب", "الملكه", "المسؤول", "مسؤول", "مصدر", "المصدر", NULL};
+/* Titles naming an anonymous source: the noun phrase itself is the speaker. */
+static const char *const anonymous[] = {"المتحدث", "متحدث", "المتحدثه", "متحدثه", "الناطق",
+	"ناطق", "مصدر", "المصدر", "المسؤول", "مسؤول", NULL};
+static const char *const stopwords[] = {"في", "من", "الي", "علي", "عن", "مع", "الذي", "التي",
+	"الذين", "و", "ثم", "او", "بعد", "قبل", "خلال", "منذ", "حول", "بين", "لدي", "عند", "هذا",
+	"هذه", "ذلك", "تلك", "كما", "لكن", "قد", "لم", "لن", "كان", "كانت", "ايضا", "امس", "اليوم",
+	"حيث", "اذا", "انه", "هو", "هي", "هم", "نحن", "لا", "ما", "ان", "بان", "فان", "وان", "اي",
+	"كل", "بعض", "غير", "امام", "لقد", "اول", "عبر", "ضد", "دون", "وفقا", "بحسب", "حسب", "له",
+	"لها", "لهم", "به", "بها", "فيه", "فيها", "منه", "منها", "عليه", "عنه", "ايضا", NULL};
+static const char *const prepositions[] = {"في", "خلال", "من", "عن", "علي", "امام", "ل",
+	"للصحافيين", "للصحفيين", "لوكاله", "لقناه", "لصحيفه", "عقب", "اثناء", "بعد", "قبل",
+	"مع", "الي", "امس", "اليوم", "،", NULL};
+
+#define NOPERSON ((size_t) -1)
+
+/* A person mention over tokens [a, b). */
+typedef struct mention
+{
+	size_t		a,
+				b;
+	size_t		canon;			/* mention whose text names this person */
+	const char *head;			/* title head before it (key of a token), or NULL */
+	const char *adj;			/* nationality adjective in that title, or NULL */
+} mention;
+
+typedef struct qctx
+{
+	const ar_lexseq *q;
+	const ar_allocator *alloc;
+	mention    *m;
+	size_t		nm;
+	size_t	   *person_at;		/* token -> mention index or NOPERSON */
+	size_t	   *seg_of;			/* token -> quote segment index or NOPERSON */
+	size_t	   *seg_a;			/* segment content [seg_a, seg_b) */
+	size_t	   *seg_b;
+	size_t	   *seg_end;		/* first token after the closing mark */
+	bool	   *seg_used;
+	size_t		nseg;
+	int		   *mark;			/* 'O' open, 'C' close, 'T' toggle, 0 none */
+	int		   *marklen;		/* tokens making the mark (quot; is 2) */
+} qctx;
+
+#define TOK(i)	(&c->q->v[i])
+
+/* Allocate n zeroed elements of size sz. */
+static void *
+zalloc(const ar_allocator *a, size_t n, size_t sz)
+{
+	void	   *p = a->realloc_fn(a->ctx, NULL, n * sz + 1);
+
+	memset(p, 0, n * sz + 1);
+	return p;
+}
+
+/* Key of token i is one of list, a clitic from pre allowed. */
+static bool
+in_list(const ar_lexseq *q, size_t i, const char *const *list, const char *pre)
+{
+	int			k;
+
+	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC)
+		return false;
+	for (k = 0; list[k]; k++)
+		if (ar_lex_key_is(q->v[i].key, list[k], pre))
+			return true;
+	return false;
+}
+
+/* Token i is punctuation p. */
+static bool
+is_punct(const ar_lexseq *q, size_t i, const char *p)
+{
+	return i < q->n && q->v[i].kind == AR_TOK_PUNCT && strcmp(q->v[i].key, p) == 0;
+}
+
+/* Key starts with the article ال. */
+static bool
+has_article(const char *key)
+{
+	return strncmp(key, "ال", 4) == 0;
+}
+
+/* A word that can be part of a person's name. */
+static bool
+is_name_word(const ar_lexseq *q, size_t i)
+{
+	const char *k;
+
+	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC || q->v[i].keylen < 4 || q->v[i].keylen == 255)
+		return false;
+	k = q->v[i].key;
+	if (has_article(k) || strncmp(k, "ي", 2) == 0 || strncmp(k, "لل", 4) == 0 ||
+		strcmp(k + q->v[i].keylen - 2, "ه") == 0)
+		return false;
+	if (in_list(q, i, (const char *const[]) {"قناه", "صحيفه", "وكاله", "وزاره", "تلفزيون",
+				"اذاعه", "موقع", "بيان", "حيال", "تجاه", "لدي", NULL}, "لبو"))
+		return false;
+	return !in_list(q, i, stopwords, "") && !in_list(q, i, speech_verbs, "وف") &&
+		!in_list(q, i, participles, "و") && !in_list(q, i, titles, "وبلف") &&
+		!in_list(q, i, complementizers, "و");
+}
+
+/* Sentence end at token i (outside quote marks): . ؟ ? ! or a line break before i. */
+static bool
+sentence_end(const ar_lexseq *q, size_t i)
+{
+	return i >= q->n || q->v[i].nl_before ||
+		(q->v[i].kind == AR_TOK_PUNCT &&
+		 (strcmp(q->v[i].key, ".") == 0 || strcmp(q->v[i].key, "؟") == 0 ||
+		  strcmp(q->v[i].key, "?") == 0 || strcmp(q->v[i].key, "!") == 0));
+}
+
+/* ---- heuristic persons ---- */
+
+/* Append token span [a, b) to a token-range list (pairs). */
+static void
+push_range(const ar_allocator *al, size_t **v, size_t *n, size_t *cap, size_t a, size_t b)
+{
+	if (*n + 2 > *cap)
+	{
+		*cap = *cap ? *cap * 2 : 16;
+		*v = al->realloc_fn(al->ctx, *v, *cap * sizeof(size_t));
+	}
+	(*v)[(*n)++] = a;
+	(*v)[(*n)++] = b;
+}
+
+/* After a title at i: skip باسم/ال-modifiers and one comma; returns the first name position. */
+static size_t
+skip_title(const ar_lexseq *q, size_t i)
+{
+	size_t		j = i + 1;
+	int			mods = 0;
+
+	if (j < q->n && strcmp(q->v[j].key, "باسم") == 0)
+		j++;
+	while (j < q->n && q->v[j].kind == AR_TOK_ARABIC && has_article(q->v[j].key) && mods < 4 &&
+		   !in_list(q, j, titles, ""))
+	{
+		j++;
+		mods++;
+	}
+	if (is_punct(q, j, "،") || is_punct(q, j, ","))
+		j++;
+	return j;
+}
+
+/* Token ranges (pairs) of guessed persons over q. */
+static void
+guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
+{
+	size_t		cap = 0,
+				i,
+				k,
+				nfirst;
+
+	*v = NULL;
+	*n = 0;
+	for (i = 0; i < q->n; i++)
+	{
+		size_t		j,
+					e;
+
+		if (in_list(q, i, titles, "وبلف") && !in_list(q, i, anonymous, "وبلف"))
+		{
+			j = skip_title(q, i);
+			for (e = j; e < j + 3 && is_name_word(q, e) &&
+				 !(e > j && strncmp(q->v[e].key, "و", 2) == 0); e++)
+				;
+			if (e > j)
+			{
+				push_range(al, v, n, &cap, j, e);
+				i = e - 1;
+				continue;
+			}
+		}
+		if (in_list(q, i, speech_verbs, "وف") && is_name_word(q, i + 1))
+		{
+			for (e = i + 1; e < i + 3 && is_name_word(q, e) &&
+				 !(e > i + 1 && strncmp(q->v[e].key, "و", 2) == 0); e++)
+				;
+			push_range(al, v, n, &cap, i + 1, e);
+			i = e - 1;
+			continue;
+		}
+		/* تيلرسون قال … at the start of a sentence */
+		if (is_name_word(q, i) && in_list(q, i + 1, speech_verbs, "") &&
+			(i == 0 || q->v[i].nl_before || sentence_end(q, i - 1)))
+			push_range(al, v, n, &cap, i, i + 1);
+	}
+	/* later mentions of a known name word, clitics allowed (للافروف) */
+	nfirst = *n;
+	for (i = 0; i < q->n; i++)
+	{
+		bool		covered = false;
+
+		if (q->v[i].kind != AR_TOK_ARABIC)
+			continue;
+		for (k = 0; k < *n; k += 2)
+			if (i >= (*v)[k] && i < (*v)[k + 1])
+				covered = true;
+		if (covered)
+			continue;
+		for (k = 0; k < nfirst; k += 2)
+		{
+			const char *last = q->v[(*v)[k + 1] - 1].key;
+
+			if (ar_lex_key_is(q->v[i].key, last, "لوبف") ||
+				(strncmp(q->v[i].key, "لل", 4) == 0 && strcmp(q->v[i].key + 2, last) == 0))
+			{
+				push_range(al, v, n, &cap, i, i + 1);
+				break;
+			}
+		}
+	}
+}
+
+/* Heuristic PERSON candidates; out is initialized here. */
+void
+ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc, ar_span_list *out)
+{
+	ar_lexseq	q;
+	size_t	   *r,
+				n,
+				k;
+
+	out->alloc = alloc;
+	out->n = 0;
+	out->cap = 0;
+	out->v = NULL;
+	ar_lexseq_build(s, len, alloc, &q);
+	guess_ranges(&q, alloc, &r, &n);
+	if (n)
+	{
+		out->cap = n / 2;
+		out->v = alloc->realloc_fn(alloc->ctx, NULL, out->cap * sizeof(ar_span));
+		for (k = 0; k < n; k += 2)
+		{
+			out->v[out->n].char_start = q.v[r[k]].char_start;
+			out->v[out->n].char_len = q.v[r[k + 1] - 1].char_start + q.v[r[k + 1] - 1].char_len -
+				q.v[r[k]].char_start;
+			out->n++;
+		}
+		alloc->free_fn(alloc->ctx, r);
+	}
+	ar_lexseq_free(&q);
+}
+
+/* ---- quote marks ---- */
+
+/* Classify quote marks, including &quot; / quot; debris. */
+static void
+find_marks(qctx *c)
+{
+	size_t		i;
+
+	for (i = 0; i < c->q->n; i++)
+	{
+		const char *k = TOK(i)->key;
+
+		if (strcmp(k, "«") == 0 || strcmp(k, "“") == 0 || strcmp(k, "„") == 0)
+			c->mark[i] = 'O';
+		else if (strcmp(k, "»") == 0)
+			c->mark[i] = 'C';
+		else if (strcmp(k, "\"") == 0 || strcmp(k, "”") == 0 || strcmp(k, "＂") == 0)
+			c->mark[i] = 'T';
+		else if (strcmp(k, "&") == 0 && i + 2 < c->q->n && strcmp(TOK(i + 1)->key, "quot") == 0 &&
+				 strcmp(TOK(i + 2)->key, ";") == 0)
+		{
+			c->mark[i] = 'T';
+			c->marklen[i] = 3;
+			i += 2;
+			continue;
+		}
+		else if (strcmp(k, "quot") == 0 && i + 1 < c->q->n && strcmp(TOK(i + 1)->key, ";") == 0)
+		{
+			c->mark[i] = 'T';
+			c->marklen[i] = 2;
+			i += 1;
+			continue;
+		}
+		if (c->mark[i])
+			c->marklen[i] = 1;
+	}
+}
+
+/* Pair marks into segments inside each paragraph; an unclosed one runs to the paragraph end. */
+static void
+pair_marks(qctx *c)
+{
+	size_t		i,
+				open = NOPERSON;
+	int			openkind = 0;
+
+	for (i = 0; i <= c->q->n; i++)
+	{
+		bool		para_end = i == c->q->n || TOK(i)->nl_before;
+
+		if (para_end && open != NOPERSON)
+		{
+			size_t		a = open + c->marklen[open];
+
+			if (i > a)
+			{
+				c->seg_a[c->nseg] = a;
+				c->seg_b[c->nseg] = i;
+				c->seg_end[c->nseg] = i;
+				c->nseg++;
+			}
+			open = NOPERSON;
+		}
+		if (i == c->q->n)
+			break;
+		if (!c->mark[i])
+			continue;
+		if (open == NOPERSON && (c->mark[i] == 'O' || c->mark[i] == 'T'))
+		{
+			open = i;
+			openkind = c->mark[i];
+		}
+		else if (open != NOPERSON && (c->mark[i] == 'C' || c->mark[i] == 'T' ||
+									  (c->mark[i] == 'O' && openkind == 'T')))
+		{
+			size_t		a = open + c->marklen[open];
+
+			if (i > a)
+			{
+				c->seg_a[c->nseg] = a;
+				c->seg_b[c->nseg] = i;
+				c->seg_end[c->nseg] = i + c->marklen[i];
+				c->nseg++;
+			}
+			open = NOPERSON;
+		}
+		i += c->marklen[i] - 1;
+	}
+	for (i = 0; i < c->nseg; i++)
+	{
+		size_t		t;
+
+		for (t = c->seg_a[i] - 1; t < c->seg_end[i] && t < c->q->n; t++)
+			c->seg_of[t] = i;
+	}
+}
+
+/* ---- persons and speakers ---- */
+
+/* Title head and nationality adjective in the few tokens before mention m. */
+static void
+title_of(qctx *c, mention *m)
+{
+	size_t		j = m->a;
+	int			steps = 0;
+
+	m->head = NULL;
+	m->adj = NULL;
+	while (j > 0 && steps < 6)
+	{
+		const ar_lex *t = TOK(j - 1);
+
+		if (t->kind == AR_TOK_PUNCT && (strcmp(t->key, "،") == 0 || strcmp(t->key, ",") == 0) && steps == 0)
+		{
+			j--;
+			steps++;
+			continue;
+		}
+		if (t->kind != AR_TOK_ARABIC)
+			break;
+		if (in_list(c->q, j - 1, titles, "وبلف"))
+		{
+			m->head = t->key;
+			break;
+		}
+		if (!has_article(t->key) && strcmp(t->key, "باسم") != 0)
+			break;
+		if (!m->adj && t->keylen >= 8 && strcmp(t->key + t->keylen - 2, "ي") == 0)
+			m->adj = t->key;
+		j--;
+		steps++;
+	}
+}
+
+/* Same title head, ignoring the article and a clitic (الوزير = وزير = للوزير). */
+static bool
+same_head(const char *a, const char *b)
+{
+	if (has_article(a))
+		a += 4;
+	if (has_article(b))
+		b += 4;
+	return strcmp(a, b) == 0 || (strlen(a) > 2 && strcmp(a + 2, b) == 0) ||
+		(strlen(b) > 2 && strcmp(a, b + 2) == 0);
+}
+
+/* Build mentions from person spans (code points), with canonical mentions and titles. */
+static void
+build_mentions(qctx *c, const ar_span *persons, size_t np)
+{
+	size_t		k,
+				t,
+				j;
+
+	c->m = zalloc(c->alloc, np ? np : 1, sizeof(mention));
+	c->nm = 0;
+	for (k = 0; k < np; k++)
+	{
+		size_t		a = NOPERSON,
+					b = 0;
+		size_t		s0 = persons[k].char_start,
+					s1 = persons[k].char_start + persons[k].char_len;
+
+		for (t = 0; t < c->q->n; t++)
+		{
+			size_t		ts = TOK(t)->char_start,
+						te = ts + TOK(t)->char_len;
+
+			if (te > s0 && ts < s1)
+			{
+				if (a == NOPERSON)
+					a = t;
+				b = t + 1;
+			}
+		}
+		if (a == NOPERSON)
+			continue;
+		for (t = a; t < b; t++)
+			if (c->person_at[t] != NOPERSON)
+				break;
+		if (t < b)
+			continue;			/* overlaps an earlier span */
+		c->m[c->nm].a = a;
+		c->m[c->nm].b = b;
+		for (t = a; t < b; t++)
+			c->person_at[t] = c->nm;
+		c->nm++;
+	}
+	/* sort by position (insertion sort; few mentions), then re-index tokens */
+	for (k = 1; k < c->nm; k++)
+	{
+		mention		x = c->m[k];
+
+		for (j = k; j > 0 && c->m[j - 1].a > x.a; j--)
+			c->m[j] = c->m[j - 1];
+		c->m[j] = x;
+	}
+	for (k = 0; k < c->nm; k++)
+	{
+		for (t = c->m[k].a; t < c->m[k].b; t++)
+			c->person_at[t] = k;
+		title_of(c, &c->m[k]);
+		/* نظيره: the counterpart holds the title of the person named before */
+		if (c->m[k].head && (strcmp(c->m[k].head, "نظيره") == 0 || strcmp(c->m[k].head, "نظيرته") == 0))
+		{
+			const char *adj = c->m[k].adj;
+
+			c->m[k].head = NULL;
+			for (j = k; j > 0 && !c->m[k].head; j--)
+				if (c->m[j - 1].head)
+					c->m[k].head = c->m[j - 1].head;
+			c->m[k].adj = adj;
+		}
+	}
+	/* canonical: the longest mention sharing the last name word (clitics aside) */
+	for (k = 0; k < c->nm; k++)
+	{
+		const char *lk = TOK(c->m[k].b - 1)->key;
+
+		c->m[k].canon = k;
+		for (j = 0; j < c->nm; j++)
+		{
+			const char *lj = TOK(c->m[j].b - 1)->key;
+			size_t		lenj = c->m[j].b - c->m[j].a,
+						lenc = c->m[c->m[k].canon].b - c->m[c->m[k].canon].a;
+
+			if ((strcmp(lk, lj) == 0 || ar_lex_key_is(lk, lj, "لوبف") ||
+				 (strncmp(lk, "لل", 4) == 0 && strcmp(lk + 2, lj) == 0)) &&
+				lenj > lenc)
+				c->m[k].canon = j;
+		}
+	}
+}
+
+/* The speaker of a quotation: a mention index, or a literal token range. */
+typedef struct speaker
+{
+	size_t		mention;		/* NOPERSON if none */
+	size_t		a,
+				b;				/* literal noun phrase when mention == NOPERSON and b > a */
+} speaker;
+
+/* Resolve a title without a name at [i, e): most recent mention with a matching title. */
+static size_t
+resolve_role(qctx *c, size_t i, size_t e)
+{
+	const char *head = TOK(i)->key;
+	const char *adj = NULL;
+	size_t		t,
+				k,
+				best = NOPERSON;
+	int			pass;
+
+	for (t = i + 1; t < e; t++)
+		if (TOK(t)->keylen >= 8 && strcmp(TOK(t)->key + TOK(t)->keylen - 2, "ي") == 0)
+			adj = TOK(t)->key;
+	for (pass = 0; pass < 4 && best == NOPERSON; pass++)
+		for (k = 0; k < c->nm && c->m[k].a < i; k++)
+		{
+			const mention *m = &c->m[c->m[k].canon];
+			const mention *mk = &c->m[k];
+			bool		hd = (mk->head && same_head(mk->head, head)) || (m->head && same_head(m->head, head));
+			bool		aj = adj && ((mk->adj && strcmp(mk->adj, adj) == 0) || (m->adj && strcmp(m->adj, adj) == 0));
+
+			if ((pass == 0 && hd && aj) || (pass == 1 && aj) || (pass == 2 && hd && !adj) || pass == 3)
+				best = k;
+		}
+	return best;
+}
+
+/* The nearest mention before token i in the same sentence, or NOPERSON. */
+static size_t
+mention_before(qctx *c, size_t i)
+{
+	size_t		t = i;
+
+	while (t > 0)
+	{
+		t--;
+		if (c->person_at[t] != NOPERSON)
+			return c->person_at[t];
+		if (sentence_end(c->q, t + 1) && c->seg_of[t] == NOPERSON)
+			break;
+	}
+	return NOPERSON;
+}
+
+/* The first mention of the sentence containing token i, before i, or NOPERSON. */
+static size_t
+mention_first(qctx *c, size_t i)
+{
+	size_t		t = i,
+				found = NOPERSON;
+
+	while (t > 0)
+	{
+		t--;
+		if (c->person_at[t] != NOPERSON)
+			found = c->person_at[t];
+		if (sentence_end(c->q, t + 1) && c->seg_of[t] == NOPERSON && t + 1 <= i)
+		{
+			if (t + 1 < c->q->n && TOK(t + 1)->nl_before)
+				break;
+			if (t < i && TOK(t)->kind == AR_TOK_PUNCT && sentence_end(c->q, t))
+				break;
+		}
+	}
+	return found;
+}
+
+/* A noun phrase opening the sentence right before token i (وزارة الخارجية الروسية قالت). */
+static bool
+np_before(qctx *c, size_t i, speaker *sp)
+{
+	size_t		t = i;
+
+	while (t > 0 && i - t < 4)
+	{
+		if (TOK(t)->nl_before || (t > 0 && TOK(t - 1)->kind == AR_TOK_PUNCT && sentence_end(c->q, t - 1)))
+			break;
+		if (TOK(t - 1)->kind != AR_TOK_ARABIC || in_list(c->q, t - 1, stopwords, "و"))
+			return false;
+		t--;
+	}
+	if (t == i || !(t == 0 || TOK(t)->nl_before || sentence_end(c->q, t - 1)))
+		return false;
+	sp->a = t;
+	sp->b = i;
+	return true;
+}
+
+/* Append a quotation over tokens [a, b). */
+static void
+push_quote(qctx *c, ar_quote_list *out, size_t a, size_t b, const speaker *sp)
+{
+	ar_quote   *x;
+
+	while (b > a && TOK(b - 1)->kind == AR_TOK_PUNCT && !c->mark[b - 1] &&
+		   (strcmp(TOK(b - 1)->key, "،") == 0 || strcmp(TOK(b - 1)->key, ",") == 0 ||
+			strcmp(TOK(b - 1)->key, ":") == 0))
+		b--;
+	if (b <= a)
+		return;
+	if (out->n == out->cap)
+	{
+		out->cap = out->cap ? out->cap * 2 : 8;
+		out->v = out->alloc->realloc_fn(out->alloc->ctx, out->v, out->cap * sizeof(ar_quote));
+	}
+	x = &out->v[out->n++];
+	x->byte_start = TOK(a)->byte_start;
+	x->byte_len = TOK(b - 1)->byte_start + TOK(b - 1)->byte_len - x->byte_start;
+	x->char_start = TOK(a)->char_start;
+	x->char_len = TOK(b - 1)->char_start + TOK(b - 1)->char_len - x->char_start;
+	x->has_speaker = false;
+	if (sp->mention != NOPERSON)
+	{
+		const mention *m = &c->m[c->m[sp->mention].canon];
+
+		x->has_speaker = true;
+		x->speaker_byte_start = TOK(m->a)->byte_start;
+		x->speaker_byte_len = TOK(m->b - 1)->byte_start + TOK(m->b - 1)->byte_len - x->speaker_byte_start;
+	}
+	else if (sp->b > sp->a)
+	{
+		x->has_speaker = true;
+		x->speaker_byte_start = TOK(sp->a)->byte_start;
+		x->speaker_byte_len = TOK(sp->b - 1)->byte_start + TOK(sp->b - 1)->byte_len - x->speaker_byte_start;
+	}
+}
+
+/* Content of reported speech from token a: the marked quotation there, or up to the sentence end. */
+static size_t
+emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
+{
+	size_t		e;
+
+	if (a < c->q->n && c->mark[a] && c->seg_of[a] != NOPERSON)
+	{
+		size_t		s = c->seg_of[a];
+
+		c->seg_used[s] = true;
+		push_quote(c, out, c->seg_a[s], c->seg_b[s], sp);
+		return c->seg_end[s];
+	}
+	for (e = a; e < c->q->n; e++)
+	{
+		if (e > a && (TOK(e)->nl_before || (c->seg_of[e] == NOPERSON && sentence_end(c->q, e))))
+			break;
+		if (c->seg_of[e] != NOPERSON)
+			c->seg_used[c->seg_of[e]] = true;
+	}
+	push_quote(c, out, a, e, sp);
+	return e;
+}
+
+/* Handle a speech verb or participle at i; returns the token to continue from. */
+static size_t
+attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last)
+{
+	speaker		sp = {NOPERSON, 0, 0};
+	size_t		k = i + 1,
+				t;
+	bool		subject = false;
+
+	if (participle)
+	{
+		sp.mention = mention_first(c, i);
+		/* وقال في المؤتمر الصحفي "…"، مضيفا أن …: the speaker of the sentence's verb */
+		for (t = i; sp.mention == NOPERSON && t > 0 && !sentence_end(c->q, t); t--)
+			if (in_list(c->q, t - 1, speech_verbs, "وف"))
+				sp.mention = *last;
+	}
+	else
+	{
+		if (is_punct(c->q, k, "،") && !c->mark[k])
+			k++;
+		if (k < c->q->n && c->person_at[k] != NOPERSON)
+		{
+			sp.mention = c->person_at[k];
+			k = c->m[sp.mention].b;
+			subject = true;
+		}
+		else if (in_list(c->q, k, titles, "و") && c->person_at[skip_title(c->q, k)] != NOPERSON &&
+				 !in_list(c->q, k, anonymous, "و"))
+		{
+			/* وزير الخارجية الروسي سيرغي لافروف */
+			sp.mention = c->person_at[skip_title(c->q, k)];
+			k = c->m[sp.mention].b;
+			subject = true;
+		}
+		else if (in_list(c->q, k, titles, "و"))
+		{
+			size_t		e = skip_title(c->q, k);
+
+			if (e > k + 1 && (is_punct(c->q, e - 1, "،") || is_punct(c->q, e - 1, ",")))
+				e--;
+			if (in_list(c->q, k, anonymous, "و"))
+			{
+				sp.a = k;
+				sp.b = e;
+			}
+			else
+				sp.mention = resolve_role(c, k, e);
+			k = e;
+			subject = true;
+		}
+		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && has_article(TOK(k)->key) &&
+				 !in_list(c->q, k, prepositions, ""))
+		{
+			/* another noun phrase: وقالت الوزارة، وقالت صحيفة … is below */
+			size_t		e = k;
+
+			while (e < k + 4 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
+				   !in_list(c->q, e, complementizers, "") && !in_list(c->q, e, prepositions, ""))
+				e++;
+			sp.a = k;
+			sp.b = e;
+			k = e;
+			subject = true;
+		}
+		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && !in_list(c->q, k, prepositions, "") &&
+				 !in_list(c->q, k, complementizers, "") && in_list(c->q, k,
+																 (const char *const[]) {"صحيفه", "وكاله", "وزاره", "الوزاره", "مصادر", NULL}, ""))
+		{
+			size_t		e = k;
+
+			while (e < k + 5 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
+				   !in_list(c->q, e, complementizers, "") && !in_list(c->q, e, prepositions, ""))
+				e++;
+			sp.a = k;
+			sp.b = e;
+			k = e;
+			subject = true;
+		}
+		if (!subject)
+		{
+			sp.mention = mention_before(c, i);
+			if (sp.mention == NOPERSON && !np_before(c, i, &sp))
+				sp.mention = *last;
+		}
+	}
+	/* content: after إن/أن or ":" or at a quote mark, a few words of context allowed */
+	for (t = k; t < c->q->n && t < k + 10; t++)
+	{
+		if (t > k && c->seg_of[t] == NOPERSON && sentence_end(c->q, t))
+			break;
+		if (c->mark[t] && c->seg_of[t] != NOPERSON && c->seg_a[c->seg_of[t]] == t + c->marklen[t])
+			break;
+		if (is_punct(c->q, t, ":"))
+			break;
+		if (in_list(c->q, t, complementizers, "و"))
+			break;
+		if (in_list(c->q, t, speech_verbs, "وف"))
+			return t;			/* another attribution starts before any content */
+	}
+	if (t >= c->q->n || (t > k && c->seg_of[t] == NOPERSON && sentence_end(c->q, t)) || t == k + 10)
+	{
+		/* وقال الوزير يستند …: content right after the subject */
+		if (subject && in_list(c->q, i, bare_verbs, "وف") && k < c->q->n &&
+			TOK(k)->kind == AR_TOK_ARABIC && !in_list(c->q, k, prepositions, "") &&
+			!in_list(c->q, k, stopwords, ""))
+			t = k;
+		else
+			return k > i ? k : i + 1;
+	}
+	else if (is_punct(c->q, t, ":"))
+	{
+		t++;
+		if (in_list(c->q, t, (const char *const[]) {"ان", NULL}, ""))
+			t++;
+	}
+	else if (!c->mark[t] && in_list(c->q, t, (const char *const[]) {"ان", "بان", "فان", NULL}, "و"))
+		t++;
+	if (sp.mention != NOPERSON)
+		*last = sp.mention;
+	return emit_content(c, out, t, &sp);
+}
+
+/* Order quotations by position. */
+static void
+sort_quotes(ar_quote_list *l)
+{
+	size_t		k,
+				j;
+
+	for (k = 1; k < l->n; k++)
+	{
+		ar_quote	x = l->v[k];
+
+		for (j = k; j > 0 && l->v[j - 1].char_start > x.char_start; j--)
+			l->v[j] = l->v[j - 1];
+		l->v[j] = x;
+	}
+}
+
+/* Find the quotations of s[0..len) in text order (see ar_quotes.h). */
+void
+ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons,
+			   const ar_allocator *alloc, ar_quote_list *out)
+{
+	ar_lexseq	q;
+	qctx		cx;
+	qctx	   *c = &cx;
+	ar_span_list guessed = {NULL, 0, 0, alloc};
+	size_t		i,
+				n,
+				last = NOPERSON;
+
+	out->v = NULL;
+	out->n = out->cap = 0;
+	out->alloc = alloc;
+	ar_lexseq_build(s, len, alloc, &q);
+	n = q.n;
+	memset(c, 0, sizeof(*c));
+	c->q = &q;
+	c->alloc = alloc;
+	c->person_at = zalloc(alloc, n + 1, sizeof(size_t));
+	c->seg_of = zalloc(alloc, n + 1, sizeof(size_t));
+	for (i = 0; i <= n; i++)
+		c->person_at[i] = c->seg_of[i] = NOPERSON;
+	c->seg_a = zalloc(alloc, n + 1, sizeof(size_t));
+	c->seg_b = zalloc(alloc, n + 1, sizeof(size_t));
+	c->seg_end = zalloc(alloc, n + 1, sizeof(size_t));
+	c->seg_used = zalloc(alloc, n + 1, sizeof(bool));
+	c->mark = zalloc(alloc, n + 1, sizeof(int));
+	c->marklen = zalloc(alloc, n + 1, sizeof(int));
+	if (persons == NULL)
+	{
+		ar_quotes_guess_persons(s, len, alloc, &guessed);
+		persons = guessed.v;
+		npersons = guessed.n;
+	}
+	build_mentions(c, persons, npersons);
+	find_marks(c);
+	pair_marks(c);
+	for (i = 0; i < n;)
+	{
+		bool		part = in_list(&q, i, participles, "و");
+
+		if ((part || in_list(&q, i, speech_verbs, "وف")) && c->seg_of[i] == NOPERSON)
+		{
+			size_t		e = attribution(c, out, i, part, &last);
+
+			i = e > i ? e : i + 1;
+			continue;
+		}
+		i++;
+	}
+	/* marked quotations without a speech verb: the person named before them in the sentence */
+	for (i = 0; i < c->nseg; i++)
+		if (!c->seg_used[i])
+		{
+			speaker		sp = {NOPERSON, 0, 0};
+
+			sp.mention = mention_first(c, c->seg_a[i] - 1);
+			push_quote(c, out, c->seg_a[i], c->seg_b[i], &sp);
+		}
+	sort_quotes(out);
+	ar_span_list_free(&guessed);
+	alloc->free_fn(alloc->ctx, c->m);
+	alloc->free_fn(alloc->ctx, c->person_at);
+	alloc->free_fn(alloc->ctx, c->seg_of);
+	alloc->free_fn(alloc->ctx, c->seg_a);
+	alloc->free_fn(alloc->ctx, c->seg_b);
+	alloc->free_fn(alloc->ctx, c->seg_end);
+	alloc->free_fn(alloc->ctx, c->seg_used);
+	alloc->free_fn(alloc->ctx, c->mark);
+	alloc->free_fn(alloc->ctx, c->marklen);
+	ar_lexseq_free(&q);
+}
+
+/* Release a quotation list. */
+void
+ar_quote_list_free(ar_quote_list *l)
+{
+	if (l->v)
+		l->alloc->free_fn(l->alloc->ctx, l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Release a span list. */
+void
+ar_span_list_free(ar_span_list *l)
+{
+	if (l->v)
+		l->alloc->free_fn(l->alloc->ctx, l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
