@@ -613,7 +613,8 @@ parse_month_name(const dctx *c, size_t i, int *month, bool *hijri, bool *weak)
 	{
 		const char *w1 = months[k].w1;
 
-		if (!ar_lex_key_is(TOK(i)->key, w1, "وبفل"))
+		if (!ar_lex_key_is(TOK(i)->key, w1, "وبفل") &&
+			!(strncmp(TOK(i)->key, "و", 2) == 0 && ar_lex_key_is(TOK(i)->key + 2, w1, "بفل")))
 			continue;
 		if (months[k].w2)
 		{
@@ -957,7 +958,7 @@ parse_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 		v->hijri = hijri;
 		return j;
 	}
-	if (number_at(c, j, &d, &y))
+	if (j < c->q->n && TOK(j)->kind == AR_TOK_NUMBER)
 		return parse_numeric(c, i, ctx_strong, v);
 	return 0;
 }
@@ -1434,6 +1435,15 @@ parse_range(const dctx *c, size_t i, char *value)
 	if (between)
 	{
 		/* the second member starts with the و clitic: ومارس، و2019 */
+		dval		cv;
+
+		if (e1 < c->q->n && strncmp(TOK(e1)->key, "و", 2) == 0 && TOK(e1)->kind == AR_TOK_ARABIC &&
+			!parse_expression(c, e1, v2) && (e2 = parse_calendar(c, e1, true, &cv)))
+		{
+			fmt_dval(c, &cv, v2);
+			snprintf(value, AR_DATE_VALUE_MAX, "%.23s/%.23s", v1, v2);
+			return e2;
+		}
 		if (e1 < c->q->n && strncmp(TOK(e1)->key, "و", 2) == 0 &&
 			((TOK(e1)->kind == AR_TOK_ARABIC && (e2 = parse_expression(c, e1, v2))) ||
 			 (TOK(e1)->keylen == 2 && (e2 = parse_expression(c, e1 + 1, v2)))))

@@ -119,6 +119,7 @@ is_name_word(const ar_lexseq *q, size_t i)
 		return false;
 	k = q->v[i].key;
 	if (has_article(k) || strncmp(k, "ي", 2) == 0 || strncmp(k, "لل", 4) == 0 ||
+		(q->v[i].keylen > 6 && has_article(k + 2) && strchr("\x88\x81\xa8\x83", k[1])) ||
 		strcmp(k + q->v[i].keylen - 2, "ه") == 0)
 		return false;
 	if (in_list(q, i, (const char *const[]) {"قناه", "صحيفه", "وكاله", "وزاره", "تلفزيون",
@@ -127,6 +128,17 @@ is_name_word(const ar_lexseq *q, size_t i)
 	return !in_list(q, i, stopwords, "") && !in_list(q, i, speech_verbs, "وف") &&
 		!in_list(q, i, participles, "و") && !in_list(q, i, titles, "وبلف") &&
 		!in_list(q, i, complementizers, "و");
+}
+
+/* A family name with the article ending in ي (الحربي، الصفدي) after a first name. */
+static bool
+is_nisba(const ar_lexseq *q, size_t i)
+{
+	const ar_lex *t = i < q->n ? &q->v[i] : NULL;
+
+	return t && t->kind == AR_TOK_ARABIC && t->keylen >= 10 && t->keylen != 255 &&
+		has_article(t->key) && strcmp(t->key + t->keylen - 2, "ي") == 0 &&
+		!in_list(q, i, (const char *const[]) {"الثاني", "الحالي", "الماضي", "التالي", NULL}, "");
 }
 
 /* Sentence end at token i (outside quote marks): . ؟ ? ! or a line break before i. */
@@ -162,7 +174,11 @@ skip_title(const ar_lexseq *q, size_t i)
 	int			mods = 0;
 
 	if (j < q->n && strcmp(q->v[j].key, "باسم") == 0)
+	{
 		j++;
+		if (j < q->n && q->v[j].kind == AR_TOK_ARABIC && !has_article(q->v[j].key))
+			j++;
+	}
 	while (j < q->n && q->v[j].kind == AR_TOK_ARABIC && has_article(q->v[j].key) && mods < 4 &&
 		   !in_list(q, j, titles, ""))
 	{
@@ -193,7 +209,7 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 		if (in_list(q, i, titles, "وبلف") && !in_list(q, i, anonymous, "وبلف"))
 		{
 			j = skip_title(q, i);
-			for (e = j; e < j + 3 && is_name_word(q, e) &&
+			for (e = j; e < j + 3 && (is_name_word(q, e) || (e > j && is_nisba(q, e))) &&
 				 !(e > j && strncmp(q->v[e].key, "و", 2) == 0); e++)
 				;
 			if (e > j)
@@ -205,7 +221,7 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 		}
 		if (in_list(q, i, speech_verbs, "وف") && is_name_word(q, i + 1))
 		{
-			for (e = i + 1; e < i + 3 && is_name_word(q, e) &&
+			for (e = i + 1; e < i + 3 && (is_name_word(q, e) || (e > i + 1 && is_nisba(q, e))) &&
 				 !(e > i + 1 && strncmp(q->v[e].key, "و", 2) == 0); e++)
 				;
 			push_range(al, v, n, &cap, i + 1, e);
