@@ -737,24 +737,12 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 			k = e;
 			subject = true;
 		}
-		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && has_article(TOK(k)->key) &&
-				 !in_list(c->q, k, prepositions, ""))
-		{
-			/* another noun phrase: وقالت الوزارة، وقالت صحيفة … is below */
-			size_t		e = k;
-
-			while (e < k + 4 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
-				   !in_list(c->q, e, complementizers, "") && !in_list(c->q, e, prepositions, ""))
-				e++;
-			sp.a = k;
-			sp.b = e;
-			k = e;
-			subject = true;
-		}
 		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && !in_list(c->q, k, prepositions, "") &&
-				 !in_list(c->q, k, complementizers, "") && in_list(c->q, k,
-																 (const char *const[]) {"صحيفه", "وكاله", "وزاره", "الوزاره", "مصادر", NULL}, ""))
+				 !in_list(c->q, k, complementizers, "") &&
+				 (has_article(TOK(k)->key) ||
+				  in_list(c->q, k, (const char *const[]) {"صحيفه", "وكاله", "وزاره", "مصادر", NULL}, "")))
 		{
+			/* another noun phrase as subject: وقالت الوزارة، وقالت صحيفة … */
 			size_t		e = k;
 
 			while (e < k + 5 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
