@@ -177,6 +177,7 @@ typedef struct dval
 				m,
 				d;
 	bool		hijri;			/* y/m/d are Hijri fields */
+	int			dir;			/* -1 الماضي, +1 المقبل: occurrence before/after the reference */
 	char		text[AR_DATE_VALUE_MAX];	/* when set, used as is */
 } dval;
 
@@ -535,6 +536,10 @@ fmt_dval(const dctx *c, const dval *v, char *out)
 			if (d > month_days(cand, v->m))
 				continue;
 			dist = days_from_civil(cand, v->m, d) - c->refdays;
+			if (!v->d && cand == c->ref->year && v->m == c->ref->month)
+				dist = 0;		/* month-only: the reference's own month */
+			if ((v->dir < 0 && dist >= 0) || (v->dir > 0 && dist <= 0))
+				continue;
 			if (dist < 0)
 				dist = -dist * 2;	/* prefer the past on ties: news report what happened */
 			else
@@ -865,6 +870,23 @@ parse_numeric(const dctx *c, size_t i, bool anchored, dval *v)
 	return 0;
 }
 
+/* A month without a year followed by الماضي/المقبل: remember the direction, include the word. */
+static size_t
+month_direction(const dctx *c, size_t j, dval *v)
+{
+	if (word_is(c, j, past_adj))
+	{
+		v->dir = -1;
+		return j + 1;
+	}
+	if (word_is(c, j, next_adj))
+	{
+		v->dir = 1;
+		return j + 1;
+	}
+	return j;
+}
+
 /*
  * Calendar date around a month name: [day [- day]] MONTH [year] [era],
  * MONTH ( numeric date ), or a numeric date.  ctx_strong: an anchor precedes
@@ -911,8 +933,8 @@ parse_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 				return 0;
 			if (d2)
 			{
-				dval		a = {y, m, d, hijri, ""},
-							b = {y, m, d2, hijri, ""};
+				dval		a = {y, m, d, hijri, 0, ""},
+							b = {y, m, d2, hijri, 0, ""};
 				char		va[AR_DATE_VALUE_MAX],
 							vb[AR_DATE_VALUE_MAX];
 
@@ -925,7 +947,7 @@ parse_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 			v->m = m;
 			v->d = d;
 			v->hijri = hijri;
-			return j;
+			return y ? j : month_direction(c, j, v);
 		}
 		return parse_numeric(c, i, ctx_strong, v);
 	}
@@ -951,12 +973,12 @@ parse_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 			v->hijri = hijri;
 			return j;
 		}
-		if (weak && !ctx_strong)
+		if (weak && !ctx_strong && !word_is(c, j, past_adj) && !word_is(c, j, next_adj))
 			return 0;
 		/* a lone Levantine month needs no context except آب, مارس, ماي, Hijri names */
 		v->m = m;
 		v->hijri = hijri;
-		return j;
+		return month_direction(c, j, v);
 	}
 	if (j < c->q->n && TOK(j)->kind == AR_TOK_NUMBER)
 		return parse_numeric(c, i, ctx_strong, v);
@@ -1500,7 +1522,8 @@ parse_expression(const dctx *c, size_t i, char *value)
 		fmt_relative(c, rel, 'D', value);
 		return e;
 	}
-	if (word_in(c, j, bounds) >= 0 && j + 1 < c->q->n)
+	if (word_in(c, j, bounds) >= 0 && j + 1 < c->q->n && word_in(c, j + 1, bounds) < 0 &&
+		word_in(c, j + 1, preps) < 0)
 	{
 		size_t		k = j + 1;
 

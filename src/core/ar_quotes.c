@@ -3,6 +3,7 @@
  *    Quotations (marked and reported speech) and their speakers.  See
  *    ar_quotes.h for the rules.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ar_quotes.h"
@@ -70,6 +71,79 @@ typedef struct qctx
 } qctx;
 
 #define TOK(i)	(&c->q->v[i])
+
+/* Backward scans (sentence context) look at most this many tokens. */
+#define SCAN_LIMIT 400
+
+/* Open-addressing map from a token key to a value (keys point into the sequence). */
+typedef struct keymap
+{
+	const char **keys;
+	size_t	   *vals;
+	size_t		cap;			/* power of two */
+	const ar_allocator *alloc;
+} keymap;
+
+/* FNV-1a hash of a NUL-terminated string. */
+static size_t
+hash_key(const char *k)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char) *k) * 16777619u;
+	return h;
+}
+
+/* A map for up to n keys. */
+static void
+km_init(keymap *m, const ar_allocator *a, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < 2 * n + 2)
+		m->cap *= 2;
+	m->alloc = a;
+	m->keys = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(char *));
+	m->vals = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(size_t));
+	memset(m->keys, 0, m->cap * sizeof(char *));
+}
+
+/* The value slot of key; with insert, a new slot set to NOPERSON; else NULL if absent. */
+static size_t *
+km_slot(keymap *m, const char *key, bool insert)
+{
+	size_t		h = hash_key(key) & (m->cap - 1);
+
+	while (m->keys[h])
+	{
+		if (strcmp(m->keys[h], key) == 0)
+			return &m->vals[h];
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	m->keys[h] = key;
+	m->vals[h] = (size_t) -1;
+	return &m->vals[h];
+}
+
+/* Free a map. */
+static void
+km_free(keymap *m)
+{
+	m->alloc->free_fn(m->alloc->ctx, m->keys);
+	m->alloc->free_fn(m->alloc->ctx, m->vals);
+}
+
+/* key without one leading clitic letter و ف ب ل, or NULL. */
+static const char *
+strip_clitic(const char *key)
+{
+	if (strlen(key) > 6 && (strncmp(key, "و", 2) == 0 || strncmp(key, "ف", 2) == 0 ||
+							strncmp(key, "ب", 2) == 0 || strncmp(key, "ل", 2) == 0))
+		return key + 2;
+	return NULL;
+}
 
 /* Allocate n zeroed elements of size sz. */
 static void *
@@ -235,28 +309,32 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 	}
 	/* later mentions of a known name word, clitics allowed (للافروف) */
 	nfirst = *n;
-	for (i = 0; i < q->n; i++)
+	if (nfirst)
 	{
-		bool		covered = false;
+		keymap		names;
+		bool	   *covered = zalloc(al, q->n + 1, sizeof(bool));
 
-		if (q->v[i].kind != AR_TOK_ARABIC)
-			continue;
-		for (k = 0; k < *n; k += 2)
-			if (i >= (*v)[k] && i < (*v)[k + 1])
-				covered = true;
-		if (covered)
-			continue;
+		km_init(&names, al, nfirst / 2);
 		for (k = 0; k < nfirst; k += 2)
 		{
-			const char *last = q->v[(*v)[k + 1] - 1].key;
+			size_t		t;
 
-			if (ar_lex_key_is(q->v[i].key, last, "لوبف") ||
-				(strncmp(q->v[i].key, "لل", 4) == 0 && strcmp(q->v[i].key + 2, last) == 0))
-			{
-				push_range(al, v, n, &cap, i, i + 1);
-				break;
-			}
+			*km_slot(&names, q->v[(*v)[k + 1] - 1].key, true) = 1;
+			for (t = (*v)[k]; t < (*v)[k + 1]; t++)
+				covered[t] = true;
 		}
+		for (i = 0; i < q->n; i++)
+		{
+			const char *base;
+
+			if (covered[i] || q->v[i].kind != AR_TOK_ARABIC)
+				continue;
+			if (km_slot(&names, q->v[i].key, false) ||
+				((base = strip_clitic(q->v[i].key)) && km_slot(&names, base, false)))
+				push_range(al, v, n, &cap, i, i + 1);
+		}
+		km_free(&names);
+		al->free_fn(al->ctx, covered);
 	}
 }
 
@@ -437,6 +515,35 @@ same_head(const char *a, const char *b)
 		(strlen(b) > 2 && strcmp(a, b + 2) == 0);
 }
 
+/* qsort order of mentions by first token. */
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const mention *x = a,
+			   *y = b;
+
+	return x->a < y->a ? -1 : x->a > y->a;
+}
+
+/* First token whose end lies after code point cp (tokens are in order). */
+static size_t
+token_after(const ar_lexseq *q, size_t cp)
+{
+	size_t		lo = 0,
+				hi = q->n;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (q->v[mid].char_start + q->v[mid].char_len <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Build mentions from person spans (code points), with canonical mentions and titles. */
 static void
 build_mentions(qctx *c, const ar_span *persons, size_t np)
@@ -444,29 +551,19 @@ build_mentions(qctx *c, const ar_span *persons, size_t np)
 	size_t		k,
 				t,
 				j;
+	keymap		best;
 
 	c->m = zalloc(c->alloc, np ? np : 1, sizeof(mention));
 	c->nm = 0;
 	for (k = 0; k < np; k++)
 	{
-		size_t		a = NOPERSON,
-					b = 0;
-		size_t		s0 = persons[k].char_start,
-					s1 = persons[k].char_start + persons[k].char_len;
+		size_t		s1 = persons[k].char_start + persons[k].char_len;
+		size_t		a = token_after(c->q, persons[k].char_start),
+					b = a;
 
-		for (t = 0; t < c->q->n; t++)
-		{
-			size_t		ts = TOK(t)->char_start,
-						te = ts + TOK(t)->char_len;
-
-			if (te > s0 && ts < s1)
-			{
-				if (a == NOPERSON)
-					a = t;
-				b = t + 1;
-			}
-		}
-		if (a == NOPERSON)
+		while (b < c->q->n && TOK(b)->char_start < s1)
+			b++;
+		if (b == a || persons[k].char_len == 0)
 			continue;
 		for (t = a; t < b; t++)
 			if (c->person_at[t] != NOPERSON)
@@ -479,15 +576,7 @@ build_mentions(qctx *c, const ar_span *persons, size_t np)
 			c->person_at[t] = c->nm;
 		c->nm++;
 	}
-	/* sort by position (insertion sort; few mentions), then re-index tokens */
-	for (k = 1; k < c->nm; k++)
-	{
-		mention		x = c->m[k];
-
-		for (j = k; j > 0 && c->m[j - 1].a > x.a; j--)
-			c->m[j] = c->m[j - 1];
-		c->m[j] = x;
-	}
+	qsort(c->m, c->nm, sizeof(mention), cmp_mention);
 	for (k = 0; k < c->nm; k++)
 	{
 		for (t = c->m[k].a; t < c->m[k].b; t++)
@@ -499,30 +588,33 @@ build_mentions(qctx *c, const ar_span *persons, size_t np)
 			const char *adj = c->m[k].adj;
 
 			c->m[k].head = NULL;
-			for (j = k; j > 0 && !c->m[k].head; j--)
+			for (j = k; j > 0 && k - j < SCAN_LIMIT && !c->m[k].head; j--)
 				if (c->m[j - 1].head)
 					c->m[k].head = c->m[j - 1].head;
 			c->m[k].adj = adj;
 		}
 	}
-	/* canonical: the longest mention sharing the last name word (clitics aside) */
+	/* canonical: the longest mention ending in the same name word (clitics aside) */
+	km_init(&best, c->alloc, c->nm);
+	for (k = 0; k < c->nm; k++)
+	{
+		size_t	   *slot = km_slot(&best, TOK(c->m[k].b - 1)->key, true);
+
+		if (*slot == NOPERSON || c->m[k].b - c->m[k].a > c->m[*slot].b - c->m[*slot].a)
+			*slot = k;
+	}
 	for (k = 0; k < c->nm; k++)
 	{
 		const char *lk = TOK(c->m[k].b - 1)->key;
+		const char *base = strip_clitic(lk);
+		size_t	   *s1 = km_slot(&best, lk, false);
+		size_t	   *s2 = base ? km_slot(&best, base, false) : NULL;
 
-		c->m[k].canon = k;
-		for (j = 0; j < c->nm; j++)
-		{
-			const char *lj = TOK(c->m[j].b - 1)->key;
-			size_t		lenj = c->m[j].b - c->m[j].a,
-						lenc = c->m[c->m[k].canon].b - c->m[c->m[k].canon].a;
-
-			if ((strcmp(lk, lj) == 0 || ar_lex_key_is(lk, lj, "لوبف") ||
-				 (strncmp(lk, "لل", 4) == 0 && strcmp(lk + 2, lj) == 0)) &&
-				lenj > lenc)
-				c->m[k].canon = j;
-		}
+		c->m[k].canon = *s1;
+		if (s2 && c->m[*s2].b - c->m[*s2].a > c->m[*s1].b - c->m[*s1].a)
+			c->m[k].canon = *s2;
 	}
+	km_free(&best);
 }
 
 /* The speaker of a quotation: a mention index, or a literal token range. */
@@ -541,22 +633,39 @@ resolve_role(qctx *c, size_t i, size_t e)
 	const char *adj = NULL;
 	size_t		t,
 				k,
-				best = NOPERSON;
+				best = NOPERSON,
+				end;
 	int			pass;
 
 	for (t = i + 1; t < e; t++)
 		if (TOK(t)->keylen >= 8 && strcmp(TOK(t)->key + TOK(t)->keylen - 2, "ي") == 0)
 			adj = TOK(t)->key;
-	for (pass = 0; pass < 4 && best == NOPERSON; pass++)
-		for (k = 0; k < c->nm && c->m[k].a < i; k++)
+	/* mentions before i: [0, end); look at the most recent SCAN_LIMIT of them */
+	{
+		size_t		lo = 0,
+					hi = c->nm;
+
+		while (lo < hi)
 		{
-			const mention *m = &c->m[c->m[k].canon];
-			const mention *mk = &c->m[k];
+			size_t		mid = (lo + hi) / 2;
+
+			if (c->m[mid].a < i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		end = lo;
+	}
+	for (pass = 0; pass < 4 && best == NOPERSON; pass++)
+		for (k = end; k > 0 && end - k < SCAN_LIMIT && best == NOPERSON; k--)
+		{
+			const mention *mk = &c->m[k - 1];
+			const mention *m = &c->m[mk->canon];
 			bool		hd = (mk->head && same_head(mk->head, head)) || (m->head && same_head(m->head, head));
 			bool		aj = adj && ((mk->adj && strcmp(mk->adj, adj) == 0) || (m->adj && strcmp(m->adj, adj) == 0));
 
 			if ((pass == 0 && hd && aj) || (pass == 1 && aj) || (pass == 2 && hd && !adj) || pass == 3)
-				best = k;
+				best = k - 1;
 		}
 	return best;
 }
@@ -567,7 +676,7 @@ mention_before(qctx *c, size_t i)
 {
 	size_t		t = i;
 
-	while (t > 0)
+	while (t > 0 && i - t < SCAN_LIMIT)
 	{
 		t--;
 		if (c->person_at[t] != NOPERSON)
@@ -585,7 +694,7 @@ mention_first(qctx *c, size_t i)
 	size_t		t = i,
 				found = NOPERSON;
 
-	while (t > 0)
+	while (t > 0 && i - t < SCAN_LIMIT)
 	{
 		t--;
 		if (c->person_at[t] != NOPERSON)
@@ -699,7 +808,7 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 	{
 		sp.mention = mention_first(c, i);
 		/* وقال في المؤتمر الصحفي "…"، مضيفا أن …: the speaker of the sentence's verb */
-		for (t = i; sp.mention == NOPERSON && t > 0 && !sentence_end(c->q, t); t--)
+		for (t = i; sp.mention == NOPERSON && t > 0 && i - t < SCAN_LIMIT && !sentence_end(c->q, t); t--)
 			if (in_list(c->q, t - 1, speech_verbs, "وف"))
 				sp.mention = *last;
 	}
@@ -797,21 +906,14 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 	return emit_content(c, out, t, &sp);
 }
 
-/* Order quotations by position. */
-static void
-sort_quotes(ar_quote_list *l)
+/* qsort order of quotations by position. */
+static int
+cmp_quote(const void *a, const void *b)
 {
-	size_t		k,
-				j;
+	const ar_quote *x = a,
+			   *y = b;
 
-	for (k = 1; k < l->n; k++)
-	{
-		ar_quote	x = l->v[k];
-
-		for (j = k; j > 0 && l->v[j - 1].char_start > x.char_start; j--)
-			l->v[j] = l->v[j - 1];
-		l->v[j] = x;
-	}
+	return x->char_start < y->char_start ? -1 : x->char_start > y->char_start;
 }
 
 /* Find the quotations of s[0..len) in text order (see ar_quotes.h). */
@@ -876,7 +978,8 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 			sp.mention = mention_first(c, c->seg_a[i] - 1);
 			push_quote(c, out, c->seg_a[i], c->seg_b[i], &sp);
 		}
-	sort_quotes(out);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(ar_quote), cmp_quote);
 	ar_span_list_free(&guessed);
 	alloc->free_fn(alloc->ctx, c->m);
 	alloc->free_fn(alloc->ctx, c->person_at);
