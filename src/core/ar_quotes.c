@@ -838,6 +838,12 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 				e--;
 			if (in_list(c->q, k, anonymous, "و"))
 			{
+				/* مصدر حكومي، مسؤول أمريكي: indefinite adjectives belong to the source */
+				while (e == k + 1 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
+					   TOK(e)->keylen >= 6 && TOK(e)->keylen != 255 &&
+					   strcmp(TOK(e)->key + TOK(e)->keylen - 2, "ي") == 0 &&
+					   !in_list(c->q, e, stopwords, ""))
+					e++;
 				sp.a = k;
 				sp.b = e;
 			}
