@@ -22,33 +22,49 @@ typedef struct month_word
 	bool		weak;			/* also an ordinary word: needs date context */
 } month_word;
 
+/* Month table rows: Gregorian / Hijri, weak = also an ordinary word (needs context). */
+#define G(w1, w2, m)	{w1, w2, m, false, false}
+#define GW(w1, w2, m)	{w1, w2, m, false, true}
+#define H(w1, w2, m)	{w1, w2, m, true, false}
+#define HW(w1, w2, m)	{w1, w2, m, true, true}
+
 static const month_word months[] = {
 	/* Levantine / Iraqi */
-	{"كانون", "الثاني", 1}, {"كانون", "ثاني", 1}, {"كانون", "الاول", 12}, {"كانون", "اول", 12},
-	{"شباط", NULL, 2}, {"اذار", NULL, 3}, {"نيسان", NULL, 4}, {"ايار", NULL, 5},
-	{"حزيران", NULL, 6}, {"تموز", NULL, 7}, {"اب", NULL, 8, false, true}, {"ايلول", NULL, 9},
-	{"تشرين", "الاول", 10}, {"تشرين", "اول", 10}, {"تشرين", "الثاني", 11}, {"تشرين", "ثاني", 11},
-	{"تشرن", "الاول", 10}, {"تشرن", "الثاني", 11},
+	G("كانون", "الثاني", 1), G("كانون", "ثاني", 1), G("كانون", "الاول", 12),
+	G("كانون", "اول", 12),
+	G("شباط", NULL, 2), G("اذار", NULL, 3), G("نيسان", NULL, 4),
+	G("ايار", NULL, 5),
+	G("حزيران", NULL, 6), G("تموز", NULL, 7), GW("اب", NULL, 8),
+	G("ايلول", NULL, 9),
+	G("تشرين", "الاول", 10), G("تشرين", "اول", 10), G("تشرين", "الثاني", 11),
+	G("تشرين", "ثاني", 11),
+	G("تشرن", "الاول", 10), G("تشرن", "الثاني", 11),
 	/* Egyptian / Gulf, with spelling variants */
-	{"يناير", NULL, 1}, {"فبراير", NULL, 2}, {"مارس", NULL, 3, false, true}, {"ابريل", NULL, 4},
-	{"مايو", NULL, 5}, {"يونيو", NULL, 6}, {"يونيه", NULL, 6}, {"يوليو", NULL, 7},
-	{"يوليه", NULL, 7}, {"اغسطس", NULL, 8}, {"سبتمبر", NULL, 9}, {"اكتوبر", NULL, 10},
-	{"نوفمبر", NULL, 11}, {"ديسمبر", NULL, 12},
+	G("يناير", NULL, 1), G("فبراير", NULL, 2), GW("مارس", NULL, 3),
+	G("ابريل", NULL, 4),
+	G("مايو", NULL, 5), G("يونيو", NULL, 6), G("يونيه", NULL, 6),
+	G("يوليو", NULL, 7),
+	G("يوليه", NULL, 7), G("اغسطس", NULL, 8), G("سبتمبر", NULL, 9),
+	G("اكتوبر", NULL, 10),
+	G("نوفمبر", NULL, 11), G("ديسمبر", NULL, 12),
 	/* Maghrebi (Algeria, Tunisia; Morocco) */
-	{"جانفي", NULL, 1}, {"فيفري", NULL, 2}, {"افريل", NULL, 4}, {"ماي", NULL, 5, false, true},
-	{"جوان", NULL, 6}, {"جويليه", NULL, 7}, {"اوت", NULL, 8}, {"يوليوز", NULL, 7},
-	{"غشت", NULL, 8}, {"شتنبر", NULL, 9}, {"نونبر", NULL, 11}, {"دجنبر", NULL, 12},
+	G("جانفي", NULL, 1), G("فيفري", NULL, 2), G("افريل", NULL, 4),
+	GW("ماي", NULL, 5),
+	G("جوان", NULL, 6), G("جويليه", NULL, 7), G("اوت", NULL, 8),
+	G("يوليوز", NULL, 7),
+	G("غشت", NULL, 8), G("شتنبر", NULL, 9), G("نونبر", NULL, 11),
+	G("دجنبر", NULL, 12),
 	/* Hijri */
-	{"محرم", NULL, 1, true, true}, {"صفر", NULL, 2, true, true},
-	{"ربيع", "الاول", 3, true}, {"ربيع", "اول", 3, true}, {"ربيع", "الثاني", 4, true},
-	{"ربيع", "الاخر", 4, true}, {"ربيع", "ثاني", 4, true},
-	{"جمادي", "الاولي", 5, true}, {"جمادي", "الاول", 5, true}, {"جمادي", "الثانيه", 6, true},
-	{"جمادي", "الاخره", 6, true}, {"جمادي", "الثاني", 6, true}, {"جمادي", "الاخر", 6, true},
-	{"رجب", NULL, 7, true, true}, {"شعبان", NULL, 8, true, true}, {"رمضان", NULL, 9, true, true},
-	{"شوال", NULL, 10, true, true},
-	{"ذو", "القعده", 11, true}, {"ذي", "القعده", 11, true}, {"ذو", "الحجه", 12, true},
-	{"ذي", "الحجه", 12, true},
-	{NULL}
+	HW("محرم", NULL, 1), HW("صفر", NULL, 2),
+	H("ربيع", "الاول", 3), H("ربيع", "اول", 3), H("ربيع", "الثاني", 4),
+	H("ربيع", "الاخر", 4), H("ربيع", "ثاني", 4),
+	H("جمادي", "الاولي", 5), H("جمادي", "الاول", 5), H("جمادي", "الثانيه", 6),
+	H("جمادي", "الاخره", 6), H("جمادي", "الثاني", 6), H("جمادي", "الاخر", 6),
+	HW("رجب", NULL, 7), HW("شعبان", NULL, 8), HW("رمضان", NULL, 9),
+	HW("شوال", NULL, 10),
+	H("ذو", "القعده", 11), H("ذي", "القعده", 11), H("ذو", "الحجه", 12),
+	H("ذي", "الحجه", 12),
+	{NULL, NULL, 0, false, false},
 };
 
 /* ISO weekday numbers (Monday 1 .. Sunday 7). */
@@ -58,8 +74,8 @@ static const struct
 	int			wd;
 	bool		weak;
 }			weekdays[] = {
-	{"الاثنين", 1, true}, {"الثلاثاء", 2}, {"الاربعاء", 3}, {"الخميس", 4},
-	{"الجمعه", 5}, {"السبت", 6}, {"الاحد", 7}, {NULL}
+	{"الاثنين", 1, true}, {"الثلاثاء", 2, false}, {"الاربعاء", 3, false}, {"الخميس", 4, false},
+	{"الجمعه", 5, false}, {"السبت", 6, false}, {"الاحد", 7, false}, {NULL, 0, false}
 };
 
 static const char *const anchor_year[] = {"عام", "العام", "سنه", "السنه", NULL};
@@ -94,13 +110,13 @@ static const struct
 	int			dual;
 	bool		plural;
 }			units[] = {
-	{"يوم", 'D'}, {"ايام", 'D', 0, true}, {"يوما", 'D'}, {"يومين", 'D', 2},
-	{"اسبوع", 'W'}, {"اسابيع", 'W', 0, true}, {"اسبوعا", 'W'}, {"اسبوعين", 'W', 2},
-	{"شهر", 'M'}, {"اشهر", 'M', 0, true}, {"شهور", 'M', 0, true}, {"شهرا", 'M'}, {"شهرين", 'M', 2},
-	{"سنه", 'Y'}, {"سنوات", 'Y', 0, true}, {"سنين", 'Y', 0, true}, {"عام", 'Y'},
-	{"اعوام", 'Y', 0, true}, {"عاما", 'Y'}, {"سنتين", 'Y', 2}, {"عامين", 'Y', 2},
-	{"عقد", 'E'}, {"عقود", 'E', 0, true}, {"عقدا", 'E'}, {"عقدين", 'E', 2},
-	{NULL}
+	{"يوم", 'D', 0, false}, {"ايام", 'D', 0, true}, {"يوما", 'D', 0, false}, {"يومين", 'D', 2, false},
+	{"اسبوع", 'W', 0, false}, {"اسابيع", 'W', 0, true}, {"اسبوعا", 'W', 0, false}, {"اسبوعين", 'W', 2, false},
+	{"شهر", 'M', 0, false}, {"اشهر", 'M', 0, true}, {"شهور", 'M', 0, true}, {"شهرا", 'M', 0, false}, {"شهرين", 'M', 2, false},
+	{"سنه", 'Y', 0, false}, {"سنوات", 'Y', 0, true}, {"سنين", 'Y', 0, true}, {"عام", 'Y', 0, false},
+	{"اعوام", 'Y', 0, true}, {"عاما", 'Y', 0, false}, {"سنتين", 'Y', 2, false}, {"عامين", 'Y', 2, false},
+	{"عقد", 'E', 0, false}, {"عقود", 'E', 0, true}, {"عقدا", 'E', 0, false}, {"عقدين", 'E', 2, false},
+	{NULL, 0, 0, false}
 };
 
 /* Number words before a plural unit (-1: a vague count). */
@@ -114,7 +130,7 @@ static const struct
 	{"تسع", 9}, {"تسعه", 9}, {"عشر", 10}, {"عشره", 10}, {"عده", -1}, {"بضع", -1},
 	{"بضعه", -1}, {"عشرات", -1}, {"بعض", -1}, {"عشرين", 20}, {"ثلاثين", 30}, {"اربعين", 40},
 	{"خمسين", 50}, {"ستين", 60}, {"سبعين", 70}, {"ثمانين", 80}, {"تسعين", 90}, {"مئه", 100},
-	{"الخمسه", 5}, {"الثلاثه", 3}, {"الاربعه", 4}, {"السبعه", 7}, {"العشره", 10}, {NULL}
+	{"الخمسه", 5}, {"الثلاثه", 3}, {"الاربعه", 4}, {"السبعه", 7}, {"العشره", 10}, {NULL, 0}
 };
 
 /* Relative period nouns: unit letter. */
@@ -124,11 +140,11 @@ static const struct
 	char		unit;
 	bool		plural;
 }			periods[] = {
-	{"الاسبوع", 'W'}, {"الشهر", 'M'}, {"العام", 'Y'}, {"السنه", 'Y'},
+	{"الاسبوع", 'W', false}, {"الشهر", 'M', false}, {"العام", 'Y', false}, {"السنه", 'Y', false},
 	{"الايام", 'D', true}, {"الاسابيع", 'W', true}, {"الاشهر", 'M', true}, {"الشهور", 'M', true},
 	{"السنوات", 'Y', true}, {"الاعوام", 'Y', true}, {"السنين", 'Y', true}, {"العقود", 'E', true},
-	{"العقد", 'E'},
-	{NULL}
+	{"العقد", 'E', false},
+	{NULL, 0, false}
 };
 
 /* Recurrence adverbs (TIMEX3 sets): the period they repeat with. */
@@ -137,7 +153,7 @@ static const struct
 	const char *w;
 	const char *value;
 }			sets[] = {
-	{"يوميا", "P1D"}, {"اسبوعيا", "P1W"}, {"شهريا", "P1M"}, {"سنويا", "P1Y"}, {NULL}
+	{"يوميا", "P1D"}, {"اسبوعيا", "P1W"}, {"شهريا", "P1M"}, {"سنويا", "P1Y"}, {NULL, NULL}
 };
 
 /* Named historical periods after فترة/عهد/حقبة/عصر/حكم: Gregorian interval, or XXXX. */
@@ -158,7 +174,7 @@ static const struct
 	{"البيزنطي", "0330/1453"}, {"البيزنطيه", "0330/1453"},
 	{"الروماني", "XXXX"}, {"الرومانيه", "XXXX"},
 	{"الانتداب", "XXXX"},
-	{NULL}
+	{NULL, NULL}
 };
 
 /* ---- matching context ---- */
@@ -1210,6 +1226,24 @@ parse_period(const dctx *c, size_t i, int *n, char *unit, bool *vague)
 	return j + 2;
 }
 
+/* A relative day word with an optional weekday: أمس الثلاثاء، اليوم (الاثنين). */
+static size_t
+relday_expression(const dctx *c, size_t i, char *value)
+{
+	size_t		e;
+	int			n;
+	bool		weak;
+
+	if (!(e = parse_relday(c, i, &n)))
+		return 0;
+	if (weekday_at(c, e, &weak))
+		e++;
+	else if (punct_is(c, e, "(") && weekday_at(c, e + 1, &weak) && punct_is(c, e + 2, ")"))
+		e += 3;
+	fmt_relative(c, n, 'D', value);
+	return e;
+}
+
 /* Is the number at i (a 4-digit year candidate) used as a count or a code instead? */
 static bool
 bare_number_is_count(const dctx *c, size_t i)
@@ -1273,14 +1307,8 @@ parse_core(const dctx *c, size_t i, char anchor, char *value)
 		}
 		return 0;
 	}
-	/* relative day words, optionally followed by the weekday: أمس الثلاثاء */
-	if ((e = parse_relday(c, i, &n)))
-	{
-		if (weekday_at(c, e, &weak))
-			e++;
-		fmt_relative(c, n, 'D', value);
+	if ((e = relday_expression(c, i, value)))
 		return e;
-	}
 	/* weekday [الماضي/المقبل] [، الموافق] [date] */
 	if ((wd = weekday_at(c, i, &weak)))
 	{
@@ -1497,9 +1525,7 @@ parse_expression(const dctx *c, size_t i, char *value)
 				e;
 	char		anchor = 0;
 	int			prep,
-				rel,
 				k;
-	bool		weak;
 
 	if ((e = parse_era_name(c, j, value)))
 		return e;
@@ -1515,13 +1541,8 @@ parse_expression(const dctx *c, size_t i, char *value)
 		j++;
 		anchor = 'P';
 	}
-	if ((e = parse_relday(c, j, &rel)))
-	{
-		if (weekday_at(c, e, &weak))
-			e++;
-		fmt_relative(c, rel, 'D', value);
+	if ((e = relday_expression(c, j, value)))
 		return e;
-	}
 	if (word_in(c, j, bounds) >= 0 && j + 1 < c->q->n && word_in(c, j + 1, bounds) < 0 &&
 		word_in(c, j + 1, preps) < 0)
 	{
@@ -1635,6 +1656,83 @@ parse_expression(const dctx *c, size_t i, char *value)
 	return 0;
 }
 
+/* Words that can open an expression (besides numbers and "("): every list's first words. */
+static const char *const openers[] = {"هذا", "هذه", "امس", "الامس", "البارحه", "اليوم",
+	"الليله", "غدا", "الغد", "بكره", "بكرا", "اول", "بعد", "يوم", "شهر", "من", "بين", NULL};
+
+/* Add the words of a NULL-terminated list to the opener set. */
+static void
+add_words(ar_keymap *m, const char *const *w)
+{
+	for (; *w; w++)
+		*ar_keymap_slot(m, *w, true) = 1;
+}
+
+/* The set of words that may start an expression; parse_expression fails elsewhere. */
+static void
+build_openers(ar_keymap *m, const ar_allocator *a)
+{
+	int			k;
+
+	ar_keymap_init(m, a, 512);
+	for (k = 0; months[k].w1; k++)
+		*ar_keymap_slot(m, months[k].w1, true) = 1;
+	for (k = 0; weekdays[k].w; k++)
+		*ar_keymap_slot(m, weekdays[k].w, true) = 1;
+	for (k = 0; sets[k].w; k++)
+		*ar_keymap_slot(m, sets[k].w, true) = 1;
+	for (k = 0; periods[k].w; k++)
+		*ar_keymap_slot(m, periods[k].w, true) = 1;
+	for (k = 0; units[k].w; k++)
+		*ar_keymap_slot(m, units[k].w, true) = 1;
+	for (k = 0; numwords[k].w; k++)
+		*ar_keymap_slot(m, numwords[k].w, true) = 1;
+	add_words(m, anchor_year);
+	add_words(m, anchor_date);
+	add_words(m, preps);
+	add_words(m, bounds);
+	add_words(m, era_nouns);
+	add_words(m, openers);
+}
+
+/* Token i may start an expression: a number, "(", or an opener word behind up to two clitics. */
+static bool
+may_open(const dctx *c, size_t i, ar_keymap *m)
+{
+	const char *k = TOK(i)->key;
+	int			depth;
+
+	if (TOK(i)->kind == AR_TOK_NUMBER || punct_is(c, i, "("))
+		return true;
+	if (TOK(i)->kind != AR_TOK_ARABIC || TOK(i)->keylen == 255)
+		return false;
+	for (depth = 0; depth < 3; depth++)
+	{
+		if (ar_keymap_slot(m, k, false))
+			return true;
+		if (depth > 0 && strncmp(k, "ل", 2) == 0)
+		{
+			char		stem[AR_LEX_KEYMAX + 4];
+
+			snprintf(stem, sizeof(stem), "ا%s", k);
+			if (ar_keymap_slot(m, stem, false))
+				return true;
+		}
+		{
+			int			cl;
+			bool		clitic = false;
+
+			for (cl = 0; clitics[cl]; cl++)
+				if (strncmp(k, clitics[cl], 2) == 0 && strlen(k) > 4)
+					clitic = true;
+			if (!clitic)
+				return false;
+		}
+		k += 2;
+	}
+	return false;
+}
+
 /* Append one match. */
 static void
 push_match(ar_date_list *l, const ar_lexseq *q, size_t a, size_t b, const char *value)
@@ -1662,6 +1760,7 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 	ar_lexseq	q;
 	dctx		c;
 	size_t		i;
+	ar_keymap	open;
 
 	out->v = NULL;
 	out->n = out->cap = 0;
@@ -1673,11 +1772,17 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 	c.q = &q;
 	c.ref = ref;
 	c.refdays = ref ? days_from_civil(ref->year, ref->month, ref->day) : 0;
+	build_openers(&open, alloc);
 	for (i = 0; i < q.n;)
 	{
 		char		value[AR_DATE_VALUE_MAX];
 		size_t		e;
 
+		if (!may_open(&c, i, &open))
+		{
+			i++;
+			continue;
+		}
 		value[0] = '\0';
 		if ((q.v[i].kind == AR_TOK_ARABIC || q.v[i].kind == AR_TOK_NUMBER ||
 			 punct_is(&c, i, "(")) &&
@@ -1698,6 +1803,7 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 		else
 			i++;
 	}
+	ar_keymap_free(&open);
 	ar_lexseq_free(&q);
 	return AR_DATES_OK;
 }

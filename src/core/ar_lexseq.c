@@ -116,3 +116,55 @@ ar_lex_key_is(const char *key, const char *w, const char *pre)
 			return true;
 	return false;
 }
+
+/* FNV-1a hash of a NUL-terminated string. */
+static size_t
+hash_key(const char *k)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char) *k) * 16777619u;
+	return h;
+}
+
+/* A map for up to n keys. */
+void
+ar_keymap_init(ar_keymap *m, const ar_allocator *a, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < 2 * n + 2)
+		m->cap *= 2;
+	m->alloc = a;
+	m->keys = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(char *));
+	m->vals = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(size_t));
+	memset(m->keys, 0, m->cap * sizeof(char *));
+}
+
+/* The value slot of key; with insert a new slot holds (size_t) -1; else NULL if absent. */
+size_t *
+ar_keymap_slot(ar_keymap *m, const char *key, bool insert)
+{
+	size_t		h = hash_key(key) & (m->cap - 1);
+
+	while (m->keys[h])
+	{
+		if (strcmp(m->keys[h], key) == 0)
+			return &m->vals[h];
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	m->keys[h] = key;
+	m->vals[h] = (size_t) -1;
+	return &m->vals[h];
+}
+
+/* Free a map. */
+void
+ar_keymap_free(ar_keymap *m)
+{
+	m->alloc->free_fn(m->alloc->ctx, m->keys);
+	m->alloc->free_fn(m->alloc->ctx, m->vals);
+}
+

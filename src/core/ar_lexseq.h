@@ -48,4 +48,21 @@ extern bool ar_lex_key_is(const char *key, const char *w, const char *pre);
 /* True when token i exists and its key equals the NUL-terminated word w. */
 extern bool ar_lex_is(const ar_lexseq *seq, size_t i, const char *w);
 
+/* Open-addressing map from NUL-terminated keys (not copied: they must outlive
+ * the map) to size_t values, sized once for at most n keys. */
+typedef struct ar_keymap
+{
+	const char **keys;
+	size_t	   *vals;
+	size_t		cap;			/* power of two */
+	const ar_allocator *alloc;
+} ar_keymap;
+
+/* A map for up to n keys. */
+extern void ar_keymap_init(ar_keymap *m, const ar_allocator *a, size_t n);
+/* The value slot of key; with insert a new slot holds (size_t) -1; else NULL if absent. */
+extern size_t *ar_keymap_slot(ar_keymap *m, const char *key, bool insert);
+/* Free a map. */
+extern void ar_keymap_free(ar_keymap *m);
+
 #endif							/* AR_LEXSEQ_H */

@@ -75,66 +75,6 @@ typedef struct qctx
 /* Backward scans (sentence context) look at most this many tokens. */
 #define SCAN_LIMIT 400
 
-/* Open-addressing map from a token key to a value (keys point into the sequence). */
-typedef struct keymap
-{
-	const char **keys;
-	size_t	   *vals;
-	size_t		cap;			/* power of two */
-	const ar_allocator *alloc;
-} keymap;
-
-/* FNV-1a hash of a NUL-terminated string. */
-static size_t
-hash_key(const char *k)
-{
-	uint32_t	h = 2166136261u;
-
-	for (; *k; k++)
-		h = (h ^ (unsigned char) *k) * 16777619u;
-	return h;
-}
-
-/* A map for up to n keys. */
-static void
-km_init(keymap *m, const ar_allocator *a, size_t n)
-{
-	m->cap = 16;
-	while (m->cap < 2 * n + 2)
-		m->cap *= 2;
-	m->alloc = a;
-	m->keys = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(char *));
-	m->vals = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(size_t));
-	memset(m->keys, 0, m->cap * sizeof(char *));
-}
-
-/* The value slot of key; with insert, a new slot set to NOPERSON; else NULL if absent. */
-static size_t *
-km_slot(keymap *m, const char *key, bool insert)
-{
-	size_t		h = hash_key(key) & (m->cap - 1);
-
-	while (m->keys[h])
-	{
-		if (strcmp(m->keys[h], key) == 0)
-			return &m->vals[h];
-		h = (h + 1) & (m->cap - 1);
-	}
-	if (!insert)
-		return NULL;
-	m->keys[h] = key;
-	m->vals[h] = (size_t) -1;
-	return &m->vals[h];
-}
-
-/* Free a map. */
-static void
-km_free(keymap *m)
-{
-	m->alloc->free_fn(m->alloc->ctx, m->keys);
-	m->alloc->free_fn(m->alloc->ctx, m->vals);
-}
-
 /* key without one leading clitic letter و ف ب ل, or NULL. */
 static const char *
 strip_clitic(const char *key)
@@ -311,15 +251,15 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 	nfirst = *n;
 	if (nfirst)
 	{
-		keymap		names;
+		ar_keymap		names;
 		bool	   *covered = zalloc(al, q->n + 1, sizeof(bool));
 
-		km_init(&names, al, nfirst / 2);
+		ar_keymap_init(&names, al, nfirst / 2);
 		for (k = 0; k < nfirst; k += 2)
 		{
 			size_t		t;
 
-			*km_slot(&names, q->v[(*v)[k + 1] - 1].key, true) = 1;
+			*ar_keymap_slot(&names, q->v[(*v)[k + 1] - 1].key, true) = 1;
 			for (t = (*v)[k]; t < (*v)[k + 1]; t++)
 				covered[t] = true;
 		}
@@ -329,11 +269,11 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 
 			if (covered[i] || q->v[i].kind != AR_TOK_ARABIC)
 				continue;
-			if (km_slot(&names, q->v[i].key, false) ||
-				((base = strip_clitic(q->v[i].key)) && km_slot(&names, base, false)))
+			if (ar_keymap_slot(&names, q->v[i].key, false) ||
+				((base = strip_clitic(q->v[i].key)) && ar_keymap_slot(&names, base, false)))
 				push_range(al, v, n, &cap, i, i + 1);
 		}
-		km_free(&names);
+		ar_keymap_free(&names);
 		al->free_fn(al->ctx, covered);
 	}
 }
@@ -544,26 +484,39 @@ token_after(const ar_lexseq *q, size_t cp)
 	return lo;
 }
 
-/* Build mentions from person spans (code points), with canonical mentions and titles. */
+/* Build mentions from person spans (code points) or token ranges (pairs, when ranges
+ * is not NULL), with canonical mentions and titles. */
 static void
-build_mentions(qctx *c, const ar_span *persons, size_t np)
+build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges)
 {
 	size_t		k,
 				t,
 				j;
-	keymap		best;
+	ar_keymap	best;
 
 	c->m = zalloc(c->alloc, np ? np : 1, sizeof(mention));
 	c->nm = 0;
 	for (k = 0; k < np; k++)
 	{
-		size_t		s1 = persons[k].char_start + persons[k].char_len;
-		size_t		a = token_after(c->q, persons[k].char_start),
-					b = a;
+		size_t		a,
+					b;
 
-		while (b < c->q->n && TOK(b)->char_start < s1)
-			b++;
-		if (b == a || persons[k].char_len == 0)
+		if (ranges)
+		{
+			a = ranges[2 * k];
+			b = ranges[2 * k + 1];
+		}
+		else
+		{
+			size_t		s1 = persons[k].char_start + persons[k].char_len;
+
+			a = b = token_after(c->q, persons[k].char_start);
+			while (b < c->q->n && TOK(b)->char_start < s1)
+				b++;
+			if (persons[k].char_len == 0)
+				continue;
+		}
+		if (b <= a)
 			continue;
 		for (t = a; t < b; t++)
 			if (c->person_at[t] != NOPERSON)
@@ -595,10 +548,10 @@ build_mentions(qctx *c, const ar_span *persons, size_t np)
 		}
 	}
 	/* canonical: the longest mention ending in the same name word (clitics aside) */
-	km_init(&best, c->alloc, c->nm);
+	ar_keymap_init(&best, c->alloc, c->nm);
 	for (k = 0; k < c->nm; k++)
 	{
-		size_t	   *slot = km_slot(&best, TOK(c->m[k].b - 1)->key, true);
+		size_t	   *slot = ar_keymap_slot(&best, TOK(c->m[k].b - 1)->key, true);
 
 		if (*slot == NOPERSON || c->m[k].b - c->m[k].a > c->m[*slot].b - c->m[*slot].a)
 			*slot = k;
@@ -607,14 +560,14 @@ build_mentions(qctx *c, const ar_span *persons, size_t np)
 	{
 		const char *lk = TOK(c->m[k].b - 1)->key;
 		const char *base = strip_clitic(lk);
-		size_t	   *s1 = km_slot(&best, lk, false);
-		size_t	   *s2 = base ? km_slot(&best, base, false) : NULL;
+		size_t	   *s1 = ar_keymap_slot(&best, lk, false);
+		size_t	   *s2 = base ? ar_keymap_slot(&best, base, false) : NULL;
 
 		c->m[k].canon = *s1;
 		if (s2 && c->m[*s2].b - c->m[*s2].a > c->m[*s1].b - c->m[*s1].a)
 			c->m[k].canon = *s2;
 	}
-	km_free(&best);
+	ar_keymap_free(&best);
 }
 
 /* The speaker of a quotation: a mention index, or a literal token range. */
@@ -930,7 +883,6 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	ar_lexseq	q;
 	qctx		cx;
 	qctx	   *c = &cx;
-	ar_span_list guessed = {NULL, 0, 0, alloc};
 	size_t		i,
 				n,
 				last = NOPERSON;
@@ -955,11 +907,17 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	c->marklen = zalloc(alloc, n + 1, sizeof(int));
 	if (persons == NULL)
 	{
-		ar_quotes_guess_persons(s, len, alloc, &guessed);
-		persons = guessed.v;
-		npersons = guessed.n;
+		/* guessed persons come as token ranges over this very sequence */
+		size_t	   *ranges,
+					nr;
+
+		guess_ranges(&q, alloc, &ranges, &nr);
+		build_mentions(c, NULL, nr / 2, ranges);
+		if (ranges)
+			alloc->free_fn(alloc->ctx, ranges);
 	}
-	build_mentions(c, persons, npersons);
+	else
+		build_mentions(c, persons, npersons, NULL);
 	find_marks(c);
 	pair_marks(c);
 	for (i = 0; i < n;)
@@ -986,7 +944,6 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 		}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(ar_quote), cmp_quote);
-	ar_span_list_free(&guessed);
 	alloc->free_fn(alloc->ctx, c->m);
 	alloc->free_fn(alloc->ctx, c->person_at);
 	alloc->free_fn(alloc->ctx, c->seg_of);
