@@ -43,6 +43,48 @@ static const char *const prepositions[] = {"في", "خلال", "من", "عن", "
 
 #define NOPERSON ((size_t) -1)
 
+/* The word lists above, hashed once per call for constant-time membership. */
+enum
+{
+	L_SPEECH, L_PART, L_BARE, L_COMP, L_TITLE, L_ANON, L_STOP, L_PREP, L_NLISTS
+};
+static const char *const *const lexicon_lists[L_NLISTS] = {speech_verbs, participles,
+	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions};
+
+typedef struct qlex
+{
+	ar_keymap	m[L_NLISTS];
+} qlex;
+
+/* Hash the word lists. */
+static void
+qlex_init(qlex *lx, const ar_allocator *a)
+{
+	int			l;
+
+	for (l = 0; l < L_NLISTS; l++)
+	{
+		const char *const *w;
+		size_t		n = 0;
+
+		for (w = lexicon_lists[l]; *w; w++)
+			n++;
+		ar_keymap_init(&lx->m[l], a, n);
+		for (w = lexicon_lists[l]; *w; w++)
+			*ar_keymap_slot(&lx->m[l], *w, true) = 1;
+	}
+}
+
+/* Free the hashed lists. */
+static void
+qlex_free(qlex *lx)
+{
+	int			l;
+
+	for (l = 0; l < L_NLISTS; l++)
+		ar_keymap_free(&lx->m[l]);
+}
+
 /* A person mention over tokens [a, b). */
 typedef struct mention
 {
@@ -56,6 +98,7 @@ typedef struct mention
 typedef struct qctx
 {
 	const ar_lexseq *q;
+	const qlex *lx;
 	const ar_allocator *alloc;
 	mention    *m;
 	size_t		nm;
@@ -109,6 +152,26 @@ in_list(const ar_lexseq *q, size_t i, const char *const *list, const char *pre)
 	return false;
 }
 
+/* Key of token i is in hashed list l, or is one clitic letter from pre + a word of it. */
+static bool
+in_set(const qlex *lx, const ar_lexseq *q, size_t i, int l, const char *pre)
+{
+	const char *k;
+	const char *p;
+
+	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC || q->v[i].keylen == 255)
+		return false;
+	k = q->v[i].key;
+	if (ar_keymap_slot((ar_keymap *) &lx->m[l], k, false))
+		return true;
+	if (q->v[i].keylen <= 2)
+		return false;
+	for (p = pre; p[0] && p[1]; p += 2)
+		if (k[0] == p[0] && k[1] == p[1])
+			return ar_keymap_slot((ar_keymap *) &lx->m[l], k + 2, false) != NULL;
+	return false;
+}
+
 /* Token i is punctuation p. */
 static bool
 is_punct(const ar_lexseq *q, size_t i, const char *p)
@@ -125,7 +188,7 @@ has_article(const char *key)
 
 /* A word that can be part of a person's name. */
 static bool
-is_name_word(const ar_lexseq *q, size_t i)
+is_name_word(const qlex *lx, const ar_lexseq *q, size_t i)
 {
 	const char *k;
 
@@ -139,14 +202,14 @@ is_name_word(const ar_lexseq *q, size_t i)
 	if (in_list(q, i, (const char *const[]) {"قناه", "صحيفه", "وكاله", "وزاره", "تلفزيون",
 				"اذاعه", "موقع", "بيان", "حيال", "تجاه", "لدي", NULL}, "لبو"))
 		return false;
-	return !in_list(q, i, stopwords, "") && !in_list(q, i, speech_verbs, "وف") &&
-		!in_list(q, i, participles, "و") && !in_list(q, i, titles, "وبلف") &&
-		!in_list(q, i, complementizers, "و");
+	return !in_set(lx, q, i, L_STOP, "") && !in_set(lx, q, i, L_SPEECH, "وف") &&
+		!in_set(lx, q, i, L_PART, "و") && !in_set(lx, q, i, L_TITLE, "وبلف") &&
+		!in_set(lx, q, i, L_COMP, "و");
 }
 
 /* A family name with the article ending in ي (الحربي، الصفدي) after a first name. */
 static bool
-is_nisba(const ar_lexseq *q, size_t i)
+is_nisba(const qlex *lx, const ar_lexseq *q, size_t i)
 {
 	const ar_lex *t = i < q->n ? &q->v[i] : NULL;
 
@@ -182,7 +245,7 @@ push_range(const ar_allocator *al, size_t **v, size_t *n, size_t *cap, size_t a,
 
 /* After a title at i: skip باسم/ال-modifiers and one comma; returns the first name position. */
 static size_t
-skip_title(const ar_lexseq *q, size_t i)
+skip_title(const qlex *lx, const ar_lexseq *q, size_t i)
 {
 	size_t		j = i + 1;
 	int			mods = 0;
@@ -194,7 +257,7 @@ skip_title(const ar_lexseq *q, size_t i)
 			j++;
 	}
 	while (j < q->n && q->v[j].kind == AR_TOK_ARABIC && has_article(q->v[j].key) && mods < 4 &&
-		   !in_list(q, j, titles, ""))
+		   !in_set(lx, q, j, L_TITLE, ""))
 	{
 		j++;
 		mods++;
@@ -206,7 +269,7 @@ skip_title(const ar_lexseq *q, size_t i)
 
 /* Token ranges (pairs) of guessed persons over q. */
 static void
-guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
+guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 {
 	size_t		cap = 0,
 				i,
@@ -220,10 +283,10 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 		size_t		j,
 					e;
 
-		if (in_list(q, i, titles, "وبلف") && !in_list(q, i, anonymous, "وبلف"))
+		if (in_set(lx, q, i, L_TITLE, "وبلف") && !in_set(lx, q, i, L_ANON, "وبلف"))
 		{
-			j = skip_title(q, i);
-			for (e = j; e < j + 3 && (is_name_word(q, e) || (e > j && is_nisba(q, e))) &&
+			j = skip_title(lx, q, i);
+			for (e = j; e < j + 3 && (is_name_word(lx, q, e) || (e > j && is_nisba(lx, q, e))) &&
 				 !(e > j && strncmp(q->v[e].key, "و", 2) == 0); e++)
 				;
 			if (e > j)
@@ -233,9 +296,9 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 				continue;
 			}
 		}
-		if (in_list(q, i, speech_verbs, "وف") && is_name_word(q, i + 1))
+		if (in_set(lx, q, i, L_SPEECH, "وف") && is_name_word(lx, q, i + 1))
 		{
-			for (e = i + 1; e < i + 3 && (is_name_word(q, e) || (e > i + 1 && is_nisba(q, e))) &&
+			for (e = i + 1; e < i + 3 && (is_name_word(lx, q, e) || (e > i + 1 && is_nisba(lx, q, e))) &&
 				 !(e > i + 1 && strncmp(q->v[e].key, "و", 2) == 0); e++)
 				;
 			push_range(al, v, n, &cap, i + 1, e);
@@ -243,7 +306,7 @@ guess_ranges(const ar_lexseq *q, const ar_allocator *al, size_t **v, size_t *n)
 			continue;
 		}
 		/* تيلرسون قال … at the start of a sentence */
-		if (is_name_word(q, i) && in_list(q, i + 1, speech_verbs, "") &&
+		if (is_name_word(lx, q, i) && in_set(lx, q, i + 1, L_SPEECH, "") &&
 			(i == 0 || q->v[i].nl_before || sentence_end(q, i - 1)))
 			push_range(al, v, n, &cap, i, i + 1);
 	}
@@ -283,6 +346,7 @@ void
 ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc, ar_span_list *out)
 {
 	ar_lexseq	q;
+	qlex		lex;
 	size_t	   *r,
 				n,
 				k;
@@ -292,7 +356,9 @@ ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc, ar
 	out->cap = 0;
 	out->v = NULL;
 	ar_lexseq_build(s, len, alloc, &q);
-	guess_ranges(&q, alloc, &r, &n);
+	qlex_init(&lex, alloc);
+	guess_ranges(&lex, &q, alloc, &r, &n);
+	qlex_free(&lex);
 	if (n)
 	{
 		out->cap = n / 2;
@@ -429,7 +495,7 @@ title_of(qctx *c, mention *m)
 		}
 		if (t->kind != AR_TOK_ARABIC)
 			break;
-		if (in_list(c->q, j - 1, titles, "وبلف"))
+		if (in_set(c->lx, c->q, j - 1, L_TITLE, "وبلف"))
 		{
 			m->head = t->key;
 			break;
@@ -673,7 +739,7 @@ np_before(qctx *c, size_t i, speaker *sp)
 	{
 		if (TOK(t)->nl_before || (t > 0 && TOK(t - 1)->kind == AR_TOK_PUNCT && sentence_end(c->q, t - 1)))
 			break;
-		if (TOK(t - 1)->kind != AR_TOK_ARABIC || in_list(c->q, t - 1, stopwords, "و"))
+		if (TOK(t - 1)->kind != AR_TOK_ARABIC || in_set(c->lx, c->q, t - 1, L_STOP, "و"))
 			return false;
 		t--;
 	}
@@ -762,7 +828,7 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 		sp.mention = mention_first(c, i);
 		/* وقال في المؤتمر الصحفي "…"، مضيفا أن …: the speaker of the sentence's verb */
 		for (t = i; sp.mention == NOPERSON && t > 0 && i - t < SCAN_LIMIT && !sentence_end(c->q, t); t--)
-			if (in_list(c->q, t - 1, speech_verbs, "وف"))
+			if (in_set(c->lx, c->q, t - 1, L_SPEECH, "وف"))
 				sp.mention = *last;
 	}
 	else
@@ -775,27 +841,27 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 			k = c->m[sp.mention].b;
 			subject = true;
 		}
-		else if (in_list(c->q, k, titles, "و") && c->person_at[skip_title(c->q, k)] != NOPERSON &&
-				 !in_list(c->q, k, anonymous, "و"))
+		else if (in_set(c->lx, c->q, k, L_TITLE, "و") && c->person_at[skip_title(c->lx, c->q, k)] != NOPERSON &&
+				 !in_set(c->lx, c->q, k, L_ANON, "و"))
 		{
 			/* وزير الخارجية الروسي سيرغي لافروف */
-			sp.mention = c->person_at[skip_title(c->q, k)];
+			sp.mention = c->person_at[skip_title(c->lx, c->q, k)];
 			k = c->m[sp.mention].b;
 			subject = true;
 		}
-		else if (in_list(c->q, k, titles, "و"))
+		else if (in_set(c->lx, c->q, k, L_TITLE, "و"))
 		{
-			size_t		e = skip_title(c->q, k);
+			size_t		e = skip_title(c->lx, c->q, k);
 
 			if (e > k + 1 && (is_punct(c->q, e - 1, "،") || is_punct(c->q, e - 1, ",")))
 				e--;
-			if (in_list(c->q, k, anonymous, "و"))
+			if (in_set(c->lx, c->q, k, L_ANON, "و"))
 			{
 				/* مصدر حكومي، مسؤول أمريكي: indefinite adjectives belong to the source */
 				while (e == k + 1 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
 					   TOK(e)->keylen >= 6 && TOK(e)->keylen != 255 &&
 					   strcmp(TOK(e)->key + TOK(e)->keylen - 2, "ي") == 0 &&
-					   !in_list(c->q, e, stopwords, ""))
+					   !in_set(c->lx, c->q, e, L_STOP, ""))
 					e++;
 				sp.a = k;
 				sp.b = e;
@@ -805,8 +871,8 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 			k = e;
 			subject = true;
 		}
-		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && !in_list(c->q, k, prepositions, "") &&
-				 !in_list(c->q, k, complementizers, "") &&
+		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && !in_set(c->lx, c->q, k, L_PREP, "") &&
+				 !in_set(c->lx, c->q, k, L_COMP, "") &&
 				 (has_article(TOK(k)->key) ||
 				  in_list(c->q, k, (const char *const[]) {"صحيفه", "وكاله", "وزاره", "مصادر", NULL}, "")))
 		{
@@ -814,7 +880,7 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 			size_t		e = k;
 
 			while (e < k + 5 && e < c->q->n && TOK(e)->kind == AR_TOK_ARABIC &&
-				   !in_list(c->q, e, complementizers, "") && !in_list(c->q, e, prepositions, ""))
+				   !in_set(c->lx, c->q, e, L_COMP, "") && !in_set(c->lx, c->q, e, L_PREP, ""))
 				e++;
 			sp.a = k;
 			sp.b = e;
@@ -837,17 +903,17 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 			break;
 		if (is_punct(c->q, t, ":"))
 			break;
-		if (in_list(c->q, t, complementizers, "و"))
+		if (in_set(c->lx, c->q, t, L_COMP, "و"))
 			break;
-		if (in_list(c->q, t, speech_verbs, "وف"))
+		if (in_set(c->lx, c->q, t, L_SPEECH, "وف"))
 			return t;			/* another attribution starts before any content */
 	}
 	if (t >= c->q->n || (t > k && c->seg_of[t] == NOPERSON && sentence_end(c->q, t)) || t == k + 10)
 	{
 		/* وقال الوزير يستند …: content right after the subject */
-		if (subject && in_list(c->q, i, bare_verbs, "وف") && k < c->q->n &&
-			TOK(k)->kind == AR_TOK_ARABIC && !in_list(c->q, k, prepositions, "") &&
-			!in_list(c->q, k, stopwords, ""))
+		if (subject && in_set(c->lx, c->q, i, L_BARE, "وف") && k < c->q->n &&
+			TOK(k)->kind == AR_TOK_ARABIC && !in_set(c->lx, c->q, k, L_PREP, "") &&
+			!in_set(c->lx, c->q, k, L_STOP, ""))
 			t = k;
 		else
 			return k > i ? k : i + 1;
@@ -881,6 +947,7 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 			   const ar_allocator *alloc, ar_quote_list *out)
 {
 	ar_lexseq	q;
+	qlex		lex;
 	qctx		cx;
 	qctx	   *c = &cx;
 	size_t		i,
@@ -894,6 +961,8 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	n = q.n;
 	memset(c, 0, sizeof(*c));
 	c->q = &q;
+	qlex_init(&lex, alloc);
+	c->lx = &lex;
 	c->alloc = alloc;
 	c->person_at = zalloc(alloc, n + 1, sizeof(size_t));
 	c->seg_of = zalloc(alloc, n + 1, sizeof(size_t));
@@ -911,7 +980,7 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 		size_t	   *ranges,
 					nr;
 
-		guess_ranges(&q, alloc, &ranges, &nr);
+		guess_ranges(c->lx, &q, alloc, &ranges, &nr);
 		build_mentions(c, NULL, nr / 2, ranges);
 		if (ranges)
 			alloc->free_fn(alloc->ctx, ranges);
@@ -922,9 +991,9 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	pair_marks(c);
 	for (i = 0; i < n;)
 	{
-		bool		part = in_list(&q, i, participles, "و");
+		bool		part = in_set(c->lx, &q, i, L_PART, "و");
 
-		if ((part || in_list(&q, i, speech_verbs, "وف")) && c->seg_of[i] == NOPERSON)
+		if ((part || in_set(c->lx, &q, i, L_SPEECH, "وف")) && c->seg_of[i] == NOPERSON)
 		{
 			size_t		e = attribution(c, out, i, part, &last);
 
@@ -953,6 +1022,7 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	alloc->free_fn(alloc->ctx, c->seg_used);
 	alloc->free_fn(alloc->ctx, c->mark);
 	alloc->free_fn(alloc->ctx, c->marklen);
+	qlex_free(&lex);
 	ar_lexseq_free(&q);
 }
 
