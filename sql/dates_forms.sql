@@ -39,6 +39,8 @@ SELECT expression, value FROM ar_dates(
 SELECT expression, value FROM ar_dates('وصل قبل ثلاثة أيام بعد غياب منذ عامين، وسيبقى خلال 45 يوما.', '2020-03-01');
 SELECT expression, value FROM ar_dates('وصل قبل ثلاثة أيام بعد غياب منذ عامين، وسيبقى خلال 45 يوما.');
 SELECT expression, value FROM ar_dates('تحسن الوضع في الأيام الأخيرة، ويجتمع المجلس أسبوعيا، والسبت الماضي كان عطلة.', '2017-04-13');
+-- month names with a past/next adjective, and a relative day with its weekday in parentheses
+SELECT expression, value FROM ar_dates('عاد في يناير الماضي وسيسافر في مايو المقبل، وأعلن اليوم (الاثنين) النتائج.', '2017-04-13');
 -- ranges and named periods
 SELECT expression, value FROM ar_dates('ارتفعت الإصابات بين يناير ومارس، واستمر المعرض من 13 وحتى 15 تشرين الثاني 2016.');
 SELECT expression, value FROM ar_dates('وثائق من الفترة العثمانية محفوظة في الأرشيف.');

@@ -25,6 +25,12 @@ SELECT speaker, quote FROM ar_quotes(
 -- a marked quotation without a speech verb goes to the person named before it
 SELECT speaker, quote FROM ar_quotes(
   'وأشاد الرئيس التونسي قيس سعيد بالمحادثات “المثمرة” مع ضيفه.');
+-- "according to" a person
+SELECT speaker, quote FROM ar_quotes(
+  'التقى الوزير كريم داود بالوفد. ووفقا لداود، فإن المشروع سيبدأ قريبا.');
+-- a feminine verb alone does not go back to a speaker introduced with a masculine verb
+SELECT speaker, quote FROM ar_quotes(
+  'قال الوزير كريم داود إن الطريق مفتوح. وأعلنت الحكومة خطة جديدة، وقالت إن التمويل متوفر.');
 -- no speaker known
 SELECT speaker, quote FROM ar_quotes('رفع المتظاهرون لافتات كتب عليها «لا للفساد».');
 -- offsets law

@@ -18,6 +18,13 @@ static const char *const speech_verbs[] = {"قال", "قالت", "يقول", "ت
 static const char *const participles[] = {"قائلا", "قائله", "مؤكدا", "مؤكده", "مضيفا",
 	"مضيفه", "مشيرا", "مشيره", "موضحا", "موضحه", "معتبرا", "معتبره", "لافتا", "مشددا",
 	"معربا", "مردفا", NULL};
+/* Feminine speech verbs and participles: a verb-only attribution in the feminine
+ * does not go back to a speaker last introduced with a masculine verb. */
+static const char *const feminine[] = {"قالت", "تقول", "اضافت", "تضيف", "اكدت", "صرحت",
+	"اعربت", "اوضحت", "تابعت", "اعتبرت", "رات", "ذكرت", "اشارت", "اعلنت", "شددت", "لفتت",
+	"افادت", "كشفت", "قائله", "مؤكده", "مضيفه", "مشيره", "موضحه", "معتبره", NULL};
+/* "according to" + person: ووفقا للافروف، فإن … */
+static const char *const according[] = {"وفقا", "بحسب", "حسب", "طبقا", NULL};
 /* Verbs whose content may follow without إن/أن (وقال الوزير يستند …). */
 static const char *const bare_verbs[] = {"قال", "قالت", "تابع", "تابعت", "اضاف", "اضافت", NULL};
 static const char *const complementizers[] = {"ان", "انه", "انها", "انهم", "انهما", "انهن",
@@ -46,10 +53,10 @@ static const char *const prepositions[] = {"في", "خلال", "من", "عن", "
 /* The word lists above, hashed once per call for constant-time membership. */
 enum
 {
-	L_SPEECH, L_PART, L_BARE, L_COMP, L_TITLE, L_ANON, L_STOP, L_PREP, L_NLISTS
+	L_SPEECH, L_PART, L_BARE, L_COMP, L_TITLE, L_ANON, L_STOP, L_PREP, L_FEM, L_ACCORD, L_NLISTS
 };
 static const char *const *const lexicon_lists[L_NLISTS] = {speech_verbs, participles,
-	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions};
+	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions, feminine, according};
 
 typedef struct qlex
 {
@@ -111,6 +118,7 @@ typedef struct qctx
 	size_t		nseg;
 	int		   *mark;			/* 'O' open, 'C' close, 'T' toggle, 0 none */
 	int		   *marklen;		/* tokens making the mark (quot; is 2) */
+	char		last_gender;	/* 'm'/'f': verb form that introduced the last speaker, 0 unknown */
 } qctx;
 
 #define TOK(i)	(&c->q->v[i])
@@ -814,6 +822,32 @@ emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
 	return e;
 }
 
+static size_t attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subject,
+								  speaker *sp, size_t *last);
+
+/* The last speaker for a verb-only attribution at i, unless the verb's gender contradicts it. */
+static size_t
+last_speaker(qctx *c, size_t i, size_t last)
+{
+	char		g = in_set(c->lx, c->q, i, L_FEM, "وف") ? 'f' : 'm';
+
+	if (c->last_gender && c->last_gender != g)
+		return NOPERSON;
+	return last;
+}
+
+/* ووفقا للافروف، فإن …: a person after "according to" speaks the clause after فإن. */
+static size_t
+according_to(qctx *c, ar_quote_list *out, size_t i, size_t *last)
+{
+	speaker		sp = {NOPERSON, 0, 0};
+
+	if (i + 1 >= c->q->n || c->person_at[i + 1] == NOPERSON)
+		return i + 1;
+	sp.mention = c->person_at[i + 1];
+	return attribution_content(c, out, i, c->m[sp.mention].b, true, &sp, last);
+}
+
 /* Handle a speech verb or participle at i; returns the token to continue from. */
 static size_t
 attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last)
@@ -829,7 +863,7 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 		/* وقال في المؤتمر الصحفي "…"، مضيفا أن …: the speaker of the sentence's verb */
 		for (t = i; sp.mention == NOPERSON && t > 0 && i - t < SCAN_LIMIT && !sentence_end(c->q, t); t--)
 			if (in_set(c->lx, c->q, t - 1, L_SPEECH, "وف"))
-				sp.mention = *last;
+				sp.mention = last_speaker(c, i, *last);
 	}
 	else
 	{
@@ -891,9 +925,23 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 		{
 			sp.mention = mention_before(c, i);
 			if (sp.mention == NOPERSON && !np_before(c, i, &sp))
-				sp.mention = *last;
+				sp.mention = last_speaker(c, i, *last);
 		}
 	}
+	return attribution_content(c, out, i, k, subject, &sp, last);
+}
+
+/*
+ * The quotation of an attribution at i whose subject ends before k: after
+ * إن/أن or ":" or at a quote mark a few words on, or (after قال الوزير …) right
+ * after the subject.  Returns the token to continue from.
+ */
+static size_t
+attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subject,
+					speaker *sp, size_t *last)
+{
+	size_t		t;
+
 	/* content: after إن/أن or ":" or at a quote mark, a few words of context allowed */
 	for (t = k; t < c->q->n && t < k + 10; t++)
 	{
@@ -926,9 +974,13 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 	}
 	else if (!c->mark[t] && in_list(c->q, t, (const char *const[]) {"ان", "بان", "فان", NULL}, "و"))
 		t++;
-	if (sp.mention != NOPERSON)
-		*last = sp.mention;
-	return emit_content(c, out, t, &sp);
+	if (sp->mention != NOPERSON)
+	{
+		if (subject)
+			c->last_gender = in_set(c->lx, c->q, i, L_FEM, "وف") ? 'f' : 'm';
+		*last = sp->mention;
+	}
+	return emit_content(c, out, t, sp);
 }
 
 /* qsort order of quotations by position. */
@@ -996,6 +1048,13 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 		if ((part || in_set(c->lx, &q, i, L_SPEECH, "وف")) && c->seg_of[i] == NOPERSON)
 		{
 			size_t		e = attribution(c, out, i, part, &last);
+
+			i = e > i ? e : i + 1;
+			continue;
+		}
+		if (in_set(c->lx, &q, i, L_ACCORD, "و") && c->seg_of[i] == NOPERSON)
+		{
+			size_t		e = according_to(c, out, i, &last);
 
 			i = e > i ? e : i + 1;
 			continue;
