@@ -41,6 +41,12 @@ SELECT expression, value FROM ar_dates('وصل قبل ثلاثة أيام بعد
 SELECT expression, value FROM ar_dates('تحسن الوضع في الأيام الأخيرة، ويجتمع المجلس أسبوعيا، والسبت الماضي كان عطلة.', '2017-04-13');
 -- month names with a past/next adjective, and a relative day with its weekday in parentheses
 SELECT expression, value FROM ar_dates('عاد في يناير الماضي وسيسافر في مايو المقبل، وأعلن اليوم (الاثنين) النتائج.', '2017-04-13');
+-- decades, centuries, the current period after a boundary word; a market named after a day
+SELECT expression, value FROM ar_dates(
+  'ازدهرت المدينة في الأربعينات من القرن الماضي وفي ثمانينات القرن العشرين، وتتغير في القرن الحادي والعشرين.');
+SELECT expression, value FROM ar_dates('يكتمل المشروع مطلع العام، والتقرير نهاية الشهر، وسوق الجمعة مزدحم يوم الجمعة.', '2017-04-13');
+-- a Hijri date and its Gregorian writing are two expressions with the same value
+SELECT expression, value FROM ar_dates('صدر القرار في 15 رمضان 1440 هـ الموافق 20 مايو 2019 م.');
 -- ranges and named periods
 SELECT expression, value FROM ar_dates('ارتفعت الإصابات بين يناير ومارس، واستمر المعرض من 13 وحتى 15 تشرين الثاني 2016.');
 SELECT expression, value FROM ar_dates('وثائق من الفترة العثمانية محفوظة في الأرشيف.');

@@ -79,7 +79,7 @@ static const struct
 };
 
 static const char *const anchor_year[] = {"عام", "العام", "سنه", "السنه", NULL};
-static const char *const anchor_date[] = {"تاريخ", "بتاريخ", "التاريخ", "الموافق", NULL};
+static const char *const anchor_date[] = {"تاريخ", "بتاريخ", "التاريخ", NULL};
 static const char *const preps[] = {"منذ", "خلال", "قبل", "بعد", "طوال", "لمده", NULL};
 static const char *const bounds[] = {"بدايه", "اوائل", "اواخر", "نهايه", "منتصف", "مطلع",
 	"اواسط", "مستهل", "اول", "اخر", NULL};
@@ -173,8 +173,36 @@ static const struct
 	{"الصليبي", "1099/1291"}, {"الصليبيه", "1099/1291"},
 	{"البيزنطي", "0330/1453"}, {"البيزنطيه", "0330/1453"},
 	{"الروماني", "XXXX"}, {"الرومانيه", "XXXX"},
-	{"الانتداب", "XXXX"},
 	{NULL, NULL}
+};
+
+/* Decades (TIMEX3 decade values; the 20th century unless another is named). */
+static const struct
+{
+	const char *w;
+	int			decade;			/* tens digit */
+}			decades[] = {
+	{"العشرينات", 2}, {"العشرينيات", 2}, {"الثلاثينات", 3}, {"الثلاثينيات", 3},
+	{"الاربعينات", 4}, {"الاربعينيات", 4}, {"الخمسينات", 5}, {"الخمسينيات", 5},
+	{"الستينات", 6}, {"الستينيات", 6}, {"السبعينات", 7}, {"السبعينيات", 7},
+	{"الثمانينات", 8}, {"الثمانينيات", 8}, {"التسعينات", 9}, {"التسعينيات", 9},
+	{"عشرينات", 2}, {"عشرينيات", 2}, {"ثلاثينات", 3}, {"ثلاثينيات", 3},
+	{"اربعينات", 4}, {"اربعينيات", 4}, {"خمسينات", 5}, {"خمسينيات", 5},
+	{"ستينات", 6}, {"ستينيات", 6}, {"سبعينات", 7}, {"سبعينيات", 7},
+	{"ثمانينات", 8}, {"ثمانينيات", 8}, {"تسعينات", 9}, {"تسعينيات", 9},
+	{NULL, 0}
+};
+
+/* Centuries after القرن: ordinal words and the century number (TIMEX3 value = number - 1). */
+static const struct
+{
+	const char *w1;
+	const char *w2;				/* second word (الحادي والعشرين), NULL if none */
+	int			century;
+}			centuries[] = {
+	{"الحادي", "والعشرين", 21}, {"العشرين", NULL, 20}, {"التاسع", "عشر", 19},
+	{"الثامن", "عشر", 18}, {"السابع", "عشر", 17}, {"السادس", "عشر", 16},
+	{NULL, NULL, 0}
 };
 
 /* ---- matching context ---- */
@@ -201,6 +229,13 @@ typedef struct dval
 
 /* Clitic prefixes that may be glued to a date word (و ف ب ل ك), at most two. */
 static const char *const clitics[] = {"و", "ف", "ب", "ل", "ك", NULL};
+
+/* The key starts with the article ال. */
+static bool
+has_article_key(const char *key)
+{
+	return strncmp(key, "ال", 4) == 0;
+}
 
 /* Index of key in list (exact), or -1. */
 static int
@@ -1244,6 +1279,60 @@ relday_expression(const dctx *c, size_t i, char *value)
 	return e;
 }
 
+/* Century after القرن at i: الحادي والعشرين، التاسع عشر، الماضي؛ returns end and the value. */
+static size_t
+parse_century(const dctx *c, size_t i, char *value)
+{
+	int			k;
+
+	if (!ar_lex_is(c->q, i, "القرن"))
+		return 0;
+	for (k = 0; centuries[k].w1; k++)
+		if (ar_lex_is(c->q, i + 1, centuries[k].w1) &&
+			(!centuries[k].w2 || ar_lex_is(c->q, i + 2, centuries[k].w2)))
+		{
+			snprintf(value, AR_DATE_VALUE_MAX, "%02d", centuries[k].century - 1);
+			return i + (centuries[k].w2 ? 3 : 2);
+		}
+	if (word_is(c, i + 1, past_adj))
+	{
+		if (c->ref)
+			snprintf(value, AR_DATE_VALUE_MAX, "%02d", c->ref->year / 100 - 1);
+		else
+			snprintf(value, AR_DATE_VALUE_MAX, "REF-P100Y");
+		return i + 2;
+	}
+	return 0;
+}
+
+/* Decade at i: الأربعينات [من القرن الماضي]، ثمانينات القرن العشرين. */
+static size_t
+parse_decade(const dctx *c, size_t i, char *value)
+{
+	int			k;
+	size_t		e;
+	char		cent[AR_DATE_VALUE_MAX];
+
+	for (k = 0; decades[k].w; k++)
+		if (i < c->q->n && TOK(i)->kind == AR_TOK_ARABIC &&
+			ar_lex_key_is(TOK(i)->key, decades[k].w, "وفب"))
+			break;
+	if (!decades[k].w)
+		return 0;
+	e = i + 1;
+	strcpy(cent, "19");
+	if (ar_lex_is(c->q, e, "من") && parse_century(c, e + 1, cent))
+		e = parse_century(c, e + 1, cent);
+	else if (parse_century(c, e, cent))
+		e = parse_century(c, e, cent);
+	else if (!has_article_key(decades[k].w))
+		return 0;				/* ثمانينات alone is a construct: needs its century */
+	if (cent[0] == 'R')
+		strcpy(cent, "19");		/* القرن الماضي without a reference: read from the 21st century */
+	snprintf(value, AR_DATE_VALUE_MAX, "%.2s%d", cent, decades[k].decade);
+	return e;
+}
+
 /* Is the number at i (a 4-digit year candidate) used as a count or a code instead? */
 static bool
 bare_number_is_count(const dctx *c, size_t i)
@@ -1313,6 +1402,10 @@ parse_core(const dctx *c, size_t i, char anchor, char *value)
 	if ((wd = weekday_at(c, i, &weak)))
 	{
 		int			dir = 0;
+
+		/* سوق الجمعة، صلاة الجمعة: a market or a prayer named after the day */
+		if (i > 0 && word_in(c, i - 1, (const char *const[]) {"سوق", "صلاه", "خطبه", NULL}) >= 0)
+			return 0;
 
 		e = i + 1;
 		if (word_is(c, e, past_adj))
@@ -1527,7 +1620,8 @@ parse_expression(const dctx *c, size_t i, char *value)
 	int			prep,
 				k;
 
-	if ((e = parse_era_name(c, j, value)))
+	if ((e = parse_era_name(c, j, value)) || (e = parse_decade(c, j, value)) ||
+		(e = parse_century(c, j, value)))
 		return e;
 	for (k = 0; sets[k].w; k++)
 		if (word_in(c, j, (const char *const[]) {sets[k].w, NULL}) >= 0)
@@ -1564,6 +1658,17 @@ parse_expression(const dctx *c, size_t i, char *value)
 		/* بداية العام، أواخر عام 2017، مطلع الشهر الجاري، بداية 2019 */
 		if ((e = parse_expression(c, k, value)))
 			return e;
+		/* مطلع العام، نهاية الشهر: the current period */
+		{
+			static const char *const cur[] = {"العام", "السنه", "الشهر", "الاسبوع", NULL};
+			int			u = list_index(TOK(k)->key, cur);
+
+			if (TOK(k)->kind == AR_TOK_ARABIC && u >= 0)
+			{
+				fmt_relative(c, 0, "YYMW"[u], value);
+				return k + 1;
+			}
+		}
 	}
 	if (word_in(c, j, anchor_date) >= 0)
 	{
@@ -1608,6 +1713,7 @@ parse_expression(const dctx *c, size_t i, char *value)
 		bool		plural;
 
 		if (unit_at(c, j, &u, &dual, &plural) && !dual && !word_is(c, j, anchor_year) &&
+			!(u == 'E' && !plural) &&
 			!(j + 1 < c->q->n && TOK(j + 1)->kind == AR_TOK_NUMBER))
 		{
 			const char *p = TOK(i)->key;
@@ -1674,7 +1780,7 @@ build_openers(ar_keymap *m, const ar_allocator *a)
 {
 	int			k;
 
-	ar_keymap_init(m, a, 512);
+	ar_keymap_init(m, a, 600);
 	for (k = 0; months[k].w1; k++)
 		*ar_keymap_slot(m, months[k].w1, true) = 1;
 	for (k = 0; weekdays[k].w; k++)
@@ -1693,6 +1799,9 @@ build_openers(ar_keymap *m, const ar_allocator *a)
 	add_words(m, bounds);
 	add_words(m, era_nouns);
 	add_words(m, openers);
+	for (k = 0; decades[k].w; k++)
+		*ar_keymap_slot(m, decades[k].w, true) = 1;
+	*ar_keymap_slot(m, "القرن", true) = 1;
 }
 
 /* Token i may start an expression: a number, "(", or an opener word behind up to two clitics. */
@@ -1788,15 +1897,6 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 			 punct_is(&c, i, "(")) &&
 			((e = parse_range(&c, i, value)) > i || (e = parse_expression(&c, i, value)) > i))
 		{
-			/* الموافق joins a second writing of the same date (Hijri = Gregorian) */
-			char		v2[AR_DATE_VALUE_MAX];
-			size_t		e2;
-
-			if (ar_lex_is(&q, e, "الموافق") && (e2 = parse_expression(&c, e, v2)))
-				e = e2;
-			else if (punct_is(&c, e, "،") && ar_lex_is(&q, e + 1, "الموافق") &&
-					 (e2 = parse_expression(&c, e + 1, v2)))
-				e = e2;
 			push_match(out, &q, i, e, value);
 			i = e;
 		}
