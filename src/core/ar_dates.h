@@ -20,14 +20,15 @@
  *   قبل ثلاثة أيام, منذ عامين -> REF-P3D, REF-P2Y (resolved like the above)
  *   خلال 45 يوما, 8 سنوات     -> P45D, P8Y    (durations; vague counts give X: PXD)
  *   الأيام الأخيرة            -> PXD
+ *   الأربعينات, القرن العشرين -> 194, 19     (TIMEX3 decade and century values)
  * Unresolved relative values are "REF" followed by a signed ISO 8601
  * duration: the offset from the (unknown) reference date.  A Hijri day or
  * month without a year and without a reference is "H:XXXX-MM[-DD]" (Hijri
  * calendar fields).
  *
  * Span conventions (those of the Wojood corpus): the expression includes the
- * anchor word (يوم، عام، سنة، شهر، بتاريخ، الموافق), a preceding temporal
- * preposition (منذ، خلال، قبل، بعد، حتى), boundary words (بداية، أواخر …),
+ * anchor word (يوم، عام، سنة، شهر، بتاريخ; الموافق after a weekday), a preceding
+ * temporal preposition (منذ، خلال، قبل، بعد), boundary words (بداية، أواخر …),
  * era marks (م، هـ، ميلادي، هجري) and parentheses that follow an anchor
  * (عام (1948)); it does not include في.  Attached clitics stay inside (وفي is
  * one token: spans are whole tokens).
