@@ -45,7 +45,8 @@ for my $n (1 .. 2)
 	my $sh = $shards[ $n - 1 ];
 	$setup .= sprintf(q{
 		CREATE SERVER s%d FOREIGN DATA WRAPPER postgres_fdw
-		  OPTIONS (host '%s', port '%d', dbname 'postgres', extensions 'pg_arabic');
+		  OPTIONS (host '%s', port '%d', dbname 'postgres', extensions 'pg_arabic',
+		           fdw_tuple_cost '0.5');
 		CREATE USER MAPPING FOR CURRENT_USER SERVER s%d;
 		CREATE FOREIGN TABLE articles_s%d PARTITION OF articles FOR VALUES IN (%d)
 		  SERVER s%d OPTIONS (table_name 'articles', use_remote_estimate 'true');
