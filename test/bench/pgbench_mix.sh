@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Load test: pgbench mixing full-text search with the `ar` configuration, ar_entities
+# and ar_gazetteer inserts, 16 clients, bounded time; zero errors required.
+# Side by side in the same run (the anchor): the search-only workload with the
+# built-in `simple` configuration versus `ar`, and the ratio.
+#
+#   bash test/bench/pgbench_mix.sh [SECONDS] [CLIENTS]        default 30 s, 16 clients
+#
+# Needs a live server with pg_arabic installed (PGHOST/PGPORT/PGUSER as for psql) and
+# pgbench on PATH.  Creates (and finally drops) database pga_bench, filled with the
+# paragraphs of test/corpus repeated to 20,000 rows, with GIN indexes on
+# to_tsvector('ar', body) and to_tsvector('simple', body).  Gazetteer inserts are user
+# rows (origin 'user') with made-up names; the database is dropped at the end
+# (PGA_BENCH_KEEP=1 keeps it).  Exits 1 on any failed transaction or aborted client.
+set -euo pipefail
+secs=${1:-30}
+clients=${2:-16}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+db=pga_bench
+export PGDATABASE=$db
+work=$(mktemp -d /tmp/pga_pgbench.XXXXXX)
+trap 'rm -rf "$work"; [ -n "${PGA_BENCH_KEEP:-}" ] || psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
+
+psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pg_arabic"
+missing=$(psql -X -At -c "SELECT concat_ws(' ', CASE WHEN to_regconfig('public.ar') IS NULL THEN 'configuration ar' END,
+                                              CASE WHEN to_regproc('public.ar_entities') IS NULL THEN 'ar_entities' END,
+                                              CASE WHEN to_regclass('public.ar_gazetteer') IS NULL THEN 'ar_gazetteer' END)")
+if [ -n "$missing" ]; then echo "MISSING in pg_arabic: $missing (this benchmark needs the FTS and NER parts)" >&2; exit 1; fi
+
+# paragraphs of the sample corpus (lines 3.. of each file) as rows, repeated to 20,000
+{
+  echo "CREATE TABLE paras(id serial PRIMARY KEY, body text NOT NULL);"
+  echo "COPY paras(body) FROM STDIN;"
+  for f in "$root"/test/corpus/[0-9]*.txt; do sed -n '3,$p' "$f" | grep -v '^[[:space:]]*$' | sed 's/\\/\\\\/g; s/\t/ /g'; done
+  echo '\.'
+} | psql -X -q -v ON_ERROR_STOP=1
+psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+CREATE TABLE articles AS
+SELECT row_number() OVER () AS id, p.body || ' ' || q.body AS body
+FROM generate_series(1, 20000) g
+JOIN paras p ON p.id = 1 + g % (SELECT count(*) FROM paras)
+JOIN paras q ON q.id = 1 + (g * 7) % (SELECT count(*) FROM paras);
+ALTER TABLE articles ADD PRIMARY KEY (id);
+CREATE INDEX articles_ar_idx ON articles USING gin (to_tsvector('ar', body));
+CREATE INDEX articles_simple_idx ON articles USING gin (to_tsvector('simple', body));
+VACUUM ANALYZE articles;
+SQL
+echo "pgbench_mix: $(psql -X -At -c "SELECT count(*) || ' rows, ' || pg_size_pretty(sum(octet_length(body))) FROM articles") of corpus paragraphs"
+
+# query words: content words of the corpus
+words="ARRAY['الوزير','موسكو','الاقتصاد','النفط','المنتخب','الصحة','التقنية','الخارجية','الرياض','المحادثات','أسعار','اللقاح']"
+cat > "$work/search_ar.sql" <<SQL
+\set k random(1, 12)
+\set j random(1, 12)
+SELECT count(*) FROM articles WHERE to_tsvector('ar', body) @@ websearch_to_tsquery('ar', ($words)[:k] || ' ' || ($words)[:j]);
+SQL
+sed "s/'ar'/'simple'/g" "$work/search_ar.sql" > "$work/search_simple.sql"
+cat > "$work/entities.sql" <<'SQL'
+\set id random(1, 20000)
+SELECT count(*) FROM articles a, ar_entities(a.body) e WHERE a.id = :id;
+SQL
+cat > "$work/gazetteer_insert.sql" <<'SQL'
+\set n random(1, 1000000)
+INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('مؤسسة رقم ' || :n || ' للاختبار', 'ORG', NULL);
+SQL
+
+run() {  # label, pgbench args...
+  local label=$1; shift
+  local out=$work/$label.out
+  if ! pgbench -n -c "$clients" -j 2 -T "$secs" -M prepared "$@" >"$out" 2>&1; then
+    cat "$out"; echo "pgbench_mix: $label FAILED (pgbench exit status)"; return 1
+  fi
+  local tps failed aborted
+  tps=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$out")
+  failed=$(grep -oP 'number of failed transactions: \K[0-9]+' "$out" || echo 0)
+  aborted=$(grep -c 'aborted' "$out" || true)
+  echo "pgbench_mix: $label: $clients clients, ${secs}s: $tps tps, failed $failed, aborted clients $aborted"
+  grep -E '^SQL script|^ - [0-9]+ transactions|weight|latency average' "$out" | sed 's/^/    /'
+  [ "$failed" = 0 ] && [ "$aborted" = 0 ]
+}
+
+status=0
+before=$(psql -X -At -c "SELECT count(*) FROM ar_gazetteer")
+run mix -f "$work/search_ar.sql@6" -f "$work/entities.sql@3" -f "$work/gazetteer_insert.sql@1" || status=1
+after=$(psql -X -At -c "SELECT count(*) FROM ar_gazetteer")
+echo "pgbench_mix: ar_gazetteer rows $before -> $after during the mix"
+half=$(( (secs + 1) / 2 ))
+secs=$half run search_simple -f "$work/search_simple.sql" || status=1
+t_simple=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/search_simple.out")
+secs=$half run search_ar -f "$work/search_ar.sql" || status=1
+t_ar=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/search_ar.out")
+echo "pgbench_mix: search-only throughput ar / simple = $(echo "scale=2; $t_ar / $t_simple" | bc)"
+exit $status
