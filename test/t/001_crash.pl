@@ -341,7 +341,8 @@ push @cancel, map { [ "to_tsvector($_)", "SELECT sum(length(to_tsvector('$_', b.
 # seconds over 45 MB of adversarial text without an interrupt check.
 my %slow_cancel = (
 	ar_normalize => 'ar_normalize: no interrupt check inside one core call',
-	ar_dates => 'ar_dates: no interrupt check inside the core extraction of one call');
+	ar_dates => 'ar_dates: no interrupt check inside the core extraction of one call',
+	ar_quotes => 'ar_quotes: no interrupt check inside the core extraction of one call');
 
 sub timeout_lateness
 {
