@@ -39,8 +39,8 @@ sub clean_error
 # non-UTF8 databases
 for my $enc ('LATIN1', 'SQL_ASCII')
 {
-	$node->safe_psql('postgres', "CREATE DATABASE db_$enc ENCODING '$enc' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
-	my $err = clean_error("db_$enc", 'CREATE EXTENSION pg_arabic', qr/UTF8/, "CREATE EXTENSION in a $enc database");
+	$node->safe_psql('postgres', "CREATE DATABASE db_" . lc($enc) . " ENCODING '$enc' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+	my $err = clean_error("db_" . lc($enc), 'CREATE EXTENSION pg_arabic', qr/UTF8/, "CREATE EXTENSION in a $enc database");
 	like($err, qr/HINT:.*UTF8/s, "$enc: the hint says how to fix it");
 }
 
