@@ -1,11 +1,13 @@
 -- Scale-out: every user-facing function of the extension is PARALLEL SAFE (so
 -- parallel scans and distributed engines can run it in workers/shards) and none is
--- VOLATILE.  User-facing = executable by PUBLIC and not a trigger function; internal
--- helpers (loaders, triggers) are listed separately so a change shows up here.
+-- VOLATILE.  User-facing = callable from SQL by PUBLIC: not a trigger function, no
+-- internal argument or result (parser/dictionary support), EXECUTE granted to PUBLIC.
 -- Over the catalogs, so functions added later are covered.  Lists offenders.
 CREATE TEMP VIEW regress_ext_functions AS
 SELECT p.oid, p.oid::regprocedure AS fn, p.proparallel, p.provolatile,
-       p.prorettype <> 'trigger'::regtype AND has_function_privilege('public', p.oid, 'EXECUTE') AS user_facing
+       p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype)
+       AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]))
+       AND has_function_privilege('public', p.oid, 'EXECUTE') AS user_facing
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic';

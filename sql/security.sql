@@ -71,8 +71,10 @@ RETURNS TABLE(fn text, input text, result text) LANGUAGE plpgsql AS $$
 DECLARE f record; r record; res text;
 BEGIN
   FOR f IN
-    SELECT p.oid::regprocedure::text AS sig, p.oid::regproc::text AS name, p.proretset
+    SELECT p.oid::regprocedure::text AS sig,
+           quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS name, p.proretset
     FROM pg_proc p
+    JOIN pg_namespace n ON n.oid = p.pronamespace
     JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
     JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
     WHERE p.pronargs >= 1 AND p.proargtypes[0] = 'text'::regtype
@@ -82,9 +84,9 @@ BEGIN
       PERFORM set_config('search_path', path, true);
       BEGIN
         IF f.proretset THEN
-          EXECUTE format('SELECT string_agg(x::text, %L) FROM public.%s($1) x', E'\n', f.name) INTO res USING r.t;
+          EXECUTE format('SELECT string_agg(x::text, %L) FROM %s($1) x', E'\n', f.name) INTO res USING r.t;
         ELSE
-          EXECUTE format('SELECT (public.%s($1))::text', f.name) INTO res USING r.t;
+          EXECUTE format('SELECT (%s($1))::text', f.name) INTO res USING r.t;
         END IF;
       EXCEPTION WHEN others THEN res := 'ERROR ' || SQLSTATE || ' ' || SQLERRM;
       END;
