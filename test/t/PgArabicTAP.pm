@@ -41,7 +41,7 @@ sub ext_functions
 		            FROM pg_catalog.unnest(p.proargtypes::oid[]) t), ';'),
 		       pg_catalog.array_to_string(ARRAY(SELECT coalesce(u.n, '')
 		            FROM unnest(p.proargnames, coalesce(p.proargmodes,
-		                   pg_catalog.array_fill('i'::"char", ARRAY[pg_catalog.cardinality(p.proargnames)])))
+		                   pg_catalog.array_fill('i'::"char", ARRAY[coalesce(pg_catalog.cardinality(p.proargnames), 0)])))
 		                 AS u(n, m)
 		            WHERE u.m IN ('i', 'b', 'v')), ';'),
 		       p.pronargdefaults
