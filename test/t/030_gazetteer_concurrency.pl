@@ -42,8 +42,11 @@ is(seen($_), $base, 'an uncommitted gazetteer row is invisible to other sessions
 $readers[1]->query('BEGIN');    # reader 1 is inside a transaction while the writer commits
 is(seen($readers[1]), $base, 'reader in an open transaction, before the commit');
 $writer->query('COMMIT');
-is(seen($_), "ORG/$canon1", 'the committed row is used by the next statement of another session') for @readers;
+is(seen($readers[0]), "ORG/$canon1", 'the committed row is used by the next statement of another session');
+is(seen($readers[1]), "ORG/$canon1",
+	'the committed row is used by the next statement of a session whose read-committed transaction was open during the commit');
 $readers[1]->query('COMMIT');
+is(seen($readers[1]), "ORG/$canon1", 'that session sees the row after its commit');
 
 $writer->query(enc("UPDATE ar_gazetteer SET label = 'LOC', canonical = '$canon2' WHERE surface = '$name' AND origin = 'user'"));
 is(seen($_), "LOC/$canon2", 'an update is seen by the next statement') for @readers;
