@@ -23,7 +23,7 @@ trap 'rm -rf "$work"; [ -n "${PGA_BENCH_KEEP:-}" ] || psql -X -q -d postgres -c 
 
 psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pg_arabic"
-missing=$(psql -X -At -c "SELECT concat_ws(' ', CASE WHEN to_regconfig('public.ar') IS NULL THEN 'configuration ar' END,
+missing=$(psql -X -At -c "SELECT concat_ws(' ', CASE WHEN NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'ar') THEN 'configuration ar' END,
                                               CASE WHEN to_regproc('public.ar_entities') IS NULL THEN 'ar_entities' END,
                                               CASE WHEN to_regclass('public.ar_gazetteer') IS NULL THEN 'ar_gazetteer' END)")
 if [ -n "$missing" ]; then echo "MISSING in pg_arabic: $missing (this benchmark needs the FTS and NER parts)" >&2; exit 1; fi
