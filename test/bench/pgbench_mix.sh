@@ -61,8 +61,8 @@ cat > "$work/entities.sql" <<'SQL'
 SELECT count(*) FROM articles a, ar_entities(a.body) e WHERE a.id = :id;
 SQL
 cat > "$work/gazetteer_insert.sql" <<'SQL'
-\set n random(1, 1000000)
-INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('مؤسسة رقم ' || :n || ' للاختبار', 'ORG', NULL);
+\set n random(1, 2000000000)
+INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('مؤسسة رقم ' || :client_id || '-' || :n || ' للاختبار', 'ORG', NULL);
 SQL
 
 run() {  # label, pgbench args...
