@@ -73,11 +73,11 @@ run() {  # label, pgbench args...
   fi
   local tps failed aborted
   tps=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$out")
-  failed=$(grep -oP 'number of failed transactions: \K[0-9]+' "$out" || echo 0)
-  aborted=$(grep -c 'aborted' "$out" || true)
+  failed=$(grep -oP '^number of failed transactions: \K[0-9]+' "$out" | head -1)
+  aborted=$(grep -c 'aborted in command' "$out" || true)
   echo "pgbench_mix: $label: $clients clients, ${secs}s: $tps tps, failed $failed, aborted clients $aborted"
   grep -E '^SQL script|^ - [0-9]+ transactions|weight|latency average' "$out" | sed 's/^/    /'
-  [ "$failed" = 0 ] && [ "$aborted" = 0 ]
+  [ "${failed:-0}" = 0 ] && [ "$aborted" = 0 ]
 }
 
 status=0
