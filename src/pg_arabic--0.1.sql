@@ -54,6 +54,91 @@ COMMENT ON FUNCTION @extschema@.ar_tokenize(text) IS
 -- Section: full-text search (parser, ar_stem dictionary, configurations)
 -- ===================================================================
 
+-- Parser: the core tokenizer.  Token type ids follow the default parser's
+-- numbering where ts_headline depends on it (12 = blank), so the default
+-- headline generator pg_catalog.prsd_headline works with it.
+CREATE FUNCTION @extschema@.ar_prs_start(internal, integer) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_start' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_nexttoken(internal, internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_nexttoken' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_end(internal) RETURNS void
+  AS 'MODULE_PATHNAME', 'ar_prs_end' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_lextype(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_lextype' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_prs_start(internal, integer) IS 'ar_parser support: start parsing a text';
+COMMENT ON FUNCTION @extschema@.ar_prs_nexttoken(internal, internal, internal) IS 'ar_parser support: return the next token';
+COMMENT ON FUNCTION @extschema@.ar_prs_end(internal) IS 'ar_parser support: end parsing';
+COMMENT ON FUNCTION @extschema@.ar_prs_lextype(internal) IS 'ar_parser support: list the token types (latin, arabic, other, blank, number)';
+
+CREATE TEXT SEARCH PARSER @extschema@.ar_parser (
+  START = @extschema@.ar_prs_start,
+  GETTOKEN = @extschema@.ar_prs_nexttoken,
+  END = @extschema@.ar_prs_end,
+  LEXTYPES = @extschema@.ar_prs_lextype,
+  HEADLINE = pg_catalog.prsd_headline
+);
+COMMENT ON TEXT SEARCH PARSER @extschema@.ar_parser IS 'Arabic-aware text search parser: Arabic, Latin and other-script words, numbers; spaces, punctuation and symbols are blanks';
+
+-- Dictionary template: normalization plus clitic-aware light stemming.
+CREATE FUNCTION @extschema@.ar_stem_init(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_stem_init' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_stem_lexize(internal, internal, internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_stem_lexize' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_stem_init(internal) IS 'ar_stem_template support: validate options and load the word lists';
+COMMENT ON FUNCTION @extschema@.ar_stem_lexize(internal, internal, internal, internal) IS 'ar_stem_template support: stem one word';
+
+CREATE TEXT SEARCH TEMPLATE @extschema@.ar_stem_template (
+  INIT = @extschema@.ar_stem_init,
+  LEXIZE = @extschema@.ar_stem_lexize
+);
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec)';
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.ar_stem (
+  TEMPLATE = @extschema@.ar_stem_template,
+  StopWords = pg_arabic, ProtectedWords = pg_arabic, Plurals = pg_arabic,
+  Aggressiveness = 2
+);
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals, Arabic stopwords';
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.ar_exact (
+  TEMPLATE = @extschema@.ar_stem_template,
+  Normalization = 'presentation_forms,tatweel,bidi,joiners',
+  Aggressiveness = 0
+);
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_exact IS 'Arabic exact-form dictionary: keeps diacritics and hamza, only repairs presentation forms, tatweel and invisible controls; no stemming, no stopwords';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.ar (PARSER = @extschema@.ar_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR arabic, number WITH @extschema@.ar_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR latin WITH pg_catalog.english_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR other WITH pg_catalog.simple;
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.ar IS 'Arabic full-text search: Arabic words and numbers through ar_stem, Latin words through english_stem, other scripts through simple';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.ar_exact (PARSER = @extschema@.ar_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_exact
+  ADD MAPPING FOR arabic, number WITH @extschema@.ar_exact;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_exact
+  ADD MAPPING FOR latin, other WITH pg_catalog.simple;
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.ar_exact IS 'Exact (diacritic-sensitive) Arabic search for Quran and poetry: no stemming, no stopwords, diacritics kept';
+
+-- SQL access to the stemmer.  STABLE, not IMMUTABLE: the result depends on
+-- the ar_stem dictionary's options and data files, which ALTER TEXT SEARCH
+-- DICTIONARY or a new data file can change (ts_lexize is STABLE for the
+-- same reason).  to_tsvector('ar', ...) stays IMMUTABLE as PostgreSQL
+-- defines it: after changing the dictionary, REINDEX the indexes built on it.
+CREATE FUNCTION @extschema@.ar_stem(word text) RETURNS text
+  AS 'MODULE_PATHNAME', 'ar_stem' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_stem(text) IS 'Lexeme the ar_stem dictionary makes of one word (same as ts_lexize(''ar_stem'', word)); NULL for a stopword';
+
+CREATE FUNCTION @extschema@.ar_analyze(input text,
+    OUT pos integer, OUT token text, OUT normalized text, OUT prefix text, OUT stem text,
+    OUT suffix text, OUT is_stopword boolean, OUT start_pos integer, OUT length integer)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'ar_analyze' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag and 1-based character position (ar_stem dictionary)';
+
 -- ===================================================================
 -- Section: named entities (ar_entities, ar_gazetteer)
 -- ===================================================================
