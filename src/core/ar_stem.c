@@ -40,6 +40,10 @@
 #define WAW		0x0648
 #define YEH		0x064A
 
+#ifndef PREP_MIN_REST
+#define PREP_MIN_REST 4
+#endif
+
 #define F_STOP	1
 #define F_PROT	2
 #define F_PLUR	4
@@ -301,25 +305,6 @@ static const sfx enclitics[] = {
 	{{KAF}, 1, 3, 3},			/* ك */
 };
 
-/* Inflectional endings, longest first. */
-static const sfx endings[] = {
-	{{TEH, YEH, NOON}, 3, 3, 2},	/* تين: dual of -a nouns */
-	{{TEH, ALEF, NOON}, 3, 3, 2},	/* تان */
-	{{YEH, ALEF, TEH}, 3, 3, 2},	/* يات */
-	{{YEH, YEH, NOON}, 3, 3, 2},	/* يين */
-	{{YEH, WAW, NOON}, 3, 3, 2},	/* يون */
-	{{ALEF, TEH}, 2, 2, 1},		/* ات */
-	{{WAW, NOON}, 2, 3, 1},		/* ون */
-	{{YEH, NOON}, 2, 3, 1},		/* ين */
-	{{ALEF, NOON}, 2, 3, 1},		/* ان */
-	{{YEH, TEHM}, 2, 3, 2},		/* ية */
-	{{WAW, ALEF}, 2, 3, 3},		/* وا: past plural verbs */
-	{{TEHM}, 1, 2, 1},			/* ة */
-	{{YEH}, 1, 3, 2},			/* ي: nisba, possessive */
-	{{ALEF}, 1, 3, 2},			/* ا: accusative tanwin, -a names */
-};
-
-#define NENDINGS (int) (sizeof(endings) / sizeof(endings[0]))
 #define NENCLITICS (int) (sizeof(enclitics) / sizeof(enclitics[0]))
 
 /* Minimum stem length of a suffix at a level. */
@@ -356,39 +341,88 @@ list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
 	return true;
 }
 
-/* Remove inflectional endings from w[0..n) (the buffer is modified only at the end). */
+/*
+ * Is x[0..n) a derived verbal noun that takes the plural ات without being
+ * feminine: forms IV, VII, VIII, X (إفعال انفعال افتعال استفعال: starts with
+ * ا, long ا before the last radical) and form II (تفعيل)?
+ */
+static inline bool
+masculine_verbal_noun(const cp16 *x, int n)
+{
+	return n >= 5 && ((x[0] == ALEF && x[n - 2] == ALEF) || (x[0] == TEH && x[n - 2] == YEH));
+}
+
+/*
+ * Reduce the inflectional ending of w[0..n) in place; returns the new length.
+ * Sound feminine plurals and feminine duals become the singular in ة
+ * (حكومات, حكومتين -> حكومة; but اجتماعات, تحقيقات -> اجتماع, تحقيق),
+ * masculine plural and dual endings ون ين ان, past plural وا and the
+ * accusative ا go, and the feminine nisba ية becomes the nisba ي (الحكومية
+ * -> حكومي).  The feminine ة itself and the nisba ي stay at the default
+ * level, since they usually make a different word (مدرسة is not مدرس,
+ * سياسي is not سياسة); the heavy level removes them too.
+ */
 static int
 strip_endings(const ar_stemmer *st, cp16 *w, int n)
 {
-	int			pass,
-				i;
+	int			heavy = st->level >= AR_STEM_HEAVY;
 
-	for (pass = 0; pass < 3; pass++)
+	if (n >= 5 && w[n - 2] == ALEF && w[n - 1] == TEH)
 	{
-		bool		stripped = false;
-
-		for (i = 0; i < NENDINGS; i++)
-		{
-			const sfx  *s = &endings[i];
-
-			if (s->level > st->level || n - s->n < min_stem(s, st->level))
-				continue;
-			if (ends_with(w, n, s->c, s->n))
-			{
-				n -= s->n;
-				stripped = true;
-				break;
-			}
-		}
-		if (!stripped || st->level < AR_STEM_DEFAULT)
-			break;
+		n -= 2;					/* ات */
+		if (!masculine_verbal_noun(w, n))
+			w[n++] = TEHM;
 	}
+	else if (n >= 5 && w[n - 3] == TEH && (w[n - 2] == YEH || w[n - 2] == ALEF) && w[n - 1] == NOON)
+		w[n - 3] = TEHM, n -= 2;	/* تين تان -> ة */
+	else if (n >= 5 && w[n - 1] == NOON && (w[n - 2] == WAW || w[n - 2] == YEH || w[n - 2] == ALEF))
+		n -= 2;					/* ون ين ان */
+	else if (n >= 5 && w[n - 2] == WAW && w[n - 1] == ALEF && st->level >= AR_STEM_DEFAULT)
+		n -= 2;					/* past plural: فعلوا */
+	else if (n >= 4 && w[n - 1] == ALEF && st->level >= AR_STEM_DEFAULT)
+		n -= 1;					/* accusative tanwin: كثيرا */
+	if (st->level >= AR_STEM_DEFAULT && n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM)
+		n -= 1;					/* ية -> ي */
+	if (heavy && n >= 3 && w[n - 1] == TEHM)
+		n -= 1;
+	if (heavy && n >= 4 && w[n - 1] == YEH)
+		n -= 1;
 	return n;
 }
 
 /*
- * Suffix analysis of the remainder r[0..m); work is a scratch copy of at
- * least m code points.
+ * Is w[0..n) protected, directly or as a derived form of a protected word
+ * (feminine ة, nisba ي, past-tense ت: كبيرة, وطني, وقعت)?
+ */
+static bool
+protected_form(const ar_stemmer *st, const cp16 *w, int n)
+{
+	const entry *e = lookup(st, w, n);
+
+	if (e && (e->flags & F_PROT))
+		return true;
+	if (n >= 4 && (w[n - 1] == TEHM || w[n - 1] == YEH || w[n - 1] == TEH))
+	{
+		e = lookup(st, w, n - 1);
+		return e && (e->flags & F_PROT);
+	}
+	return false;
+}
+
+/* Length of the common prefix of a[0..n) and b[0..m). */
+static inline int
+common_prefix(const cp16 *a, int n, const cp16 *b, int m)
+{
+	int			i = 0;
+
+	while (i < n && i < m && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/*
+ * Suffix analysis of the remainder r[0..m); work is a scratch buffer of at
+ * least m code points and receives the stem unless a list supplies it.
  */
 static void
 analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out *o)
@@ -419,11 +453,12 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 		}
 	}
 	k = strip_endings(st, work, k);
-	if (k < m && list_hit(st, work, k, k, o))
+	if (k < m && list_hit(st, work, k, common_prefix(work, k, r, m), o))
 		return;
 	o->stem = work;
 	o->stem_len = k;
-	o->consumed = k;
+	o->consumed = common_prefix(work, k, r, m);
+	o->hit = st->level >= AR_STEM_DEFAULT && protected_form(st, work, k);
 }
 
 typedef struct prefix_cand
@@ -433,77 +468,101 @@ typedef struct prefix_cand
 	bool		prep;			/* has ب ك ل (or س) */
 	bool		conj;			/* starts with و or ف */
 	bool		feh;			/* the conjunction is ف */
+	bool		verb;			/* ends in an imperfect-tense prefix (ي...) */
 } prefix_cand;
 
-/* Enumerate proclitic splits of w[0..n), longest first; returns their count. */
+#define MAX_CANDS 16
+
+/* Is c an imperfect-tense prefix stripped at this level? */
+static inline bool
+imperfect_prefix(const ar_stemmer *st, cp16 c)
+{
+	if (c == YEH)
+		return st->level >= AR_STEM_DEFAULT;
+	return st->level >= AR_STEM_HEAVY && (c == TEH || c == NOON || c == ALEF);
+}
+
+/*
+ * Enumerate proclitic splits of w[0..n), longest first; returns their count.
+ * Grammar: [و|ف] [ب|ك|ل|س] [ال] for nouns (ل + ال = لل), and
+ * [و|ف] [ل|س] ي for imperfect verbs (ي at the default level; ت ن ا heavy).
+ */
 static int
 prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 {
+	static const cp16 preps[] = {0, BEH, KAF, LAM, SEEN};
 	int			cnt = 0,
 				c,
 				p,
-				a;
+				a,
+				v;
 
 	for (c = 0; c <= 1; c++)
 	{
-		int			i = 0;
+		int			i = c;
 
-		if (c == 1)
-		{
-			if (!(n > 1 && (w[0] == WAW || w[0] == FEH)))
-				continue;
-			i = 1;
-		}
-		for (p = 0; p <= 1; p++)
+		if (c == 1 && !(n > 1 && (w[0] == WAW || w[0] == FEH)))
+			continue;
+		for (p = 0; p < 5; p++)
 		{
 			int			j = i;
-			cp16		pc = 0;
+			cp16		pc = preps[p];
 
-			if (p == 1)
+			if (pc)
 			{
-				if (j >= n)
-					continue;
-				pc = w[j];
-				if (!(pc == BEH || pc == KAF || pc == LAM ||
-					  (pc == SEEN && st->level >= AR_STEM_HEAVY)))
+				if (j >= n || w[j] != pc)
 					continue;
 				j++;
 			}
 			for (a = 0; a <= 1; a++)
 			{
-				int			k = j;
-
-				if (a == 1)
+				for (v = 0; v <= 1; v++)
 				{
-					if (pc == SEEN)
+					int			k = j;
+
+					if (a && v)
 						continue;
-					if (pc == LAM)
+					if (a)
 					{
-						/* لل: the article's alef is elided after ل */
-						if (!(k < n && w[k] == LAM))
+						if (pc == SEEN)
+							continue;
+						if (pc == LAM)
+						{
+							/* لل: the article's alef is elided after ل */
+							if (!(k < n && w[k] == LAM))
+								continue;
+							k += 1;
+						}
+						else
+						{
+							if (!(k + 1 < n && w[k] == ALEF && w[k + 1] == LAM))
+								continue;
+							k += 2;
+						}
+					}
+					if (v)
+					{
+						if (pc == BEH || pc == KAF || !(k < n && imperfect_prefix(st, w[k])))
 							continue;
 						k += 1;
 					}
-					else
-					{
-						if (!(k + 1 < n && w[k] == ALEF && w[k + 1] == LAM))
-							continue;
-						k += 2;
-					}
+					/* future س only before an imperfect prefix, and only when heavy */
+					if (pc == SEEN && (!v || st->level < AR_STEM_HEAVY))
+						continue;
+					if (cnt >= MAX_CANDS)
+						continue;
+					out[cnt].len = k;
+					out[cnt].article = a == 1;
+					out[cnt].prep = pc != 0;
+					out[cnt].conj = c == 1;
+					out[cnt].feh = c == 1 && w[0] == FEH;
+					out[cnt].verb = v == 1;
+					cnt++;
 				}
-				if (pc == SEEN && !(k < n && (w[k] == YEH || w[k] == TEH ||
-											  w[k] == NOON || w[k] == ALEF)))
-					continue;
-				out[cnt].len = k;
-				out[cnt].article = a == 1;
-				out[cnt].prep = p == 1;
-				out[cnt].conj = c == 1;
-				out[cnt].feh = c == 1 && w[0] == FEH;
-				cnt++;
 			}
 		}
 	}
-	/* sort by length, longest first (at most 8 entries) */
+	/* sort by length, longest first */
 	for (c = 1; c < cnt; c++)
 	{
 		prefix_cand t = out[c];
@@ -525,8 +584,10 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
 		return false;
 	if (pc->article)
 		return m >= 2;
+	if (pc->verb)
+		return m >= 3;
 	if (pc->prep)
-		return m >= (st->level >= AR_STEM_HEAVY ? 3 : 4);
+		return m >= (st->level >= AR_STEM_HEAVY ? 3 : PREP_MIN_REST);
 	/* bare conjunction */
 	if (pc->feh)
 		return st->level >= AR_STEM_HEAVY && m >= 3;
@@ -558,7 +619,7 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 	cp16		w[AR_STEM_MAXCP];
 	cp16		work[AR_STEM_MAXCP];
 	cp16		best_work[AR_STEM_MAXCP];
-	prefix_cand cands[8];
+	prefix_cand cands[MAX_CANDS];
 	int			n,
 				nc,
 				i,
@@ -600,6 +661,15 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 
 	nc = prefix_candidates(st, w, n, cands);
 	memset(&best, 0, sizeof(best));
+	memset(&o, 0, sizeof(o));
+	/* the whole word in the lists: no clitic is split off (البحرين, وزير) */
+	if (list_hit(st, w, n, n, &o) || (st->level >= AR_STEM_DEFAULT && protected_form(st, w, n)))
+	{
+		if (!o.hit)
+			analyze_suffixes(st, w, n, work, &o);
+		chosen = nc - 1;		/* the empty split */
+		best = o;
+	}
 	/* a split confirmed by the lists wins, longest first */
 	for (i = 0; i < nc && chosen < 0; i++)
 	{
@@ -680,9 +750,9 @@ ar_stemmer_free(ar_stemmer *st)
 }
 
 /*
- * Stem of a list entry w[0..n): a protected word loses inflectional endings
- * only (an entry is a base form, its final ه is a letter, not a pronoun); a
- * singular of the plural list gets the full suffix analysis.
+ * Stem of a list entry w[0..n): a protected word is kept as written (a plural
+ * in ات becomes its singular in ة); a singular of the plural list gets the
+ * full suffix analysis.
  */
 static int
 entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_only)
@@ -692,9 +762,9 @@ entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_o
 
 	if (endings_only)
 	{
-		memcpy(work, w, n * sizeof(cp16));
-		n = strip_endings(st, work, n);
-		memcpy(out, work, n * sizeof(cp16));
+		memcpy(out, w, n * sizeof(cp16));
+		if (n >= 4 && w[n - 2] == ALEF && w[n - 1] == TEH)
+			out[n - 2] = TEHM, n--;
 		return n;
 	}
 	analyze_suffixes(st, w, n, work, &o);
@@ -780,10 +850,9 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 			else if (which == AR_LIST_PROTECTED)
 			{
 				sn = entry_stem(st, a, an, s, true);
-				if (sn <= 0)
-					sn = an, memcpy(s, a, an * sizeof(cp16));
 				put(st, a, an, F_PROT, s, sn);
-				put(st, s, sn, F_PROT, s, sn);
+				if (sn != an)
+					put(st, s, sn, F_PROT, s, sn);
 			}
 			else
 			{
