@@ -41,7 +41,7 @@
 #define YEH		0x064A
 
 #ifndef PREP_MIN_REST
-#define PREP_MIN_REST 4
+#define PREP_MIN_REST 3
 #endif
 
 #define F_STOP	1
@@ -381,6 +381,8 @@ strip_endings(const ar_stemmer *st, cp16 *w, int n)
 		n -= 2;					/* past plural: فعلوا */
 	else if (n >= 4 && w[n - 1] == ALEF && st->level >= AR_STEM_DEFAULT)
 		n -= 1;					/* accusative tanwin: كثيرا */
+	else if (n >= 5 && w[0] == ALEF && w[n - 1] == TEH && st->level >= AR_STEM_DEFAULT)
+		n -= 1;					/* past feminine of forms VII, VIII, X: انسحبت, استقبلت */
 	if (st->level >= AR_STEM_DEFAULT && n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM)
 		n -= 1;					/* ية -> ي */
 	if (heavy && n >= 3 && w[n - 1] == TEHM)
@@ -594,6 +596,41 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
 	return m >= 3;
 }
 
+/* Is w[0..n) a stopword, possibly behind و/ف and a preposition ب ك ل? */
+static bool
+is_stopword(const ar_stemmer *st, const cp16 *w, int n)
+{
+	const entry *e = lookup(st, w, n);
+	cp16		tmp[AR_STEM_MAXCP];
+	int			i = 0;
+
+	if (e && (e->flags & F_STOP))
+		return true;
+	if (n >= 3 && (w[0] == WAW || w[0] == FEH))
+	{
+		i = 1;
+		e = lookup(st, w + 1, n - 1);
+		if (e && (e->flags & F_STOP))
+			return true;
+	}
+	if (n - i >= 3 && (w[i] == BEH || w[i] == KAF || w[i] == LAM))
+	{
+		e = lookup(st, w + i + 1, n - i - 1);
+		if (e && (e->flags & F_STOP))
+			return true;
+		/* لل + relative pronoun: للتي = ل + التي */
+		if (w[i] == LAM && w[i + 1] == LAM && n - i < AR_STEM_MAXCP)
+		{
+			tmp[0] = ALEF;
+			memcpy(tmp + 1, w + i + 1, (n - i - 1) * sizeof(cp16));
+			e = lookup(st, tmp, n - i);
+			if (e && (e->flags & F_STOP))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Encode cps as UTF-8 into b, folding ة to ه when the mask says so. */
 static void
 emit(const ar_stemmer *st, ar_buf *b, const cp16 *w, int n)
@@ -644,11 +681,8 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 	emit(st, scratch, w, n);
 	r->norm_len = scratch->len - 1;
 
-	/* stopwords: the word itself, or the word after a conjunction و/ف */
-	e = lookup(st, w, n);
-	if ((e && (e->flags & F_STOP)) ||
-		(n >= 3 && (w[0] == WAW || w[0] == FEH) &&
-		 (e = lookup(st, w + 1, n - 1)) != NULL && (e->flags & F_STOP)))
+	/* stopwords: the word itself, or after و/ف and one of ب ك ل (بهذا, وبما, للتي) */
+	if (is_stopword(st, w, n))
 	{
 		r->stopword = true;
 		r->prefix_off = scratch->len;
