@@ -249,8 +249,19 @@ to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
 	}
 	if (n == 0)
 		goto slow;
-	if ((st->imask & AR_N_HAMZA) && n >= 2 && w[n - 1] == HAMZA && w[n - 2] == YEH)
-		w[n - 2] = HAMZA, n--;
+	if ((st->imask & AR_N_HAMZA) && n >= 3 && w[n - 1] == HAMZA && w[n - 2] == YEH)
+	{
+		/* as the normalizer: a final run of ي + ء after a letter becomes ء (شيء = شء) */
+		int			p = n - 2;
+
+		while (p > 0 && w[p - 1] == YEH)
+			p--;
+		if (p > 0)
+		{
+			w[p] = HAMZA;
+			n = p + 1;
+		}
+	}
 	return n;
 
 slow:
@@ -329,7 +340,7 @@ list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
 {
 	const entry *e;
 
-	if (st->level < AR_STEM_DEFAULT)
+	if (st->level < AR_STEM_LIGHT)
 		return false;
 	e = lookup(st, w, n);
 	if (!e || !(e->flags & (F_PROT | F_PLUR)))
@@ -460,7 +471,7 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 	o->stem = work;
 	o->stem_len = k;
 	o->consumed = common_prefix(work, k, r, m);
-	o->hit = st->level >= AR_STEM_DEFAULT && protected_form(st, work, k);
+	o->hit = st->level >= AR_STEM_LIGHT && protected_form(st, work, k);
 }
 
 typedef struct prefix_cand
@@ -663,7 +674,6 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 				chosen = -1;
 	sfx_out		o,
 				best;
-	const entry *e;
 
 	memset(r, 0, sizeof(*r));
 	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch) : -1;
@@ -697,7 +707,7 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 	memset(&best, 0, sizeof(best));
 	memset(&o, 0, sizeof(o));
 	/* the whole word in the lists: no clitic is split off (البحرين, وزير) */
-	if (list_hit(st, w, n, n, &o) || (st->level >= AR_STEM_DEFAULT && protected_form(st, w, n)))
+	if (list_hit(st, w, n, n, &o) || (st->level >= AR_STEM_LIGHT && protected_form(st, w, n)))
 	{
 		if (!o.hit)
 			analyze_suffixes(st, w, n, work, &o);

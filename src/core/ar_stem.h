@@ -29,7 +29,7 @@
 
 /* Aggressiveness levels. */
 #define AR_STEM_NONE	0		/* normalization only */
-#define AR_STEM_LIGHT	1		/* article chains, و, plural/dual/feminine endings */
+#define AR_STEM_LIGHT	1		/* article chains, و, sound plural/dual endings, lists */
 #define AR_STEM_DEFAULT 2		/* + prepositions, pronoun enclitics, nisba, broken plurals */
 #define AR_STEM_HEAVY	3		/* + future س, imperfect prefixes, verb endings, shorter stems */
 
@@ -66,9 +66,9 @@ extern void ar_stemmer_free(ar_stemmer *st);
 
 /*
  * Load a list from text[0..len).  Returns the number of entries added, or -1
- * when a line is malformed (a plurals line without exactly two words); then
- * *bad_line (1-based) tells which.  Load plurals after protected words:
- * their singulars are stemmed on load.
+ * when a line is malformed (not one Arabic word, or for plurals not exactly
+ * two); then *bad_line (1-based) tells which; entries before it stay loaded.
+ * Load plurals after protected words: their singulars are stemmed on load.
  */
 extern long ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text,
 							size_t len, size_t *bad_line);

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# fts_bench.sh: speed of the `ar` text-search configuration against the
+# built-in `arabic` configuration, side by side in one run, on a sample of
+# SaudiNewsNet articles (../shared/data/saudinewsnet/articles.tsv.gz, used for
+# benchmarking only: nothing derived from it is committed).
+#
+#   test/bench/fts_bench.sh [ROWS] [REPEAT]     (defaults: 5000 rows, best of 3)
+#
+# Needs a running server with pg_arabic installable (PGHOST/PGPORT/PGUSER as
+# exported by test/devpg.sh).  Prints, for ar and arabic: to_tsvector time
+# over all rows, GIN index build time, and mean latency of 1-, 2- and 3-word
+# queries (websearch_to_tsquery, index scan, count of matches), plus ratios.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+data=$here/../shared/data/saudinewsnet/articles.tsv.gz
+rows=${1:-5000}
+repeat=${2:-3}
+if [ ! -f "$data" ]; then
+  echo "fts_bench: missing $data (the shared data directory ../shared must sit next to the repository)" >&2
+  exit 1
+fi
+command -v psql >/dev/null || { echo "fts_bench: psql not found" >&2; exit 1; }
+db=pga_fts_bench
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $db" -c "create database $db encoding 'UTF8' template template0"
+p() { psql -X -q -v ON_ERROR_STOP=1 -d $db "$@"; }
+p -c "create extension pg_arabic" \
+  -c "create table news(id int primary key, source text, date text, title text, content text)"
+{ zcat "$data" || true; } | head -n "$rows" | p -c "\copy news from pstdin"
+p -c "vacuum analyze news"
+p -At -c "select 'rows=' || count(*) || ' content_chars=' || sum(length(content)) || ' content_MB=' || round(sum(octet_length(content))/1048576.0, 1) from news"
+
+# Queries: fixed news vocabulary, not drawn from the data.
+cat > /tmp/fts_bench_q.$$ <<'Q'
+1	الحكومة
+1	وزير
+1	النفط
+1	المملكة
+1	الاقتصاد
+2	وزير الخارجية
+2	أسعار النفط
+2	مجلس الأمن
+2	الأمير محمد
+2	كرة القدم
+3	وزارة الصحة السعودية
+3	مجلس الوزراء السعودي
+3	أسعار النفط العالمية
+3	الأمم المتحدة اليمن
+3	الهلال الأحمر السعودي
+Q
+p -c "create table q(nw int, q text)" -c "\copy q from /tmp/fts_bench_q.$$"
+rm -f /tmp/fts_bench_q.$$
+
+# Everything below runs in ONE psql session, timing with clock_timestamp().
+p -At <<SQL
+set client_min_messages = warning;
+create function pg_temp.t_vec(cfg regconfig, reps int) returns float8 language plpgsql as \$\$
+declare t0 timestamptz; best float8 := 1e9; x bigint;
+begin
+  for i in 1..reps loop
+    t0 := clock_timestamp();
+    select sum(length(to_tsvector(cfg, content))) into x from news;
+    best := least(best, extract(epoch from clock_timestamp() - t0));
+  end loop;
+  return best;
+end \$\$;
+create function pg_temp.t_gin(cfg text) returns float8 language plpgsql as \$\$
+declare t0 timestamptz;
+begin
+  execute format('drop index if exists news_%s_gin', cfg);
+  t0 := clock_timestamp();
+  execute format('create index news_%s_gin on news using gin (to_tsvector(%L, content))', cfg, cfg);
+  return extract(epoch from clock_timestamp() - t0);
+end \$\$;
+create function pg_temp.t_q(cfg text, nwords int, reps int, out ms float8, out hits float8) language plpgsql as \$\$
+declare t0 timestamptz; n bigint; total bigint := 0; k int := 0; r record;
+begin
+  t0 := clock_timestamp();
+  for i in 1..reps loop
+    for r in select q from q where nw = nwords loop
+      execute format('select count(*) from news where to_tsvector(%L, content) @@ websearch_to_tsquery(%L, %L)', cfg, cfg, r.q) into n;
+      total := total + n; k := k + 1;
+    end loop;
+  end loop;
+  ms := 1000 * extract(epoch from clock_timestamp() - t0) / k;
+  hits := total::float8 / k;
+end \$\$;
+-- warm up: load dictionaries in this backend
+select count(*) from (select to_tsvector('ar', content), to_tsvector('arabic', content) from news limit 50) s \g /dev/null
+select format('to_tsvector   ar=%ss  arabic=%ss  ratio ar/arabic=%s  (best of $repeat)', round(a::numeric,3), round(b::numeric,3), round((a/b)::numeric,2))
+  from (select pg_temp.t_vec('ar', $repeat) a, pg_temp.t_vec('arabic', $repeat) b) s;
+select format('GIN build     ar=%ss  arabic=%ss  ratio ar/arabic=%s', round(a::numeric,3), round(b::numeric,3), round((a/b)::numeric,2))
+  from (select pg_temp.t_gin('ar') a, pg_temp.t_gin('arabic') b) s;
+select format('index sizes   ar=%s  arabic=%s', pg_size_pretty(pg_relation_size('news_ar_gin')), pg_size_pretty(pg_relation_size('news_arabic_gin')));
+set enable_seqscan = off;
+select format('%s-word query  ar=%sms (%s hits)  arabic=%sms (%s hits)  ratio ar/arabic=%s', w,
+              round((a).ms::numeric,2), round((a).hits::numeric,1), round((b).ms::numeric,2), round((b).hits::numeric,1),
+              round(((a).ms/(b).ms)::numeric,2))
+  from (select w, pg_temp.t_q('ar', w, 20) a, pg_temp.t_q('arabic', w, 20) b from generate_series(1,3) w) s;
+SQL
+p -At -c "set enable_seqscan = off" -c "explain (costs off) select count(*) from news where to_tsvector('ar', content) @@ websearch_to_tsquery('ar', 'وزير الخارجية')" | sed 's/^/plan: /'
+psql -X -q -d postgres -c "drop database $db"
