@@ -50,6 +50,12 @@
 
 typedef uint16_t cp16;
 
+/* Letters the stemmer works on: U+0621..U+064A. */
+#define NLETTERS 42
+
+/* Filter slot of a key (all its code points are letters). */
+#define FILTER_SLOT(w, n) (((w)[0] - HAMZA) * NLETTERS + ((w)[(n) - 1] - HAMZA))
+
 typedef struct entry
 {
 	uint32_t	hash;			/* 0 = empty slot */
@@ -73,11 +79,13 @@ struct ar_stemmer
 	cp16	   *pool;
 	size_t		pool_len,
 				pool_cap;
+	/* quick negative filter: bit (length & 7) of [first letter][last letter] */
+	uint8_t		filter[NLETTERS * NLETTERS];
 };
 
 /* ---------------------------------------------------------------- hash table */
 
-/* FNV-1a over code points; never 0. */
+/* FNV-1a over code points (one step per code point); never 0. */
 static inline uint32_t
 hash_cps(const cp16 *w, int n)
 {
@@ -86,9 +94,7 @@ hash_cps(const cp16 *w, int n)
 
 	for (i = 0; i < n; i++)
 	{
-		h ^= w[i] & 0xFF;
-		h *= 16777619u;
-		h ^= w[i] >> 8;
+		h ^= w[i];
 		h *= 16777619u;
 	}
 	return h ? h : 1;
@@ -101,7 +107,7 @@ lookup(const ar_stemmer *st, const cp16 *w, int n)
 	uint32_t	h;
 	size_t		i;
 
-	if (st->nused == 0 || n <= 0 || n > 255)
+	if (n <= 0 || n > 255 || !(st->filter[FILTER_SLOT(w, n)] & (1 << (n & 7))))
 		return NULL;
 	h = hash_cps(w, n);
 	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
@@ -175,6 +181,7 @@ put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn
 		return;
 	if ((st->nused + 1) * 2 > st->tabsize)
 		grow_table(st);
+	st->filter[FILTER_SLOT(w, n)] |= (uint8_t) (1 << (n & 7));
 	h = hash_cps(w, n);
 	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
 	{
@@ -290,7 +297,14 @@ slow:
 static inline bool
 ends_with(const cp16 *w, int n, const cp16 *sfx, int sn)
 {
-	return n >= sn && memcmp(w + n - sn, sfx, sn * sizeof(cp16)) == 0;
+	int			i;
+
+	if (n < sn)
+		return false;
+	for (i = 0; i < sn; i++)
+		if (w[n - sn + i] != sfx[i])
+			return false;
+	return true;
 }
 
 typedef struct sfx
@@ -410,7 +424,11 @@ strip_endings(const ar_stemmer *st, cp16 *w, int n)
 static bool
 protected_form(const ar_stemmer *st, const cp16 *w, int n)
 {
-	const entry *e = lookup(st, w, n);
+	const entry *e;
+
+	if (st->level < AR_STEM_LIGHT)
+		return false;
+	e = lookup(st, w, n);
 
 	if (e && (e->flags & F_PROT))
 		return true;
@@ -471,7 +489,7 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 	o->stem = work;
 	o->stem_len = k;
 	o->consumed = common_prefix(work, k, r, m);
-	o->hit = st->level >= AR_STEM_LIGHT && protected_form(st, work, k);
+	o->hit = protected_form(st, work, k);
 }
 
 typedef struct prefix_cand
@@ -660,20 +678,20 @@ emit(const ar_stemmer *st, ar_buf *b, const cp16 *w, int n)
 	b->data[b->len++] = '\0';
 }
 
-/* Stem one word (see ar_stem.h). */
-void
-ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_stem_result *r)
+/* Stem one word; with parts false only the stem is written to scratch. */
+static void
+stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
+		  ar_stem_result *r, bool parts)
 {
 	cp16		w[AR_STEM_MAXCP];
-	cp16		work[AR_STEM_MAXCP];
-	cp16		best_work[AR_STEM_MAXCP];
+	cp16		works[MAX_CANDS][AR_STEM_MAXCP];
+	sfx_out		res[MAX_CANDS];
 	prefix_cand cands[MAX_CANDS];
 	int			n,
 				nc,
 				i,
 				chosen = -1;
-	sfx_out		o,
-				best;
+	sfx_out		best;
 
 	memset(r, 0, sizeof(*r));
 	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch) : -1;
@@ -688,79 +706,78 @@ ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch
 		return;
 	}
 
-	emit(st, scratch, w, n);
-	r->norm_len = scratch->len - 1;
-
 	/* stopwords: the word itself, or after و/ف and one of ب ك ل (بهذا, وبما, للتي) */
 	if (is_stopword(st, w, n))
 	{
 		r->stopword = true;
-		r->prefix_off = scratch->len;
-		ar_buf_append(scratch, "", 1);
-		r->stem_off = r->norm_off;
-		r->stem_len = r->norm_len;
-		r->suffix_off = r->prefix_off;
+		emit(st, scratch, w, n);
+		r->norm_len = r->stem_len = scratch->len - 1;
+		r->prefix_off = r->suffix_off = scratch->len - 1;
 		return;
 	}
 
 	nc = prefix_candidates(st, w, n, cands);
 	memset(&best, 0, sizeof(best));
-	memset(&o, 0, sizeof(o));
 	/* the whole word in the lists: no clitic is split off (البحرين, وزير) */
-	if (list_hit(st, w, n, n, &o) || (st->level >= AR_STEM_LIGHT && protected_form(st, w, n)))
+	if (list_hit(st, w, n, n, &best) || protected_form(st, w, n))
 	{
-		if (!o.hit)
-			analyze_suffixes(st, w, n, work, &o);
 		chosen = nc - 1;		/* the empty split */
-		best = o;
+		if (!best.hit)
+			analyze_suffixes(st, w, n, works[0], &best);
 	}
 	/* a split confirmed by the lists wins, longest first */
 	for (i = 0; i < nc && chosen < 0; i++)
 	{
-		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, work, &o);
-		if (o.hit && o.stem_len > 0)
-		{
+		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, works[i], &res[i]);
+		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
-			best = o;
-		}
 	}
-	/* otherwise the longest plausible split */
+	/* otherwise the longest plausible split (all splits were analyzed above) */
 	for (i = 0; i < nc && chosen < 0; i++)
-	{
-		int			m = n - cands[i].len;
-
-		if (!plausible(st, &cands[i], m))
-			continue;
-		analyze_suffixes(st, w + cands[i].len, m, work, &o);
-		if (o.stem_len >= 2 || cands[i].len == 0)
-		{
+		if (plausible(st, &cands[i], n - cands[i].len) &&
+			(res[i].stem_len >= 2 || cands[i].len == 0))
 			chosen = i;
-			best = o;
-		}
-	}
 	if (chosen < 0)
-	{
 		chosen = nc - 1;		/* the empty split is always last */
-		analyze_suffixes(st, w, n, work, &best);
-	}
-	if (best.stem == work)
-	{
-		memcpy(best_work, work, best.stem_len * sizeof(cp16));
-		best.stem = best_work;
-	}
+	if (!best.stem)
+		best = res[chosen];
 
 	r->lexicon = best.hit;
 	r->stemmed = true;
-	r->prefix_off = scratch->len;
-	emit(st, scratch, w, cands[chosen].len);
-	r->prefix_len = scratch->len - 1 - r->prefix_off;
+	if (parts)
+	{
+		emit(st, scratch, w, n);
+		r->norm_len = scratch->len - 1;
+		r->prefix_off = scratch->len;
+		emit(st, scratch, w, cands[chosen].len);
+		r->prefix_len = scratch->len - 1 - r->prefix_off;
+	}
 	r->stem_off = scratch->len;
 	emit(st, scratch, best.stem, best.stem_len);
 	r->stem_len = scratch->len - 1 - r->stem_off;
-	r->suffix_off = scratch->len;
-	emit(st, scratch, w + cands[chosen].len + best.consumed,
-		 n - cands[chosen].len - best.consumed);
-	r->suffix_len = scratch->len - 1 - r->suffix_off;
+	if (parts)
+	{
+		r->suffix_off = scratch->len;
+		emit(st, scratch, w + cands[chosen].len + best.consumed,
+			 n - cands[chosen].len - best.consumed);
+		r->suffix_len = scratch->len - 1 - r->suffix_off;
+	}
+	else
+		r->norm_off = r->prefix_off = r->suffix_off = r->stem_off + r->stem_len;	/* empty */
+}
+
+/* Stem one word with all its parts (see ar_stem.h). */
+void
+ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_stem_result *r)
+{
+	stem_word(st, word, len, scratch, r, true);
+}
+
+/* Stem one word, writing only the stem (see ar_stem.h). */
+void
+ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_stem_result *r)
+{
+	stem_word(st, word, len, scratch, r, false);
 }
 
 /* ------------------------------------------------------------- construction */

@@ -82,6 +82,13 @@ extern size_t ar_stemmer_count(const ar_stemmer *st, ar_stem_list which);
  * empty stem means the word normalizes to nothing (only marks, tatweel).
  */
 extern void ar_stem_word(const ar_stemmer *st, const char *word, size_t len,
-					ar_buf *scratch, ar_stem_result *r);
+						 ar_buf *scratch, ar_stem_result *r);
+
+/*
+ * The same, for indexing: only the stem is written (norm, prefix and suffix
+ * come back empty); r->stopword and r->stem_* are as with ar_stem_word().
+ */
+extern void ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len,
+						   ar_buf *scratch, ar_stem_result *r);
 
 #endif							/* AR_STEM_H */

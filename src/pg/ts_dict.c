@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "common/hashfn.h"
 #include "catalog/pg_ts_dict.h"
 #include "commands/defrem.h"
 #include "fmgr.h"
@@ -29,10 +30,29 @@
 #include "ar_stem.h"
 #include "ar_tokenize.h"
 
+/*
+ * Per-dictionary memo of recent words: news text repeats a small vocabulary,
+ * so most tokens are answered without stemming.  Direct-mapped, fixed size,
+ * allocated once with the dictionary (backend lifetime); words or stems
+ * longer than the slot are simply not memoized.
+ */
+#define WC_SLOTS	4096
+#define WC_BYTES	46
+
+typedef struct WordCacheSlot
+{
+	uint32		hash;
+	uint8		klen;			/* 0 = empty */
+	int8		vlen;			/* -1 = stopword or empty stem */
+	char		key[WC_BYTES];
+	char		val[WC_BYTES];
+} WordCacheSlot;
+
 typedef struct ArStemDict
 {
 	ar_stemmer *st;
 	ar_buf		scratch;		/* reused by every lexize call */
+	WordCacheSlot *cache;		/* WC_SLOTS entries */
 } ArStemDict;
 
 PG_FUNCTION_INFO_V1(ar_stem_init);
@@ -202,6 +222,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	if (files[AR_LIST_STOPWORDS])
 		load_list(d->st, AR_LIST_STOPWORDS, files[AR_LIST_STOPWORDS]);
 	ar_buf_init(&d->scratch, &ar_pg_allocator, 256);
+	d->cache = palloc0(sizeof(WordCacheSlot) * WC_SLOTS);
 	PG_RETURN_POINTER(d);
 }
 
@@ -214,10 +235,32 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	int32		len = PG_GETARG_INT32(2);
 	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
 	ar_stem_result r;
+	WordCacheSlot *slot = NULL;
+	uint32		h = 0;
 
-	ar_stem_word(d->st, in, (size_t) len, &d->scratch, &r);
+	if (len > 0 && len <= WC_BYTES)
+	{
+		h = hash_bytes((const unsigned char *) in, len);
+		slot = &d->cache[h & (WC_SLOTS - 1)];
+		if (slot->klen == len && slot->hash == h && memcmp(slot->key, in, len) == 0)
+		{
+			if (slot->vlen > 0)
+				res[0].lexeme = pnstrdup(slot->val, slot->vlen);
+			PG_RETURN_POINTER(res);
+		}
+	}
+	ar_stem_lexeme(d->st, in, (size_t) len, &d->scratch, &r);
 	if (!r.stopword && r.stem_len > 0)
 		res[0].lexeme = pnstrdup(d->scratch.data + r.stem_off, r.stem_len);
+	if (slot && (r.stopword || r.stem_len <= WC_BYTES))
+	{
+		slot->hash = h;
+		slot->klen = (uint8) len;
+		memcpy(slot->key, in, len);
+		slot->vlen = res[0].lexeme ? (int8) r.stem_len : -1;
+		if (res[0].lexeme)
+			memcpy(slot->val, res[0].lexeme, r.stem_len);
+	}
 	PG_RETURN_POINTER(res);
 }
 
