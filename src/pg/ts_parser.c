@@ -15,6 +15,7 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "tsearch/ts_public.h"
 
 #include "pg_arabic.h"
@@ -36,6 +37,7 @@ typedef struct ArParserState
 	ar_token	tok;			/* current token */
 	size_t		done;			/* bytes of tok already returned */
 	bool		have;			/* tok has bytes left */
+	uint32		ntokens;		/* for periodic interrupt checks */
 } ArParserState;
 
 PG_FUNCTION_INFO_V1(ar_prs_start);
@@ -84,6 +86,8 @@ ar_prs_nexttoken(PG_FUNCTION_ARGS)
 	size_t		left,
 				n;
 
+	if ((++st->ntokens & 4095) == 0)
+		CHECK_FOR_INTERRUPTS();
 	if (!st->have)
 	{
 		if (!ar_tokenizer_next(&st->tz, &st->tok))
