@@ -348,6 +348,17 @@ typedef struct sfx_out
 	bool		hit;			/* came from (or confirmed by) a list */
 } sfx_out;
 
+/* Length of the common prefix of a[0..n) and b[0..m). */
+static inline int
+common_prefix(const cp16 *a, int n, const cp16 *b, int m)
+{
+	int			i = 0;
+
+	while (i < n && i < m && a[i] == b[i])
+		i++;
+	return i;
+}
+
 /* Look w[0..n) up in the protected/plural lists; fill o on success. */
 static inline bool
 list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
@@ -363,6 +374,13 @@ list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
 	o->stem_len = e->val_len;
 	o->consumed = consumed;
 	o->hit = true;
+	/* for display: a stem that differs from the word only at its end (شركات -> شركة) shows the rest as suffix */
+	{
+		int			cp = common_prefix(o->stem, o->stem_len, w, n);
+
+		if (cp >= o->stem_len - 1 && cp < consumed)
+			o->consumed = cp;
+	}
 	return true;
 }
 
@@ -438,17 +456,6 @@ protected_form(const ar_stemmer *st, const cp16 *w, int n)
 		return e && (e->flags & F_PROT);
 	}
 	return false;
-}
-
-/* Length of the common prefix of a[0..n) and b[0..m). */
-static inline int
-common_prefix(const cp16 *a, int n, const cp16 *b, int m)
-{
-	int			i = 0;
-
-	while (i < n && i < m && a[i] == b[i])
-		i++;
-	return i;
 }
 
 /*
