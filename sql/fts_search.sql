@@ -90,7 +90,8 @@ DROP TEXT SEARCH CONFIGURATION mine;
 SELECT to_tsvector('ar_exact', 'كَتَبَ الكُتُبَ') AS exact,
        to_tsvector('ar_exact', 'كَتَبَ') @@ to_tsquery('ar_exact', 'كُتُب') AS exact_match,
        to_tsvector('ar', 'كَتَبَ') @@ to_tsquery('ar', 'كُتُب') AS ar_match,
-       to_tsvector('ar_exact', 'الرَّحْمَـٰنِ ﷲ') AS tatweel_and_ligature;
+       to_tsvector('ar_exact', 'الرَّحْمَـٰنِ ﷲ') AS tatweel_and_ligature,
+       to_tsvector('ar_exact', 'فِيهِۛ') @@ to_tsquery('ar_exact', 'فِيهِ') AS quranic_pause_mark;
 
 -- why a word matched
 SELECT * FROM ar_analyze('قال المسئولون للافروف إنّ العقوبات على الشركات ٣ Sanctions.');

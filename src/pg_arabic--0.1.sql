@@ -102,10 +102,10 @@ COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search
 
 CREATE TEXT SEARCH DICTIONARY @extschema@.ar_exact (
   TEMPLATE = @extschema@.ar_stem_template,
-  Normalization = 'presentation_forms,tatweel,bidi,joiners',
+  Normalization = 'presentation_forms,tatweel,quranic_marks,bidi,joiners',
   Aggressiveness = 0
 );
-COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_exact IS 'Arabic exact-form dictionary: keeps diacritics and hamza, only repairs presentation forms, tatweel and invisible controls; no stemming, no stopwords';
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_exact IS 'Arabic exact-form dictionary: keeps diacritics and hamza; only repairs presentation forms, removes tatweel, Quranic annotation marks and invisible controls; no stemming, no stopwords';
 
 CREATE TEXT SEARCH CONFIGURATION @extschema@.ar (PARSER = @extschema@.ar_parser);
 ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
