@@ -318,11 +318,11 @@ typedef struct sfx
 /* Pronoun enclitics, longest first. */
 static const sfx enclitics[] = {
 	{{HEH, MEEM, ALEF}, 3, 3, 2},	/* هما */
-	{{KAF, MEEM, ALEF}, 3, 3, 2},	/* كما */
+	{{KAF, MEEM, ALEF}, 3, 3, 3},	/* كما: rare in news, and often part of a word */
 	{{HEH, MEEM}, 2, 3, 2},		/* هم */
 	{{HEH, NOON}, 2, 3, 2},		/* هن */
 	{{KAF, MEEM}, 2, 3, 2},		/* كم */
-	{{KAF, NOON}, 2, 3, 2},		/* كن */
+	{{KAF, NOON}, 2, 3, 3},		/* كن: rare in news; أماكن, مساكن */
 	{{HEH, ALEF}, 2, 3, 2},		/* ها */
 	{{NOON, ALEF}, 2, 3, 2},		/* نا */
 	{{NOON, YEH}, 2, 3, 3},		/* ني */
@@ -632,7 +632,7 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
 	return m >= 3;
 }
 
-/* Is w[0..n) a stopword, possibly behind و/ف and a preposition ب ك ل? */
+/* Is w[0..n) a stopword, possibly behind و/ف and a preposition ب ك ل, or before a pronoun? */
 static bool
 is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 {
@@ -642,6 +642,28 @@ is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 
 	if (e && (e->flags & F_STOP))
 		return true;
+	/* the rules below guess; a protected word (ولاية, واحد) is never a stopword */
+	if (protected_form(st, w, n))
+		return false;
+	/* a preposition or particle with a third-person or "our" pronoun: ضدنا, بينهما, نفسه */
+	if (n >= 3 && !(w[0] == ALEF && w[1] == LAM))
+	{
+		for (i = 0; i < NENCLITICS; i++)
+		{
+			const sfx  *s = &enclitics[i];
+
+			if (s->c[0] == KAF || s->level > AR_STEM_DEFAULT)
+				continue;		/* كم كن كما ك: too often part of a word (أماكن) */
+			if (n - s->n >= 2 && ends_with(w, n, s->c, s->n))
+			{
+				e = lookup(st, w, n - s->n);
+				if (e && (e->flags & F_STOP))
+					return true;
+				break;
+			}
+		}
+	}
+	i = 0;
 	if (n >= 3 && (w[0] == WAW || w[0] == FEH))
 	{
 		i = 1;
