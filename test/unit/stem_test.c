@@ -125,7 +125,13 @@ UNIT_TEST(stem_parts_and_stopwords)
 	CHECK(stop);
 	part(st, "للتي", 's', &stop);		/* لل + relative pronoun */
 	CHECK(stop);
+	part(st, "ضدنا", 's', &stop);		/* preposition + pronoun */
+	CHECK(stop);
 	part(st, "مدرسة", 's', &stop);
+	CHECK(!stop);
+	part(st, "ولاية", 's', &stop);		/* not و + ل + أية: protected */
+	CHECK(!stop);
+	part(st, "الأهم", 's', &stop);		/* not إلا + هم */
 	CHECK(!stop);
 	ar_stemmer_free(st);
 }
