@@ -79,6 +79,8 @@ SELECT to_tsvector('ar', 'روسيّة') = to_tsvector('ar', 'روسية') AS di
 
 -- stopwords leave gaps in positions but no lexemes
 SELECT to_tsvector('ar', 'وفي هذا العام لم يكن هناك اجتماع');
+-- prepositions with pronouns, and a bare clitic chain before a Latin name
+SELECT to_tsvector('ar', 'وقف ضدنا وبينهما والـ BBC');
 
 -- customize: copy the configuration, then change a mapping
 CREATE TEXT SEARCH CONFIGURATION mine (COPY = ar);

@@ -632,6 +632,18 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
 	return m >= 3;
 }
 
+/* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
+static bool
+clitics_only(const prefix_cand *cands, int nc, int n)
+{
+	int			i;
+
+	for (i = 0; i < nc && cands[i].len == n; i++)
+		if (!cands[i].verb)
+			return true;
+	return false;
+}
+
 /* Is w[0..n) a stopword, possibly behind و/ف and a preposition ب ك ل, or before a pronoun? */
 static bool
 is_stopword(const ar_stemmer *st, const cp16 *w, int n)
@@ -735,8 +747,13 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		return;
 	}
 
-	/* stopwords: the word itself, or after و/ف and one of ب ك ل (بهذا, وبما, للتي) */
-	if (is_stopword(st, w, n))
+	nc = prefix_candidates(st, w, n, cands);
+	/*
+	 * stopwords: the word itself, after و/ف and one of ب ك ل (بهذا, وبما,
+	 * للتي), before a pronoun (ضدنا); and a bare clitic chain (والـ before a
+	 * Latin name)
+	 */
+	if (is_stopword(st, w, n) || (st->level >= AR_STEM_DEFAULT && clitics_only(cands, nc, n)))
 	{
 		r->stopword = true;
 		emit(st, scratch, w, n);
@@ -745,7 +762,6 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		return;
 	}
 
-	nc = prefix_candidates(st, w, n, cands);
 	memset(&best, 0, sizeof(best));
 	/* the whole word in the lists: no clitic is split off (البحرين, وزير) */
 	if (list_hit(st, w, n, n, &best) || protected_form(st, w, n))
