@@ -8,12 +8,14 @@
  * ending, ه a pronoun) and is folded on output when the mask says so.
  *
  * Stemming tries every proclitic split allowed by the chain grammar
- *     [و|ف] [ب|ك|ل|س] [ال]     (ل + ال is written لل)
- * longest first.  A split whose remainder (or its suffix-stripped form) is in
- * the protected or plural lists wins at once; otherwise the longest split
- * that leaves a plausible remainder is taken.  Suffixes are then removed:
- * one pronoun enclitic, then up to three inflectional endings, each only
- * while the stem keeps a minimum length.
+ *     [و|ف] [ب|ك|ل] [ال]    (ل + ال is written لل)   for nouns,
+ *     [و|ف] [ل] ي                                    for imperfect verbs
+ * (heavy level: also ت ن ا and the future س), longest first.  A split whose
+ * remainder, or what is left of it after suffix removal, is in the protected
+ * or plural lists wins at once; otherwise the longest split that leaves a
+ * plausible remainder is taken.  Suffixes are then removed: one pronoun
+ * enclitic, then one inflectional ending (ات -> ة, ون ين ان وا ا, ية -> ي),
+ * each only while the stem keeps a minimum length.
  *
  * Lists live in one open-addressing hash table keyed by code-point strings;
  * each entry carries flags and the stem it maps to.

@@ -3,9 +3,11 @@
  *    Clitic-aware light stemmer for Arabic search.
  *
  * A word is first normalized (by default with the `search` profile), then
- * proclitic chains (و ف + ب ك ل س + ال, لل) and enclitic / inflectional
- * suffixes (ها هم كم نا ... ات ون ين ان ية ة ي) are removed, but only when
- * what is left is a plausible stem.  Three word lists steer the stemmer:
+ * proclitic chains (و ف + ب ك ل + ال, لل; the imperfect prefix ي) and
+ * enclitic / inflectional suffixes (ه ها هم هما كم نا; ات -> ة, ون ين ان
+ * وا ا, ية -> ي) are removed, but only when what is left is a plausible
+ * stem; the feminine ة and nisba ي are kept except at the heavy level.
+ * Three word lists steer the stemmer:
  *   - stopwords: function words, reported as such (a search index drops them);
  *   - protected words: stems that must not lose letters that only look like
  *     clitics (وزير, وزارة, بيروت, لافروف, ...);
