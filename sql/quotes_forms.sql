@@ -31,6 +31,15 @@ SELECT speaker, quote FROM ar_quotes(
 -- a feminine verb alone does not go back to a speaker introduced with a masculine verb
 SELECT speaker, quote FROM ar_quotes(
   'قال الوزير كريم داود إن الطريق مفتوح. وأعلنت الحكومة خطة جديدة، وقالت إن التمويل متوفر.');
+-- names after longer titles: لدى + organization, عبد + article, a first name ending in ة
+SELECT speaker, quote FROM ar_quotes(
+  'وقال السفير المصري لدى الأمم المتحدة محمد إدريس للصحفيين: إن الجلسة تأجلت.');
+SELECT speaker, quote FROM ar_quotes(
+  'وقال الخبير عبد الله الشمري إن الأسعار سترتفع، مشيرا إلى أن الطلب قوي.');
+SELECT speaker, quote FROM ar_quotes('وقالت الباحثة فاطمة الزهراني إن النتائج مشجعة.');
+-- a role nobody held before is returned as written; a time word after the verb is not its subject
+SELECT speaker, quote FROM ar_quotes('وأشار رئيس اللجنة المنظمة إلى أن المؤتمر ناجح.');
+SELECT speaker, quote FROM ar_quotes('وكان الوزير سامي حسن قد صرح الأسبوع الماضي بأن «الاتفاق قريب».');
 -- no speaker known
 SELECT speaker, quote FROM ar_quotes('رفع المتظاهرون لافتات كتب عليها «لا للفساد».');
 -- offsets law

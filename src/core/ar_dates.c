@@ -1151,17 +1151,20 @@ unit_at(const dctx *c, size_t i, char *unit, int *dual, bool *plural)
 	return 0;
 }
 
-/* Number word at i (clitics allowed): count, -1 vague, 0 none. */
+/* Number word at i (clitics or the article allowed: الخمس): count, -1 vague, 0 none. */
 static int
 numword_at(const dctx *c, size_t i)
 {
 	int			k;
+	const char *key;
 
 	if (i >= c->q->n || TOK(i)->kind != AR_TOK_ARABIC)
 		return 0;
+	key = TOK(i)->key;
 	for (k = 0; numwords[k].w; k++)
 	{
-		if (ar_lex_key_is(TOK(i)->key, numwords[k].w, "لوب"))
+		if (ar_lex_key_is(key, numwords[k].w, "لوب") ||
+			(has_article_key(key) && numwords[k].n > 0 && strcmp(key + 4, numwords[k].w) == 0))
 			return numwords[k].n;
 	}
 	return 0;
@@ -1432,7 +1435,10 @@ parse_core(const dctx *c, size_t i, char anchor, char *value)
 				return de;
 			}
 		}
-		if (weak && anchor != 'D' && dir == 0)
+		/* الاثنين "the two": a day only after يوم, a time of day, or with الماضي/المقبل */
+		if (weak && anchor != 'D' && dir == 0 &&
+			!(i > 0 && word_in(c, i - 1, (const char *const[]) {"صباح", "مساء", "ليله", "فجر",
+																   "ظهر", "عصر", "ظهيره", NULL}) >= 0))
 			return 0;
 		fmt_weekday(c, wd, dir, value);
 		return e;
