@@ -89,3 +89,14 @@ ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.ar_quotes(text) IS
 'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote.';
+
+CREATE FUNCTION @extschema@.ar_quotes(
+    input text, persons int4range[],
+    OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_quotes_persons'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.ar_quotes(text, int4range[]) IS
+'Like ar_quotes(text), but speakers are chosen among the given PERSON spans (1-based character ranges [start_pos, start_pos + length), e.g. from an entity tagger) instead of guessed ones; an empty array means no person is known.';
