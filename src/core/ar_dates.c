@@ -99,6 +99,9 @@ static const char *const count_nouns[] = {"شخص", "شخصا", "دولار", "�
 	"جندي", "جنديا", "عنصر", "عنصرا", "لاجئ", "لاجئا", "مليون", "مليار", "الف", "طالب",
 	"طالبا", "منزل", "منزلا", "ساعه", "دقيقه", "صاروخ", "صاروخا", "اسير", "اسيرا", "هكتار",
 	"دونم", "دونما", "نسمه", "فرد", "فردا", "وحده", "عامل", "عاملا", "مرشح", "مرشحا", NULL};
+/* Adverbs ending in tanwin alef that may follow a year (2015 أيضا). */
+static const char *const adverbs_a[] = {"ايضا", "تقريبا", "حاليا", "مثلا", "تحديدا", "عموما",
+	"اساسا", "سابقا", "لاحقا", "مجددا", "جدا", "فصاعدا", "تماما", "رسميا", "عمليا", "ايا", NULL};
 static const char *const count_before[] = {"رقم", "نحو", "حوالي", "قرابه", "زهاء", "المادة",
 	"الماده", "بند", "البند", NULL};
 
@@ -1344,11 +1347,21 @@ bare_number_is_count(const dctx *c, size_t i)
 		return true;
 	if (i > 0 && (punct_is(c, i - 1, "#") || punct_is(c, i - 1, "$") || punct_is(c, i - 1, ".")))
 		return true;
+	if ((i > 0 && (punct_is(c, i - 1, "×") || ar_lex_is(c->q, i - 1, "x"))) ||
+		punct_is(c, i + 1, "×") || ar_lex_is(c->q, i + 1, "x"))
+		return true;			/* 1920 × 1080 */
 	if (i + 1 < c->q->n)
 	{
+		const ar_lex *nx = TOK(i + 1);
+
 		if (punct_is(c, i + 1, "%") || punct_is(c, i + 1, "٪"))
 			return true;
 		if (word_in(c, i + 1, count_nouns) >= 0)
+			return true;
+		/* an indefinite accusative noun counts things: 1893 مريضا، 2000 عامل… */
+		if (nx->kind == AR_TOK_ARABIC && nx->keylen >= 6 && nx->keylen != 255 &&
+			strcmp(nx->key + nx->keylen - 2, "ا") == 0 && !has_article_key(nx->key) &&
+			list_index(nx->key, adverbs_a) < 0)
 			return true;
 	}
 	return false;
