@@ -26,3 +26,17 @@ ORDER BY a.id, d.start_pos;
 SELECT a.id, q.speaker, left(q.quote, 60) AS quote
 FROM articles a, ar_quotes(a.body) q
 ORDER BY a.id, q.start_pos;
+
+\echo '--- 7. full-text search with the ar configuration (clitics, hamza spellings, broken plurals)'
+SELECT w AS word, ar_stem(w) AS stem
+FROM unnest(ARRAY['وزير', 'والمصالح', 'لبلينكن', 'بالمدارس', 'مسئولين', 'المسؤولون', 'بالعقوبات']) AS w;
+CREATE INDEX articles_fts ON articles USING gin (to_tsvector('ar', title || ' ' || body));
+SELECT q AS query, id, title
+FROM unnest(ARRAY['وزير الخارجية', 'مسؤولية', 'المدرسة', 'بلينكن', 'أسعار الفائدة']) AS q,
+     articles
+WHERE to_tsvector('ar', title || ' ' || body) @@ websearch_to_tsquery('ar', q)
+ORDER BY q, ts_rank_cd(to_tsvector('ar', title || ' ' || body), websearch_to_tsquery('ar', q)) DESC;
+SELECT id, ts_headline('ar', body, websearch_to_tsquery('ar', 'مسئول روسي'),
+                       'MaxFragments=1, MaxWords=12, MinWords=5') AS headline
+FROM articles WHERE to_tsvector('ar', title || ' ' || body) @@ websearch_to_tsquery('ar', 'مسئول روسي');
+SELECT * FROM ar_analyze('وقال مسئولون أمريكيون للصحفيين إن العقوبات ستستمر');
