@@ -1,0 +1,1583 @@
+/*
+ * ar_tagger.c
+ *    Named-entity tagger of the core: token analysis (normalized form,
+ *    clitic-stripped base, affixes, shape, lexicon class, gazetteer match),
+ *    hashed features, Viterbi decoding, the gazetteer hash and entity
+ *    canonicalization.  See ar_tagger.h.
+ */
+#include <string.h>
+#include <math.h>
+
+#include "ar_tagger.h"
+#include "ar_chars.h"
+#include "ar_normalize.h"
+#include "ar_tokenize.h"
+
+const char *const ar_ner_type_names[AR_NER_NTYPES] = {"O", "PER", "LOC", "ORG", "MISC"};
+
+/* "PER", "PERS", "LOC", "ORG", "MISC" (any case) -> type; 0 when unknown. */
+int
+ar_ner_type_from_name(const char *s, size_t len)
+{
+	char		u[8];
+	size_t		i;
+
+	if (len == 0 || len > 7)
+		return 0;
+	for (i = 0; i < len; i++)
+		u[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char) (s[i] - 32) : s[i];
+	u[len] = '\0';
+	if (!strcmp(u, "PER") || !strcmp(u, "PERS"))
+		return AR_NER_PER;
+	if (!strcmp(u, "LOC"))
+		return AR_NER_LOC;
+	if (!strcmp(u, "ORG"))
+		return AR_NER_ORG;
+	if (!strcmp(u, "MISC") || !strcmp(u, "MIS"))
+		return AR_NER_MISC;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* hashing                                                             */
+/* ------------------------------------------------------------------ */
+
+/* FNV-1a over bytes. */
+static inline uint32_t
+fnv(const char *s, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char) *s++) * 16777619u;
+	return h;
+}
+
+/* Mix a template id with a value hash into a feature hash. */
+static inline uint32_t
+feat(uint32_t tmpl, uint32_t h)
+{
+	h ^= tmpl * 0x9E3779B1u;
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	h *= 0xC2B2AE35u;
+	h ^= h >> 16;
+	return h;
+}
+
+/* Checksum used in the model header (32-bit words, FNV-style). */
+uint32_t
+ar_ner_checksum(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint32_t	h = 2166136261u;
+	size_t		i = 0;
+
+	for (; i + 4 <= len; i += 4)
+	{
+		uint32_t	w;
+
+		memcpy(&w, p + i, 4);
+		h = (h ^ w) * 16777619u;
+		h ^= h >> 15;
+	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+/* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
+const char *
+ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
+{
+	ar_ner_header h;
+	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float);
+
+	if (len < sizeof(h))
+		return "file too short for a model header";
+	memcpy(&h, data, sizeof(h));
+	if (memcmp(h.magic, AR_NER_MAGIC, 8) != 0)
+		return "bad magic number (not a pg_arabic NER model)";
+	if (h.format != AR_NER_FORMAT)
+		return "unsupported model format version";
+	if (h.features != AR_NER_FEATURES)
+		return "model was trained for another feature-extraction version";
+	if (h.nlabels != AR_NER_NLABELS)
+		return "model has an unexpected number of labels";
+	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
+		return "model bucket count is not a power of two";
+	if (h.payload != len - sizeof(h) ||
+		h.payload != tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		return "model file size does not match its header (truncated or corrupt)";
+	if (!(h.scale > 0.0f) || !isfinite(h.scale))
+		return "model weight scale is invalid";
+	if (ar_ner_checksum((const char *) data + sizeof(h), len - sizeof(h)) != h.checksum)
+		return "model checksum mismatch (corrupt file)";
+	m->nbuckets = h.nbuckets;
+	m->scale = h.scale;
+	m->trans = (const float *) ((const char *) data + sizeof(h));
+	m->w = (const int16_t *) ((const char *) data + sizeof(h) + tsize);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* normalization of tokens                                             */
+/* ------------------------------------------------------------------ */
+
+#define CP_ALEF		0x0627
+#define CP_LAM		0x0644
+#define CP_WAW		0x0648
+#define CP_FEH		0x0641
+#define CP_BEH		0x0628
+#define CP_KAF		0x0643
+#define CP_YEH		0x064A
+#define CP_HEH		0x0647
+#define CP_HAMZA	0x0621
+#define CP_MEEM		0x0645
+#define CP_NOON		0x0646
+
+/* Fold one code point the way search normalization does; 0 = dropped. */
+static inline uint32_t
+fold_cp(uint32_t c)
+{
+	c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+	if (c >= 0x0600 && c <= 0x06FF)
+		c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+	if (c >= 'A' && c <= 'Z')
+		c += 32;
+	return c;
+}
+
+/* Append the folded form of s[0..len) to out; returns the number of code points. */
+static size_t
+fold_into(const char *s, size_t len, ar_buf *out)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0,
+				n = 0;
+
+	while (i < len)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode(p + i, len - i, &adv);
+
+		i += adv;
+		c = fold_cp(c);
+		if (c == 0)
+			continue;
+		ar_buf_append_cp(out, c);
+		n++;
+	}
+	return n;
+}
+
+/* Code point at byte offset *i of s (len bytes), advancing *i. */
+static inline uint32_t
+next_cp(const char *s, size_t len, size_t *i)
+{
+	int			adv;
+	uint32_t	c = ar_utf8_decode((const unsigned char *) s + *i, len - *i, &adv);
+
+	*i += adv;
+	return c;
+}
+
+/* Number of Arabic letters (2-byte code points) from byte offset off to end. */
+static inline size_t
+cps_from(size_t len, size_t off)
+{
+	return (len - off) / 2;
+}
+
+/* Whether folded s[0..len) is all Arabic letters (so 2 bytes per code point). */
+static bool
+all_arabic(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	if (len == 0)
+		return false;
+	while (i < len)
+	{
+		uint32_t	c = next_cp(s, len, &i);
+
+		if (!ar_is_letter(c))
+			return false;
+	}
+	return true;
+}
+
+/* Arabic letter at letter index k of an all-Arabic folded string. */
+static inline uint32_t
+ar_at(const char *s, size_t k)
+{
+	const unsigned char *p = (const unsigned char *) s + 2 * k;
+
+	return ((uint32_t) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+}
+
+/*
+ * Clitic prefixes of a folded all-Arabic word: conjunction و/ف, preposition
+ * ب/ل/ك, article ال, and ل+ال written لل.  Returns the byte offset of the
+ * base and a small code describing what was stripped.  min is the minimal
+ * number of letters left.
+ */
+static size_t
+strip_prefixes(const char *s, size_t len, int *code)
+{
+	size_t		n = len / 2,
+				k = 0;
+	int			c = 0;
+
+	if (n >= 4 && (ar_at(s, 0) == CP_WAW || ar_at(s, 0) == CP_FEH))
+	{
+		c = ar_at(s, 0) == CP_WAW ? 1 : 2;
+		k = 1;
+	}
+	if (n - k >= 4 && ar_at(s, k) == CP_LAM && ar_at(s, k + 1) == CP_LAM)
+	{
+		k += 2;
+		c = c * 8 + 3;
+	}
+	else
+	{
+		if (n - k >= 4 && (ar_at(s, k) == CP_BEH || ar_at(s, k) == CP_KAF ||
+						   ar_at(s, k) == CP_LAM) &&
+			ar_at(s, k + 1) == CP_ALEF && ar_at(s, k + 2) == CP_LAM)
+		{
+			c = c * 8 + (ar_at(s, k) == CP_BEH ? 4 : ar_at(s, k) == CP_KAF ? 5 : 6);
+			k += 1;
+		}
+		if (n - k >= 4 && ar_at(s, k) == CP_ALEF && ar_at(s, k + 1) == CP_LAM)
+		{
+			k += 2;
+			c = c * 8 + 7;
+		}
+	}
+	*code = c;
+	return 2 * k;
+}
+
+/* ------------------------------------------------------------------ */
+/* lexicon classes (folded spellings: no hamza seats, ة -> ه, ى -> ي)    */
+/* ------------------------------------------------------------------ */
+
+enum
+{
+	LEX_NONE = 0, LEX_TITLE, LEX_ORGHEAD, LEX_LOCHEAD, LEX_NISBA, LEX_SAY, LEX_TIME, LEX_AGENCY
+};
+
+typedef struct lexword
+{
+	const char *w;
+	int			cls;
+} lexword;
+
+/* Words compared against the clitic-stripped base of a token. */
+static const lexword lexicon[] = {
+	/* titles and roles preceding names */
+	{"رءيس", LEX_TITLE}, {"رءيسه", LEX_TITLE}, {"وزير", LEX_TITLE}, {"وزيره", LEX_TITLE},
+	{"سفير", LEX_TITLE}, {"سفيره", LEX_TITLE}, {"موفد", LEX_TITLE}, {"مبعوث", LEX_TITLE},
+	{"ناءب", LEX_TITLE}, {"ملك", LEX_TITLE}, {"ملكه", LEX_TITLE}, {"امير", LEX_TITLE},
+	{"اميره", LEX_TITLE}, {"شيخ", LEX_TITLE}, {"سيد", LEX_TITLE}, {"سيده", LEX_TITLE},
+	{"دكتور", LEX_TITLE}, {"مستشار", LEX_TITLE}, {"مستشاره", LEX_TITLE}, {"جنرال", LEX_TITLE},
+	{"عقيد", LEX_TITLE}, {"لواء", LEX_TITLE}, {"عميد", LEX_TITLE}, {"ناطق", LEX_TITLE},
+	{"متحدث", LEX_TITLE}, {"متحدثه", LEX_TITLE}, {"مندوب", LEX_TITLE}, {"مندوبه", LEX_TITLE},
+	{"امين", LEX_TITLE}, {"زعيم", LEX_TITLE}, {"قاءد", LEX_TITLE}, {"مدير", LEX_TITLE},
+	{"مديره", LEX_TITLE}, {"مرشح", LEX_TITLE}, {"مرشحه", LEX_TITLE}, {"نايب", LEX_TITLE},
+	{"بابا", LEX_TITLE}, {"امام", LEX_TITLE}, {"استاذ", LEX_TITLE}, {"مفوض", LEX_TITLE},
+	{"مفوضه", LEX_TITLE}, {"ممثل", LEX_TITLE}, {"حاكم", LEX_TITLE}, {"مساعد", LEX_TITLE},
+	{"نظير", LEX_TITLE}, {"نظيره", LEX_TITLE}, {"معارض", LEX_TITLE}, {"كاتب", LEX_TITLE},
+	{"لاعب", LEX_TITLE}, {"مدرب", LEX_TITLE}, {"فنان", LEX_TITLE}, {"فنانه", LEX_TITLE},
+	{"مخرج", LEX_TITLE}, {"نجم", LEX_TITLE}, {"شاعر", LEX_TITLE}, {"رءيس_وزراء", LEX_TITLE},
+	{"مستشاره", LEX_TITLE}, {"قاضي", LEX_TITLE}, {"محامي", LEX_TITLE}, {"بروفيسور", LEX_TITLE},
+	/* organisation heads */
+	{"مجلس", LEX_ORGHEAD}, {"وزاره", LEX_ORGHEAD}, {"مجموعه", LEX_ORGHEAD}, {"حلف", LEX_ORGHEAD},
+	{"وكاله", LEX_ORGHEAD}, {"شركه", LEX_ORGHEAD}, {"جامعه", LEX_ORGHEAD}, {"منظمه", LEX_ORGHEAD},
+	{"حزب", LEX_ORGHEAD}, {"حركه", LEX_ORGHEAD}, {"جبهه", LEX_ORGHEAD}, {"اتحاد", LEX_ORGHEAD},
+	{"بنك", LEX_ORGHEAD}, {"صندوق", LEX_ORGHEAD}, {"هيءه", LEX_ORGHEAD}, {"لجنه", LEX_ORGHEAD},
+	{"محكمه", LEX_ORGHEAD}, {"مؤسسه", LEX_ORGHEAD}, {"معهد", LEX_ORGHEAD}, {"مركز", LEX_ORGHEAD},
+	{"نادي", LEX_ORGHEAD}, {"جمعيه", LEX_ORGHEAD}, {"برلمان", LEX_ORGHEAD}, {"صحيفه", LEX_ORGHEAD},
+	{"قناه", LEX_ORGHEAD}, {"اذاعه", LEX_ORGHEAD}, {"مصرف", LEX_ORGHEAD}, {"جيش", LEX_ORGHEAD},
+	{"مؤتمر", LEX_ORGHEAD}, {"رابطه", LEX_ORGHEAD}, {"نقابه", LEX_ORGHEAD}, {"تحالف", LEX_ORGHEAD},
+	{"موسسه", LEX_ORGHEAD}, {"موتمر", LEX_ORGHEAD}, {"مجمع", LEX_ORGHEAD}, {"كليه", LEX_ORGHEAD},
+	/* place heads */
+	{"مدينه", LEX_LOCHEAD}, {"محافظه", LEX_LOCHEAD}, {"ولايه", LEX_LOCHEAD}, {"جزيره", LEX_LOCHEAD},
+	{"جزر", LEX_LOCHEAD}, {"نهر", LEX_LOCHEAD}, {"بحر", LEX_LOCHEAD}, {"جبل", LEX_LOCHEAD},
+	{"عاصمه", LEX_LOCHEAD}, {"اقليم", LEX_LOCHEAD}, {"منطقه", LEX_LOCHEAD}, {"بلده", LEX_LOCHEAD},
+	{"قريه", LEX_LOCHEAD}, {"مخيم", LEX_LOCHEAD}, {"مطار", LEX_LOCHEAD}, {"ميناء", LEX_LOCHEAD},
+	{"شارع", LEX_LOCHEAD}, {"حي", LEX_LOCHEAD}, {"خليج", LEX_LOCHEAD}, {"قاعده", LEX_LOCHEAD},
+	{"دوله", LEX_LOCHEAD}, {"مملكه", LEX_LOCHEAD}, {"جمهوريه", LEX_LOCHEAD}, {"اماره", LEX_LOCHEAD},
+	/* speech verbs around person names */
+	{"قال", LEX_SAY}, {"قالت", LEX_SAY}, {"اعلن", LEX_SAY}, {"اعلنت", LEX_SAY}, {"اكد", LEX_SAY},
+	{"اكدت", LEX_SAY}, {"صرح", LEX_SAY}, {"اضاف", LEX_SAY}, {"اضافت", LEX_SAY}, {"اوضح", LEX_SAY},
+	{"اشار", LEX_SAY}, {"اعرب", LEX_SAY}, {"دعا", LEX_SAY}, {"التقي", LEX_SAY}, {"استقبل", LEX_SAY},
+	/* time words that are never names */
+	{"يوم", LEX_TIME}, {"امس", LEX_TIME}, {"اثنين", LEX_TIME}, {"ثلاثاء", LEX_TIME},
+	{"اربعاء", LEX_TIME}, {"خميس", LEX_TIME}, {"جمعه", LEX_TIME}, {"سبت", LEX_TIME},
+	{"احد", LEX_TIME}, {"يناير", LEX_TIME}, {"فبراير", LEX_TIME}, {"مارس", LEX_TIME},
+	{"ابريل", LEX_TIME}, {"مايو", LEX_TIME}, {"يونيو", LEX_TIME}, {"يوليو", LEX_TIME},
+	{"اغسطس", LEX_TIME}, {"سبتمبر", LEX_TIME}, {"اكتوبر", LEX_TIME}, {"نوفمبر", LEX_TIME},
+	{"ديسمبر", LEX_TIME}, {"صباح", LEX_TIME}, {"مساء", LEX_TIME}, {"عام", LEX_TIME},
+	/* news agencies and bylines */
+	{"شينخوا", LEX_AGENCY}, {"رويترز", LEX_AGENCY}, {"فرانس", LEX_AGENCY}, {"اسوشيتد", LEX_AGENCY},
+	{"واس", LEX_AGENCY}, {"سانا", LEX_AGENCY}, {"وفا", LEX_AGENCY}, {"ايتار", LEX_AGENCY},
+	{NULL, 0}
+};
+
+/* Lexicon class of a folded word; nationality adjectives (ال...ي / ال...يه) by pattern. */
+static int
+lex_class(const char *full, size_t flen, const char *base, size_t blen)
+{
+	const lexword *l;
+
+	for (l = lexicon; l->w; l++)
+	{
+		size_t		n = strlen(l->w);
+
+		if (n == blen && memcmp(l->w, base, n) == 0)
+			return l->cls;
+	}
+	if (flen >= 10 && all_arabic(full, flen) && ar_at(full, 0) == CP_ALEF &&
+		ar_at(full, 1) == CP_LAM)
+	{
+		size_t		n = flen / 2;
+
+		if (ar_at(full, n - 1) == CP_YEH ||
+			(ar_at(full, n - 1) == CP_HEH && ar_at(full, n - 2) == CP_YEH))
+			return LEX_NISBA;
+	}
+	return LEX_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* gazetteer                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct gaz_entry
+{
+	uint32_t	key_off,
+				key_len;
+	uint32_t	canon_off,
+				canon_len;
+	uint32_t	flags;
+	uint32_t	hash;
+	uint8_t		type;
+	uint8_t		nwords;
+} gaz_entry;
+
+#define SKEL_AMBIG 0xFFFFFFFFu
+
+struct ar_gazetteer
+{
+	const ar_allocator *alloc;
+	gaz_entry  *ents;
+	size_t		nents,
+				entcap;
+	uint32_t   *idx;			/* open addressing by key: entry index + 1 */
+	uint32_t   *skel;			/* open addressing by skeleton: entry index + 1 or AMBIG */
+	uint32_t   *skelhash;		/* skeleton hash per skel slot */
+	size_t		cap;			/* slots in idx and skel, power of two */
+	ar_buf		pool;
+	int			maxwords;
+};
+
+/* An empty gazetteer whose memory comes from alloc. */
+ar_gazetteer *
+ar_gaz_create(const ar_allocator *alloc)
+{
+	ar_gazetteer *g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
+
+	memset(g, 0, sizeof(*g));
+	g->alloc = alloc;
+	g->cap = 1024;
+	g->idx = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	g->skel = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	g->skelhash = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	memset(g->idx, 0, g->cap * sizeof(uint32_t));
+	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	ar_buf_init(&g->pool, alloc, 4096);
+	return g;
+}
+
+/* Free a gazetteer. */
+void
+ar_gaz_destroy(ar_gazetteer *g)
+{
+	const ar_allocator *a;
+
+	if (!g)
+		return;
+	a = g->alloc;
+	if (g->ents)
+		a->free_fn(a->ctx, g->ents);
+	a->free_fn(a->ctx, g->idx);
+	a->free_fn(a->ctx, g->skel);
+	a->free_fn(a->ctx, g->skelhash);
+	ar_buf_free(&g->pool);
+	a->free_fn(a->ctx, g);
+}
+
+/* Number of distinct keys. */
+size_t
+ar_gaz_count(const ar_gazetteer *g)
+{
+	return g ? g->nents : 0;
+}
+
+/* Priority of an entry for skeleton conflicts: user > curated > learned. */
+static int
+gaz_prio(uint32_t flags)
+{
+	if (flags & AR_GAZ_USER)
+		return 2;
+	return (flags & AR_GAZ_FOLDS) ? 0 : 1;
+}
+
+/*
+ * Spelling skeleton of a folded key: inner long vowels and hamza dropped
+ * (الكرملين / الكريملن, الامريكي / الاميركي), غ/ج/ق merged (سيرغي / سيرجي).
+ */
+static void
+skeleton(const char *key, size_t len, ar_buf *out)
+{
+	size_t		i = 0;
+	bool		wstart = true;
+
+	while (i < len)
+	{
+		uint32_t	c = next_cp(key, len, &i);
+
+		if (c == ' ')
+		{
+			ar_buf_append(out, " ", 1);
+			wstart = true;
+			continue;
+		}
+		if (!wstart && (c == CP_ALEF || c == CP_WAW || c == CP_YEH || c == CP_HAMZA))
+			continue;
+		if (c == 0x063A || c == 0x0642)	/* غ ق -> ج */
+			c = 0x062C;
+		ar_buf_append_cp(out, c);
+		wstart = false;
+	}
+}
+
+/* Slot of key in the key index (empty slot when absent). */
+static size_t
+gaz_slot(const ar_gazetteer *g, const char *key, size_t len, uint32_t h)
+{
+	size_t		mask = g->cap - 1,
+				i = h & mask;
+
+	while (g->idx[i])
+	{
+		const gaz_entry *e = &g->ents[g->idx[i] - 1];
+
+		if (e->hash == h && e->key_len == len &&
+			memcmp(g->pool.data + e->key_off, key, len) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+/* Slot of a skeleton hash in the skeleton index. */
+static size_t
+skel_slot(const ar_gazetteer *g, uint32_t h)
+{
+	size_t		mask = g->cap - 1,
+				i = h & mask;
+
+	while (g->skel[i] && g->skelhash[i] != h)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Register entry ei under its skeleton, resolving conflicts by priority. */
+static void
+skel_insert(ar_gazetteer *g, uint32_t ei)
+{
+	const gaz_entry *e = &g->ents[ei];
+	ar_buf		b;
+	uint32_t	h;
+	size_t		s;
+
+	ar_buf_init(&b, g->alloc, 64);
+	skeleton(g->pool.data + e->key_off, e->key_len, &b);
+	if (b.len < 6)
+	{
+		ar_buf_free(&b);
+		return;
+	}
+	h = fnv(b.data, b.len) | 1u;
+	ar_buf_free(&b);
+	s = skel_slot(g, h);
+	if (!g->skel[s])
+	{
+		g->skelhash[s] = h;
+		g->skel[s] = ei + 1;
+	}
+	else if (g->skel[s] != SKEL_AMBIG && g->skel[s] != ei + 1)
+	{
+		const gaz_entry *o = &g->ents[g->skel[s] - 1];
+		int			po = gaz_prio(o->flags),
+					pn = gaz_prio(e->flags);
+
+		if (pn > po)
+			g->skel[s] = ei + 1;
+		else if (pn == po &&
+				 (o->type != e->type || o->canon_len != e->canon_len ||
+				  memcmp(g->pool.data + o->canon_off, g->pool.data + e->canon_off,
+						 e->canon_len) != 0))
+			g->skel[s] = SKEL_AMBIG;
+	}
+}
+
+/* Double the index tables and re-insert every entry. */
+static void
+gaz_grow(ar_gazetteer *g)
+{
+	const ar_allocator *a = g->alloc;
+	size_t		i;
+
+	g->cap *= 2;
+	g->idx = a->realloc_fn(a->ctx, g->idx, g->cap * sizeof(uint32_t));
+	g->skel = a->realloc_fn(a->ctx, g->skel, g->cap * sizeof(uint32_t));
+	g->skelhash = a->realloc_fn(a->ctx, g->skelhash, g->cap * sizeof(uint32_t));
+	memset(g->idx, 0, g->cap * sizeof(uint32_t));
+	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	for (i = 0; i < g->nents; i++)
+	{
+		gaz_entry  *e = &g->ents[i];
+
+		g->idx[gaz_slot(g, g->pool.data + e->key_off, e->key_len, e->hash)] = (uint32_t) i + 1;
+	}
+	for (i = 0; i < g->nents; i++)
+		skel_insert(g, (uint32_t) i);
+}
+
+/* Folded words of s[0..len) joined by one space into out; returns the word count. */
+static int
+key_of(const char *s, size_t len, ar_buf *out)
+{
+	ar_tokenizer tz;
+	ar_token	t;
+	int			n = 0;
+
+	ar_tokenizer_init(&tz, s, len);
+	while (ar_tokenizer_next(&tz, &t))
+	{
+		size_t		before;
+
+		if (t.kind == AR_TOK_SPACE)
+			continue;
+		before = out->len;
+		if (n > 0)
+			ar_buf_append(out, " ", 1);
+		if (fold_into(s + t.byte_start, t.byte_len, out) == 0)
+		{
+			out->len = before;
+			out->data[before] = '\0';
+			continue;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Add (or replace) surface -> (type, canonical). */
+bool
+ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
+		   const char *canon, size_t canon_len, uint32_t flags)
+{
+	ar_buf		k;
+	int			nw;
+	uint32_t	h;
+	size_t		slot;
+	gaz_entry  *e;
+	uint32_t	koff,
+				klen,
+				coff,
+				clen;
+
+	if (type < 1 || type >= AR_NER_NTYPES)
+		return false;
+	ar_buf_init(&k, g->alloc, len * 2 + 8);
+	nw = key_of(surface, len, &k);
+	if (nw == 0 || nw > 255 || k.len > 1000)
+	{
+		ar_buf_free(&k);
+		return false;
+	}
+	h = fnv(k.data, k.len);
+	if ((g->nents + 1) * 2 > g->cap)
+		gaz_grow(g);
+	slot = gaz_slot(g, k.data, k.len, h);
+	koff = (uint32_t) g->pool.len;
+	ar_buf_append(&g->pool, k.data, k.len);
+	coff = (uint32_t) g->pool.len;
+	clen = 0;
+	if (canon && canon_len > 0)
+	{
+		ar_buf		ck;
+
+		ar_buf_init(&ck, g->alloc, canon_len * 2 + 8);
+		if (key_of(canon, canon_len, &ck) > 0)
+		{
+			ar_buf_append(&g->pool, ck.data, ck.len);
+			clen = (uint32_t) ck.len;
+		}
+		ar_buf_free(&ck);
+	}
+	if (clen == 0)
+	{
+		coff = koff;
+		clen = (uint32_t) k.len;
+	}
+	klen = (uint32_t) k.len;
+	ar_buf_free(&k);
+	if (g->idx[slot])
+	{
+		e = &g->ents[g->idx[slot] - 1];
+		/* a learned row never replaces a curated or user row */
+		if (gaz_prio(flags) < gaz_prio(e->flags))
+			return true;
+		if (gaz_prio(flags) == 0 && gaz_prio(e->flags) == 0)
+			flags |= e->flags & AR_GAZ_FOLDS;
+	}
+	else
+	{
+		if (g->nents == g->entcap)
+		{
+			g->entcap = g->entcap ? g->entcap * 2 : 256;
+			g->ents = g->alloc->realloc_fn(g->alloc->ctx, g->ents, g->entcap * sizeof(gaz_entry));
+		}
+		g->idx[slot] = (uint32_t) ++g->nents;
+		e = &g->ents[g->nents - 1];
+	}
+	e->key_off = koff;
+	e->key_len = klen;
+	e->canon_off = coff;
+	e->canon_len = clen;
+	e->flags = flags;
+	e->hash = h;
+	e->type = (uint8_t) type;
+	e->nwords = (uint8_t) nw;
+	if (nw > g->maxwords)
+		g->maxwords = nw;
+	skel_insert(g, (uint32_t) (e - g->ents));
+	return true;
+}
+
+/* Entry for a folded key, honouring the fold exclusion; NULL when absent. */
+static const gaz_entry *
+gaz_find(const ar_gazetteer *g, const char *key, size_t len, int exclude_fold)
+{
+	const gaz_entry *e;
+	size_t		slot;
+
+	if (!g || g->nents == 0)
+		return NULL;
+	slot = gaz_slot(g, key, len, fnv(key, len));
+	if (!g->idx[slot])
+		return NULL;
+	e = &g->ents[g->idx[slot] - 1];
+	if (exclude_fold >= 0 && (e->flags & AR_GAZ_FOLDS) &&
+		(e->flags & AR_GAZ_FOLDS & ~(1u << exclude_fold)) == 0)
+		return NULL;
+	return e;
+}
+
+/* Entry registered under the skeleton of a folded key; NULL when absent or ambiguous. */
+static const gaz_entry *
+gaz_find_skel(const ar_gazetteer *g, const char *key, size_t len)
+{
+	ar_buf		b;
+	uint32_t	h;
+	size_t		s;
+
+	if (!g || g->nents == 0)
+		return NULL;
+	ar_buf_init(&b, g->alloc, len + 8);
+	skeleton(key, len, &b);
+	h = fnv(b.data, b.len) | 1u;
+	ar_buf_free(&b);
+	s = skel_slot(g, h);
+	if (!g->skel[s] || g->skel[s] == SKEL_AMBIG)
+		return NULL;
+	return &g->ents[g->skel[s] - 1];
+}
+
+/* ------------------------------------------------------------------ */
+/* sequence analysis and features                                      */
+/* ------------------------------------------------------------------ */
+
+enum
+{
+	SH_ARABIC = 1, SH_LATIN, SH_DIGIT, SH_PUNCT, SH_OTHER, SH_MIXED
+};
+
+typedef struct tokinfo
+{
+	uint32_t	off,
+				len;			/* folded form in q->pool */
+	uint32_t	boff,
+				blen;			/* clitic-stripped base in q->pool */
+	uint32_t	hw,
+				hb;
+	uint32_t	hpre[4],
+				hsuf[4],
+				hbsuf[3];
+	uint8_t		shape,
+				lenb,
+				clitic,
+				lex,
+				gazf,
+				gazb;
+	const gaz_entry *gaz;		/* longest gazetteer match starting here */
+	uint8_t		gazlen;			/* its length in tokens */
+} tokinfo;
+
+struct ar_ner_seq
+{
+	const ar_allocator *alloc;
+	size_t		n;
+	tokinfo    *t;
+	ar_buf		pool;
+};
+
+/* Shape class of a raw token. */
+static int
+shape_of(const char *s, size_t len)
+{
+	size_t		i = 0;
+	int			ar = 0,
+				la = 0,
+				dg = 0,
+				ot = 0;
+
+	while (i < len)
+	{
+		uint32_t	c = next_cp(s, len, &i);
+
+		if (ar_is_letter(c) || ar_is_mark(c) || c == AR_TATWEEL)
+			ar++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			la++;
+		else if ((c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9))
+			dg++;
+		else
+			ot++;
+	}
+	if (ar && !la && !dg && !ot)
+		return SH_ARABIC;
+	if (la && !ar && !ot)
+		return SH_LATIN;
+	if (dg && !ar && !la)
+		return SH_DIGIT;
+	if (!ar && !la && !dg)
+		return SH_PUNCT;
+	return (ar && (la || dg || ot)) ? SH_MIXED : SH_OTHER;
+}
+
+/* Hash of the first/last k code points of a folded string (0 when shorter). */
+static void
+affix_hashes(const char *s, size_t len, uint32_t *pre, uint32_t *suf, int kmax)
+{
+	size_t		offs[64];
+	size_t		n = 0,
+				i = 0;
+	int			k;
+
+	while (i < len && n < 63)
+	{
+		offs[n++] = i;
+		(void) next_cp(s, len, &i);
+	}
+	offs[n] = i;
+	if (i < len)				/* very long token: affixes from the first 63 only */
+		len = i;
+	for (k = 1; k <= kmax; k++)
+	{
+		if (pre)
+			pre[k - 1] = ((size_t) k < n) ? fnv(s, offs[k]) : 0;
+		if (suf)
+			suf[k - 1] = ((size_t) k < n) ? fnv(s + offs[n - k], len - offs[n - k]) : 0;
+	}
+}
+
+/* Analyse a token sequence (see ar_tagger.h). */
+ar_ner_seq *
+ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
+			   int exclude_fold, const ar_allocator *alloc)
+{
+	ar_ner_seq *q = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_ner_seq));
+	ar_buf		key;
+	size_t		i;
+
+	q->alloc = alloc;
+	q->n = n;
+	q->t = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(tokinfo));
+	memset(q->t, 0, (n ? n : 1) * sizeof(tokinfo));
+	ar_buf_init(&q->pool, alloc, 64 + n * 24);
+
+	for (i = 0; i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		int			code = 0;
+		size_t		ncp,
+					k;
+
+		t->off = (uint32_t) q->pool.len;
+		ncp = fold_into(toks[i].s, toks[i].len, &q->pool);
+		t->len = (uint32_t) (q->pool.len - t->off);
+		t->shape = (uint8_t) shape_of(toks[i].s, toks[i].len);
+		if (t->shape == SH_DIGIT)
+		{
+			/* numbers share one form per digit pattern */
+			for (k = t->off; k < q->pool.len; k++)
+				if (q->pool.data[k] >= '0' && q->pool.data[k] <= '9')
+					q->pool.data[k] = '0';
+		}
+		t->lenb = (uint8_t) (ncp > 10 ? 10 : ncp);
+		t->boff = t->off;
+		t->blen = t->len;
+		if (all_arabic(q->pool.data + t->off, t->len))
+		{
+			size_t		b = strip_prefixes(q->pool.data + t->off, t->len, &code);
+
+			t->boff = t->off + (uint32_t) b;
+			t->blen = t->len - (uint32_t) b;
+		}
+		t->clitic = (uint8_t) code;
+		ar_buf_append(&q->pool, "", 0);
+	}
+	/* hashes after the pool stopped moving */
+	for (i = 0; i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		const char *f = q->pool.data + t->off;
+		const char *b = q->pool.data + t->boff;
+
+		t->hw = fnv(f, t->len);
+		t->hb = fnv(b, t->blen);
+		affix_hashes(f, t->len, t->hpre, t->hsuf, 4);
+		affix_hashes(b, t->blen, NULL, t->hbsuf, 3);
+		t->lex = (uint8_t) lex_class(f, t->len, b, t->blen);
+	}
+
+	/* gazetteer: longest match at each position, on the folded or base first word */
+	ar_buf_init(&key, alloc, 256);
+	for (i = 0; g && g->nents && i < n; i++)
+	{
+		int			k,
+					maxk = (int) ((n - i) < (size_t) g->maxwords ? (n - i) : (size_t) g->maxwords);
+		int			variant;
+
+		if (q->t[i].shape == SH_PUNCT)
+			continue;
+		for (k = maxk; k >= 1; k--)
+		{
+			for (variant = 0; variant < 2; variant++)
+			{
+				const gaz_entry *e;
+				int			j;
+
+				if (variant == 1 && q->t[i].blen == q->t[i].len)
+					break;
+				key.len = 0;
+				if (variant == 0)
+					ar_buf_append(&key, q->pool.data + q->t[i].off, q->t[i].len);
+				else
+				{
+					/* keep the article when the match needs it: بالقاهرة -> القاهرة */
+					size_t		boff = q->t[i].boff,
+								blen = q->t[i].blen;
+					const char *f = q->pool.data + q->t[i].off;
+
+					if (boff - q->t[i].off >= 4 &&
+						memcmp(f + (boff - q->t[i].off) - 4, "\xd8\xa7\xd9\x84", 4) == 0)
+					{
+						boff -= 4;
+						blen += 4;
+					}
+					ar_buf_append(&key, q->pool.data + boff, blen);
+					e = NULL;
+				}
+				for (j = 1; j < k; j++)
+				{
+					ar_buf_append(&key, " ", 1);
+					ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
+				}
+				e = gaz_find(g, key.data, key.len, exclude_fold);
+				if (!e && variant == 1 && q->t[i].blen + 4 <= q->t[i].len)
+				{
+					/* and without it: ولافروف -> لافروف is tried on the bare base too */
+					key.len = 0;
+					ar_buf_append(&key, q->pool.data + q->t[i].boff, q->t[i].blen);
+					for (j = 1; j < k; j++)
+					{
+						ar_buf_append(&key, " ", 1);
+						ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
+					}
+					e = gaz_find(g, key.data, key.len, exclude_fold);
+				}
+				if (e)
+				{
+					q->t[i].gaz = e;
+					q->t[i].gazlen = (uint8_t) k;
+					if (variant == 0)
+						q->t[i].gazf = (uint8_t) AR_NER_B(e->type);
+					else
+						q->t[i].gazb = (uint8_t) AR_NER_B(e->type);
+					for (j = 1; j < k; j++)
+						if (!q->t[i + j].gazf)
+							q->t[i + j].gazf = (uint8_t) AR_NER_I(e->type);
+					break;
+				}
+			}
+			if (q->t[i].gaz)
+				break;
+		}
+	}
+	ar_buf_free(&key);
+	return q;
+}
+
+/* Free a prepared sequence. */
+void
+ar_ner_seq_free(ar_ner_seq *q)
+{
+	if (!q)
+		return;
+	ar_buf_free(&q->pool);
+	q->alloc->free_fn(q->alloc->ctx, q->t);
+	q->alloc->free_fn(q->alloc->ctx, q);
+}
+
+#define H_BOS 0x51ED270Bu
+#define H_EOS 0x2F0C7A5Du
+
+/* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
+int
+ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
+{
+	const tokinfo *t = &q->t[i];
+	const tokinfo *p1 = i >= 1 ? &q->t[i - 1] : NULL;
+	const tokinfo *p2 = i >= 2 ? &q->t[i - 2] : NULL;
+	const tokinfo *n1 = i + 1 < q->n ? &q->t[i + 1] : NULL;
+	const tokinfo *n2 = i + 2 < q->n ? &q->t[i + 2] : NULL;
+	uint32_t	wp1 = p1 ? p1->hw : H_BOS,
+				wp2 = p2 ? p2->hw : H_BOS,
+				wn1 = n1 ? n1->hw : H_EOS,
+				wn2 = n2 ? n2->hw : H_EOS;
+	uint32_t	lp1 = p1 ? p1->lex : 15,
+				lp2 = p2 ? p2->lex : 15,
+				ln1 = n1 ? n1->lex : 15;
+	int			k,
+				n = 0;
+
+	out[n++] = feat(1, 0);
+	out[n++] = feat(2, t->hw);
+	out[n++] = feat(3, wp1);
+	out[n++] = feat(4, wn1);
+	out[n++] = feat(5, wp2);
+	out[n++] = feat(6, wn2);
+	out[n++] = feat(7, t->hb);
+	out[n++] = feat(8, p1 ? p1->hb : H_BOS);
+	out[n++] = feat(9, n1 ? n1->hb : H_EOS);
+	for (k = 0; k < 4; k++)
+	{
+		if (t->hpre[k])
+			out[n++] = feat(10 + k, t->hpre[k]);
+		if (t->hsuf[k])
+			out[n++] = feat(14 + k, t->hsuf[k]);
+	}
+	for (k = 0; k < 3; k++)
+		if (t->hbsuf[k])
+			out[n++] = feat(18 + k, t->hbsuf[k]);
+	out[n++] = feat(21, t->shape);
+	out[n++] = feat(22, (p1 ? p1->shape : 9) * 16 + t->shape * 256 + (n1 ? n1->shape : 9) * 4096);
+	out[n++] = feat(23, t->lenb);
+	out[n++] = feat(24, t->clitic);
+	out[n++] = feat(25, t->gazf);
+	out[n++] = feat(26, t->gazb);
+	out[n++] = feat(27, p1 ? p1->gazf : 15);
+	out[n++] = feat(28, n1 ? n1->gazf : 15);
+	out[n++] = feat(29, t->lex);
+	out[n++] = feat(30, lp1);
+	out[n++] = feat(31, lp2);
+	out[n++] = feat(32, ln1);
+	out[n++] = feat(33, wp1 * 31 + t->hw);
+	out[n++] = feat(34, t->hw * 31 + wn1);
+	out[n++] = feat(35, (uint32_t) (t->gazf | t->gazb) * 32 + lp1);
+	out[n++] = feat(36, lp1 * 32 + lp2);
+	out[n++] = feat(37, t->hb * 31 + lp1);
+	out[n++] = feat(38, (p1 ? p1->hb : H_BOS) * 31 + t->hb);
+	out[n++] = feat(39, t->lenb * 16 + t->clitic);
+	out[n++] = feat(40, (uint32_t) t->gazf * 16 + (n1 ? n1->gazf : 15));
+	/* character trigrams of the base, with word boundaries */
+	if (t->shape == SH_ARABIC && t->blen >= 4)
+	{
+		const char *b = q->pool.data + t->boff;
+		size_t		nl = t->blen / 2,
+					j;
+
+		for (j = 0; j + 3 <= nl + 2 && n < AR_NER_MAXFEATS - 1; j++)
+		{
+			uint32_t	h = 0x811C9DC5u;
+			size_t		c;
+
+			for (c = j; c < j + 3; c++)
+			{
+				uint32_t	cp = (c == 0 || c == nl + 1) ? '#' : ar_at(b, c - 1);
+
+				h = (h ^ cp) * 16777619u;
+			}
+			out[n++] = feat(41, h);
+		}
+	}
+	return n;
+}
+
+/* Whether label y may follow label prev (prev = NLABELS for the start). */
+static inline bool
+allowed(int prev, int y)
+{
+	if (y == 0 || AR_NER_IS_B(y))
+		return true;
+	if (prev == AR_NER_NLABELS || prev == 0)
+		return false;
+	return AR_NER_TYPE(prev) == AR_NER_TYPE(y);
+}
+
+/* Viterbi with BIO constraints. */
+void
+ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
+{
+	float		prev[AR_NER_NLABELS],
+				cur[AR_NER_NLABELS];
+	size_t		i;
+	int			y,
+				p;
+	uint8_t		bpbuf[512 * AR_NER_NLABELS];
+	uint8_t    *bp = bpbuf;
+
+	if (n == 0)
+		return;
+	if (n > 512)
+	{
+		/* long sequence: decode in windows that end on a confident O label */
+		size_t		start = 0;
+
+		while (start < n)
+		{
+			size_t		end = start + 512 < n ? start + 512 : n;
+
+			ar_ner_viterbi(emis + start * AR_NER_NLABELS, trans, end - start, labels + start);
+			/* restart at the last O so an entity is never cut by the window */
+			if (end < n)
+			{
+				size_t		k = end;
+
+				while (k > start + 256 && labels[k - 1] != 0)
+					k--;
+				end = k;
+			}
+			start = end;
+		}
+		return;
+	}
+	for (y = 0; y < AR_NER_NLABELS; y++)
+		prev[y] = allowed(AR_NER_NLABELS, y) ?
+			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
+	for (i = 1; i < n; i++)
+	{
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			float		best = -3e38f;
+			int			arg = 0;
+
+			for (p = 0; p < AR_NER_NLABELS; p++)
+			{
+				float		s;
+
+				if (!allowed(p, y))
+					continue;
+				s = prev[p] + trans[p * AR_NER_NLABELS + y];
+				if (s > best)
+				{
+					best = s;
+					arg = p;
+				}
+			}
+			cur[y] = best + emis[i * AR_NER_NLABELS + y];
+			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
+		}
+		memcpy(prev, cur, sizeof(prev));
+	}
+	y = 0;
+	for (p = 1; p < AR_NER_NLABELS; p++)
+		if (prev[p] > prev[y])
+			y = p;
+	for (i = n; i-- > 0;)
+	{
+		labels[i] = y;
+		if (i > 0)
+			y = bp[i * AR_NER_NLABELS + y];
+	}
+}
+
+/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
+void
+ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+{
+	const ar_allocator *a = q->alloc;
+	float	   *emis = a->realloc_fn(a->ctx, NULL, (q->n ? q->n : 1) * AR_NER_NLABELS * sizeof(float));
+	uint32_t	f[AR_NER_MAXFEATS];
+	uint32_t	mask = m->nbuckets - 1;
+	size_t		i;
+
+	for (i = 0; i < q->n; i++)
+	{
+		int32_t		acc[AR_NER_NLABELS] = {0};
+		int			nf = ar_ner_features(q, i, f),
+					k,
+					y;
+
+		for (k = 0; k < nf; k++)
+		{
+			const int16_t *w = m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
+
+			for (y = 0; y < AR_NER_NLABELS; y++)
+				acc[y] += w[y];
+		}
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
+	}
+	ar_ner_viterbi(emis, m->trans, q->n, labels);
+	for (i = 0; conf && i < q->n; i++)
+	{
+		int			prev = i ? labels[i - 1] : AR_NER_NLABELS,
+					y;
+		float		s[AR_NER_NLABELS],
+					mx = -3e38f,
+					z = 0;
+
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			s[y] = allowed(prev, y) ?
+				emis[i * AR_NER_NLABELS + y] + m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
+			if (s[y] > mx)
+				mx = s[y];
+		}
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			z += s[y] > -1e38f ? expf(s[y] - mx) : 0.0f;
+		conf[i] = expf(s[labels[i]] - mx) / z;
+	}
+	a->free_fn(a->ctx, emis);
+}
+
+/* ------------------------------------------------------------------ */
+/* extraction and canonicalization                                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct span
+{
+	size_t		first,
+				last;			/* token indices, inclusive */
+	int			type;
+	float		score;
+	ar_buf		canon;
+	ar_buf		skel;			/* skeleton of the last word, for surname grouping */
+	bool		absorbed;
+} span;
+
+/* Candidate canonical first words, most stripped first: و/ف, then ب/ل/ك (keeping ال), لل -> ال. */
+static size_t
+canon_candidates(const char *w, size_t len, int type, char cands[][256], size_t *clens)
+{
+	size_t		n = 0,
+				nl = len / 2,
+				k = 0;
+
+	if (len >= 240 || !all_arabic(w, len))
+		return 0;
+	if (nl >= 4 && (ar_at(w, 0) == CP_WAW || ar_at(w, 0) == CP_FEH))
+		k = 1;
+	if (nl - k >= 4)
+	{
+		uint32_t	c = ar_at(w, k);
+
+		if (c == CP_BEH || c == CP_KAF || c == CP_LAM)
+		{
+			if (c == CP_LAM && ar_at(w, k + 1) == CP_LAM && type != AR_NER_PER)
+			{
+				memcpy(cands[n], "\xd8\xa7", 2);
+				memcpy(cands[n] + 2, w + 2 * (k + 1), len - 2 * (k + 1));
+				clens[n++] = 2 + len - 2 * (k + 1);
+			}
+			memcpy(cands[n], w + 2 * (k + 1), len - 2 * (k + 1));
+			clens[n++] = len - 2 * (k + 1);
+		}
+	}
+	if (k > 0)
+	{
+		memcpy(cands[n], w + 2 * k, len - 2 * k);
+		clens[n++] = len - 2 * k;
+	}
+	return n;
+}
+
+/* Append the folded words of tokens [from, to] (skipping punctuation-only ones) to out. */
+static void
+words_into(const ar_ner_seq *q, size_t from, size_t to, ar_buf *out)
+{
+	size_t		j;
+
+	for (j = from; j <= to; j++)
+	{
+		if (q->t[j].shape == SH_PUNCT)
+			continue;
+		if (out->len)
+			ar_buf_append(out, " ", 1);
+		ar_buf_append(out, q->pool.data + q->t[j].off, q->t[j].len);
+	}
+}
+
+/* Whether key (folded words) is the key of another mention of the same type in the text. */
+static bool
+mentioned(const ar_ner_seq *q, const span *sp, size_t nsp, size_t self, const char *key,
+		  size_t klen)
+{
+	size_t		s;
+
+	for (s = 0; s < nsp; s++)
+	{
+		ar_buf		b;
+		bool		eq,
+					eqlast = false;
+
+		if (s == self || sp[s].type != sp[self].type)
+			continue;
+		ar_buf_init(&b, q->alloc, 64);
+		words_into(q, sp[s].first, sp[s].last, &b);
+		eq = (b.len == klen && memcmp(b.data, key, klen) == 0);
+		if (!eq && sp[s].last > sp[s].first)
+		{
+			const tokinfo *t = &q->t[sp[s].last];
+
+			eqlast = (t->len == klen && memcmp(q->pool.data + t->off, key, klen) == 0);
+		}
+		ar_buf_free(&b);
+		if (eq || eqlast)
+			return true;
+	}
+	return false;
+}
+
+/* Canonical form of span s: clitics stripped, gazetteer spelling when known. */
+static void
+canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, size_t s)
+{
+	span	   *x = &sp[s];
+	const tokinfo *t0 = &q->t[x->first];
+	const char *w = q->pool.data + t0->off;
+	char		cands[8][256];
+	size_t		clens[8];
+	size_t		nc = canon_candidates(w, t0->len, x->type, cands, clens);
+	size_t		c;
+	ar_buf		key;
+	const gaz_entry *e = NULL;
+	bool		chosen = false;
+	size_t		chosen_c = 0;
+
+	ar_buf_init(&key, q->alloc, 128);
+	/* a stripped candidate wins when the gazetteer or another mention knows it */
+	for (c = 0; c <= nc && !chosen; c++)
+	{
+		key.len = 0;
+		if (c < nc)
+			ar_buf_append(&key, cands[c], clens[c]);
+		else
+			ar_buf_append(&key, w, t0->len);
+		if (x->last > x->first)
+		{
+			ar_buf		rest;
+
+			ar_buf_init(&rest, q->alloc, 64);
+			words_into(q, x->first + 1, x->last, &rest);
+			if (rest.len)
+			{
+				ar_buf_append(&key, " ", 1);
+				ar_buf_append(&key, rest.data, rest.len);
+			}
+			ar_buf_free(&rest);
+		}
+		e = gaz_find(g, key.data, key.len, -1);
+		if (e && e->type != x->type)
+			e = NULL;
+		if (!e)
+		{
+			const gaz_entry *sk = gaz_find_skel(g, key.data, key.len);
+
+			if (sk && sk->type == x->type)
+				e = sk;
+		}
+		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len))
+		{
+			chosen = true;
+			chosen_c = c;
+		}
+	}
+	/* default when nothing knows a stripped form: drop clitics before the article */
+	if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
+	{
+		size_t		strip = t0->boff - t0->off;
+		const char *f = w;
+		bool		rebuilt = false;
+
+		if (strip >= 4 && memcmp(f + strip - 4, "\xd8\xa7\xd9\x84", 4) == 0 && strip > 4)
+		{
+			key.len = 0;
+			ar_buf_append(&key, f + strip - 4, t0->len - (strip - 4));
+			rebuilt = true;
+		}
+		else if (strip >= 4 && memcmp(f + strip - 4, "\xd9\x84\xd9\x84", 4) == 0)
+		{
+			key.len = 0;
+			ar_buf_append(&key, "\xd8\xa7\xd9\x84", 4);
+			ar_buf_append(&key, f + strip, t0->len - strip);
+			rebuilt = true;
+		}
+		if (rebuilt && x->last > x->first)
+		{
+			ar_buf		rest;
+
+			ar_buf_init(&rest, q->alloc, 64);
+			words_into(q, x->first + 1, x->last, &rest);
+			if (rest.len && key.len)
+			{
+				ar_buf_append(&key, " ", 1);
+				ar_buf_append(&key, rest.data, rest.len);
+			}
+			ar_buf_free(&rest);
+		}
+	}
+	if (e)
+		ar_buf_append(&x->canon, g->pool.data + e->canon_off, e->canon_len);
+	else
+		ar_buf_append(&x->canon, key.data, key.len);
+	ar_buf_free(&key);
+	/* skeleton of the last word of the canonical form (surname grouping) */
+	{
+		const char *lastw = x->canon.data;
+		const char *sp_ = strrchr(x->canon.data, ' ');
+
+		if (sp_)
+			lastw = sp_ + 1;
+		skeleton(lastw, strlen(lastw), &x->skel);
+	}
+}
+
+/* Tokenize, tag, apply rules and canonicalize (see ar_tagger.h). */
+size_t
+ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, size_t len,
+			   const ar_allocator *alloc, ar_ner_entity **out)
+{
+	ar_tokenizer tz;
+	ar_token	tk;
+	ar_token   *toks;
+	ar_ner_token *in;
+	size_t		n = 0,
+				cap = 64,
+				i,
+				nsp = 0,
+				s;
+	ar_ner_seq *q;
+	int		   *labels;
+	float	   *conf;
+	span	   *sp;
+	ar_ner_entity *ents;
+
+	toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_token));
+	ar_tokenizer_init(&tz, text, len);
+	while (ar_tokenizer_next(&tz, &tk))
+	{
+		if (tk.kind == AR_TOK_SPACE)
+			continue;
+		if (n == cap)
+		{
+			cap *= 2;
+			toks = alloc->realloc_fn(alloc->ctx, toks, cap * sizeof(ar_token));
+		}
+		toks[n++] = tk;
+	}
+	in = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(ar_ner_token));
+	for (i = 0; i < n; i++)
+	{
+		in[i].s = text + toks[i].byte_start;
+		in[i].len = toks[i].byte_len;
+	}
+	q = ar_ner_prepare(in, n, g, -1, alloc);
+	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
+	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
+	ar_ner_tag(m, q, labels, conf);
+
+	/* rule: user gazetteer rows override the model on their span */
+	for (i = 0; i < n; i++)
+	{
+		const tokinfo *t = &q->t[i];
+
+		if (t->gaz && (t->gaz->flags & AR_GAZ_USER))
+		{
+			size_t		j,
+						k = t->gazlen;
+
+			for (j = 0; j < k; j++)
+			{
+				labels[i + j] = j ? AR_NER_I(t->gaz->type) : AR_NER_B(t->gaz->type);
+				conf[i + j] = 1.0f;
+			}
+			if (i + k < n && labels[i + k] != 0 && !AR_NER_IS_B(labels[i + k]))
+				labels[i + k] = AR_NER_B(AR_NER_TYPE(labels[i + k]));
+			i += k - 1;
+		}
+	}
+
+	/* spans from BIO labels; punctuation-only edges are trimmed */
+	sp = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(span));
+	for (i = 0; i < n;)
+	{
+		size_t		j;
+		float		sum;
+
+		if (labels[i] == 0)
+		{
+			i++;
+			continue;
+		}
+		j = i;
+		sum = conf[i];
+		while (j + 1 < n && labels[j + 1] != 0 && !AR_NER_IS_B(labels[j + 1]) &&
+			   AR_NER_TYPE(labels[j + 1]) == AR_NER_TYPE(labels[i]))
+			sum += conf[++j];
+		{
+			size_t		a = i,
+						b = j;
+
+			while (a <= b && q->t[a].shape == SH_PUNCT)
+				a++;
+			while (b > a && q->t[b].shape == SH_PUNCT)
+				b--;
+			if (a <= b && q->t[a].shape != SH_PUNCT)
+			{
+				span	   *x = &sp[nsp++];
+
+				x->first = a;
+				x->last = b;
+				x->type = AR_NER_TYPE(labels[i]);
+				x->score = sum / (float) (j - i + 1);
+				x->absorbed = false;
+				ar_buf_init(&x->canon, alloc, 32);
+				ar_buf_init(&x->skel, alloc, 16);
+			}
+		}
+		i = j + 1;
+	}
+	for (s = 0; s < nsp; s++)
+		canon_span(q, g, sp, nsp, s);
+	/* a full person name absorbs mentions of its last word (the surname) */
+	for (s = 0; s < nsp; s++)
+	{
+		size_t		f;
+
+		if (sp[s].type != AR_NER_PER || strchr(sp[s].canon.data, ' ') != NULL)
+			continue;
+		for (f = 0; f < nsp; f++)
+		{
+			if (f == s || sp[f].type != AR_NER_PER || sp[f].absorbed ||
+				strchr(sp[f].canon.data, ' ') == NULL || sp[f].skel.len < 4)
+				continue;
+			if (sp[f].skel.len == sp[s].skel.len &&
+				memcmp(sp[f].skel.data, sp[s].skel.data, sp[s].skel.len) == 0)
+			{
+				sp[s].canon.len = 0;
+				ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
+				sp[s].absorbed = true;
+				break;
+			}
+		}
+	}
+	/* spelling variants inside one text share the first mention's form */
+	for (s = 0; s < nsp; s++)
+	{
+		size_t		f;
+		ar_buf		a;
+
+		if (sp[s].absorbed)
+			continue;
+		ar_buf_init(&a, alloc, 64);
+		skeleton(sp[s].canon.data, sp[s].canon.len, &a);
+		for (f = 0; f < s; f++)
+		{
+			ar_buf		b;
+			bool		eq;
+
+			if (sp[f].type != sp[s].type)
+				continue;
+			ar_buf_init(&b, alloc, 64);
+			skeleton(sp[f].canon.data, sp[f].canon.len, &b);
+			eq = a.len >= 6 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+			ar_buf_free(&b);
+			if (eq)
+			{
+				sp[s].canon.len = 0;
+				ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
+				break;
+			}
+		}
+		ar_buf_free(&a);
+	}
+
+	ents = alloc->realloc_fn(alloc->ctx, NULL, (nsp ? nsp : 1) * sizeof(ar_ner_entity));
+	for (s = 0; s < nsp; s++)
+	{
+		const ar_token *a = &toks[sp[s].first],
+				   *b = &toks[sp[s].last];
+
+		ents[s].type = sp[s].type;
+		ents[s].score = sp[s].score;
+		ents[s].byte_start = a->byte_start;
+		ents[s].byte_len = b->byte_start + b->byte_len - a->byte_start;
+		ents[s].char_start = a->char_start;
+		ents[s].char_len = b->char_start + b->char_len - a->char_start;
+		ents[s].canonical = sp[s].canon.data;
+		ents[s].canonical_len = sp[s].canon.len;
+		ar_buf_free(&sp[s].skel);
+	}
+	alloc->free_fn(alloc->ctx, sp);
+	alloc->free_fn(alloc->ctx, conf);
+	alloc->free_fn(alloc->ctx, labels);
+	ar_ner_seq_free(q);
+	alloc->free_fn(alloc->ctx, in);
+	alloc->free_fn(alloc->ctx, toks);
+	*out = ents;
+	return nsp;
+}
+
+/* Free the result of ar_ner_extract. */
+void
+ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc)
+{
+	size_t		i;
+
+	if (!e)
+		return;
+	for (i = 0; i < n; i++)
+		if (e[i].canonical)
+			alloc->free_fn(alloc->ctx, e[i].canonical);
+	alloc->free_fn(alloc->ctx, e);
+}
