@@ -381,7 +381,22 @@ struct ar_gazetteer
 	size_t		cap;			/* slots in idx and skel, power of two */
 	ar_buf		pool;
 	int			maxwords;
+	/* word table: each word of each name, with the BIO label it has there */
+	struct gaz_word *words;
+	size_t		wcap,
+				nwords;
 };
+
+/* One word of the names: per label 1..8, the folds it comes from (bit 15: a shipped/user row). */
+typedef struct gaz_word
+{
+	uint32_t	hash;
+	uint32_t	off;
+	uint32_t	len;
+	uint16_t	folds[AR_NER_NLABELS];
+} gaz_word;
+
+#define WORD_EXTERNAL 0x8000u
 
 /* An empty gazetteer whose memory comes from alloc. */
 ar_gazetteer *
@@ -415,6 +430,8 @@ ar_gaz_destroy(ar_gazetteer *g)
 	a->free_fn(a->ctx, g->idx);
 	a->free_fn(a->ctx, g->skel);
 	a->free_fn(a->ctx, g->skelhash);
+	if (g->words)
+		a->free_fn(a->ctx, g->words);
 	ar_buf_free(&g->pool);
 	a->free_fn(a->ctx, g);
 }
@@ -587,6 +604,86 @@ key_of(const char *s, size_t len, ar_buf *out)
 	return n;
 }
 
+/* Slot of a word in the word table. */
+static size_t
+word_slot(const ar_gazetteer *g, const char *w, size_t len, uint32_t h)
+{
+	size_t		mask = g->wcap - 1,
+				i = h & mask;
+
+	while (g->words[i].len)
+	{
+		const gaz_word *x = &g->words[i];
+
+		if (x->hash == h && x->len == len && memcmp(g->pool.data + x->off, w, len) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+/* Record that the word w (folded) has label lab in a name from the given folds. */
+static void
+word_add(ar_gazetteer *g, const char *w, size_t len, int lab, uint32_t flags)
+{
+	uint32_t	h = fnv(w, len);
+	size_t		slot;
+	uint16_t	bits = (flags & AR_GAZ_FOLDS) ? (uint16_t) (flags & 0x7FFF) : WORD_EXTERNAL;
+
+	if (len == 0)
+		return;
+	if ((g->nwords + 1) * 2 > g->wcap)
+	{
+		gaz_word   *old = g->words;
+		size_t		oldcap = g->wcap,
+					i;
+
+		g->wcap = g->wcap ? g->wcap * 2 : 1024;
+		g->words = g->alloc->realloc_fn(g->alloc->ctx, NULL, g->wcap * sizeof(gaz_word));
+		memset(g->words, 0, g->wcap * sizeof(gaz_word));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].len)
+				g->words[word_slot(g, g->pool.data + old[i].off, old[i].len, old[i].hash)] = old[i];
+		if (old)
+			g->alloc->free_fn(g->alloc->ctx, old);
+	}
+	slot = word_slot(g, w, len, h);
+	if (!g->words[slot].len)
+	{
+		g->words[slot].hash = h;
+		g->words[slot].off = (uint32_t) g->pool.len;
+		g->words[slot].len = (uint32_t) len;
+		ar_buf_append(&g->pool, w, len);
+		g->nwords++;
+	}
+	g->words[slot].folds[lab] |= bits;
+}
+
+/* Labels (bit l for label l) a folded word has in the names, honouring the fold exclusion. */
+static uint32_t
+word_labels(const ar_gazetteer *g, const char *w, size_t len, int exclude_fold)
+{
+	size_t		slot;
+	uint32_t	r = 0;
+	int			l;
+
+	if (!g || !g->nwords)
+		return 0;
+	slot = word_slot(g, w, len, fnv(w, len));
+	if (!g->words[slot].len)
+		return 0;
+	for (l = 1; l < AR_NER_NLABELS; l++)
+	{
+		uint16_t	f = g->words[slot].folds[l];
+
+		if (exclude_fold >= 0)
+			f &= (uint16_t) ~(1u << exclude_fold);
+		if (f)
+			r |= 1u << l;
+	}
+	return r;
+}
+
 /* Add (or replace) surface -> (type, canonical). */
 bool
 ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
@@ -668,6 +765,25 @@ ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 	if (nw > g->maxwords)
 		g->maxwords = nw;
 	skel_insert(g, (uint32_t) (e - g->ents));
+	{
+		/* copy the key: word_add may grow the pool */
+		ar_buf		kc;
+		size_t		a = 0,
+					b;
+		int			wi = 0;
+
+		ar_buf_init(&kc, g->alloc, e->key_len + 1);
+		ar_buf_append(&kc, g->pool.data + e->key_off, e->key_len);
+		while (a <= kc.len)
+		{
+			for (b = a; b < kc.len && kc.data[b] != ' '; b++)
+				;
+			word_add(g, kc.data + a, b - a, wi == 0 ? AR_NER_B(type) : AR_NER_I(type), flags);
+			wi++;
+			a = b + 1;
+		}
+		ar_buf_free(&kc);
+	}
 	return true;
 }
 
@@ -738,6 +854,7 @@ typedef struct tokinfo
 				gazb;
 	const gaz_entry *gaz;		/* longest gazetteer match starting here */
 	uint8_t		gazlen;			/* its length in tokens */
+	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
 } tokinfo;
 
 struct ar_ner_seq
@@ -866,6 +983,12 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		affix_hashes(f, t->len, t->hpre, t->hsuf, 4);
 		affix_hashes(b, t->blen, NULL, t->hbsuf, 3);
 		t->lex = (uint8_t) lex_class(f, t->len, b, t->blen);
+		if (g)
+		{
+			t->wl = (uint16_t) word_labels(g, f, t->len, exclude_fold);
+			if (!t->wl && t->blen != t->len)
+				t->wl = (uint16_t) word_labels(g, b, t->blen, exclude_fold);
+		}
 	}
 
 	/* gazetteer: longest match at each position, on the folded or base first word */
@@ -1018,6 +1141,13 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	out[n++] = feat(38, (p1 ? p1->hb : H_BOS) * 31 + t->hb);
 	out[n++] = feat(39, t->lenb * 16 + t->clitic);
 	out[n++] = feat(40, (uint32_t) t->gazf * 16 + (n1 ? n1->gazf : 15));
+	/* labels the word has inside known names, alone and with its neighbours' */
+	out[n++] = feat(42, t->wl);
+	out[n++] = feat(43, (uint32_t) t->wl * 512 + (p1 ? p1->wl : 511));
+	out[n++] = feat(44, (uint32_t) t->wl * 512 + (n1 ? n1->wl : 511));
+	for (k = 1; k < AR_NER_NLABELS; k++)
+		if (t->wl & (1u << k))
+			out[n++] = feat(45, (uint32_t) k);
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)
 	{
@@ -1042,6 +1172,29 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	return n;
 }
 
+/* Label-history hashes of token i (see ar_tagger.h). */
+int
+ar_ner_pair_hashes(const ar_ner_seq *q, size_t i, uint32_t *out)
+{
+	const tokinfo *t = &q->t[i];
+	int			n = 0;
+
+	out[n++] = feat(60, t->hw);
+	out[n++] = feat(61, t->hb);
+	out[n++] = feat(62, t->hbsuf[1] ? t->hbsuf[1] : t->hb);
+	out[n++] = feat(63, (uint32_t) t->gazf * 16 + t->shape * 256 + t->lex);
+	return n;
+}
+
+/* Feature hash of pair hash h under previous label prev. */
+uint32_t
+ar_ner_pair_feature(uint32_t h, int prev)
+{
+	return feat(64 + (uint32_t) prev, h);
+}
+
+#define PAIRSTRIDE ((AR_NER_NLABELS + 1) * AR_NER_NLABELS)
+
 /* Whether label y may follow label prev (prev = NLABELS for the start). */
 static inline bool
 allowed(int prev, int y)
@@ -1055,7 +1208,7 @@ allowed(int prev, int y)
 
 /* Viterbi with BIO constraints. */
 void
-ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
+ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t n, int *labels)
 {
 	float		prev[AR_NER_NLABELS],
 				cur[AR_NER_NLABELS];
@@ -1076,7 +1229,8 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 		{
 			size_t		end = start + 512 < n ? start + 512 : n;
 
-			ar_ner_viterbi(emis + start * AR_NER_NLABELS, trans, end - start, labels + start);
+			ar_ner_viterbi(emis + start * AR_NER_NLABELS,
+						   pair ? pair + start * PAIRSTRIDE : NULL, trans, end - start, labels + start);
 			/* restart at the last O so an entity is never cut by the window */
 			if (end < n)
 			{
@@ -1092,7 +1246,8 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 	}
 	for (y = 0; y < AR_NER_NLABELS; y++)
 		prev[y] = allowed(AR_NER_NLABELS, y) ?
-			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
+			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] +
+			(pair ? pair[AR_NER_NLABELS * AR_NER_NLABELS + y] : 0.0f) : -1e30f;
 	for (i = 1; i < n; i++)
 	{
 		for (y = 0; y < AR_NER_NLABELS; y++)
@@ -1107,6 +1262,8 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 				if (!allowed(p, y))
 					continue;
 				s = prev[p] + trans[p * AR_NER_NLABELS + y];
+				if (pair)
+					s += pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y];
 				if (s > best)
 				{
 					best = s;
@@ -1135,7 +1292,9 @@ void
 ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 {
 	const ar_allocator *a = q->alloc;
-	float	   *emis = a->realloc_fn(a->ctx, NULL, (q->n ? q->n : 1) * AR_NER_NLABELS * sizeof(float));
+	size_t		nn = q->n ? q->n : 1;
+	float	   *emis = a->realloc_fn(a->ctx, NULL, nn * AR_NER_NLABELS * sizeof(float));
+	float	   *pair = a->realloc_fn(a->ctx, NULL, nn * PAIRSTRIDE * sizeof(float));
 	uint32_t	f[AR_NER_MAXFEATS];
 	uint32_t	mask = m->nbuckets - 1;
 	size_t		i;
@@ -1144,8 +1303,10 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	{
 		int32_t		acc[AR_NER_NLABELS] = {0};
 		int			nf = ar_ner_features(q, i, f),
+					np,
 					k,
-					y;
+					y,
+					p;
 
 		for (k = 0; k < nf; k++)
 		{
@@ -1156,8 +1317,30 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 		}
 		for (y = 0; y < AR_NER_NLABELS; y++)
 			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
+		np = ar_ner_pair_hashes(q, i, f);
+		for (p = 0; p <= AR_NER_NLABELS; p++)
+		{
+			int32_t		pacc[AR_NER_NLABELS] = {0};
+
+			if (i == 0 ? p != AR_NER_NLABELS : p == AR_NER_NLABELS)
+			{
+				for (y = 0; y < AR_NER_NLABELS; y++)
+					pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y] = 0.0f;
+				continue;
+			}
+			for (k = 0; k < np; k++)
+			{
+				const int16_t *w = m->w +
+					(size_t) (ar_ner_pair_feature(f[k], p) & mask) * AR_NER_NLABELS;
+
+				for (y = 0; y < AR_NER_NLABELS; y++)
+					pacc[y] += w[y];
+			}
+			for (y = 0; y < AR_NER_NLABELS; y++)
+				pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y] = (float) pacc[y] * m->scale;
+		}
 	}
-	ar_ner_viterbi(emis, m->trans, q->n, labels);
+	ar_ner_viterbi(emis, pair, m->trans, q->n, labels);
 	for (i = 0; conf && i < q->n; i++)
 	{
 		int			prev = i ? labels[i - 1] : AR_NER_NLABELS,
@@ -1169,7 +1352,8 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 		for (y = 0; y < AR_NER_NLABELS; y++)
 		{
 			s[y] = allowed(prev, y) ?
-				emis[i * AR_NER_NLABELS + y] + m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
+				emis[i * AR_NER_NLABELS + y] + pair[i * PAIRSTRIDE + prev * AR_NER_NLABELS + y] +
+				m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
 			if (s[y] > mx)
 				mx = s[y];
 		}
@@ -1177,6 +1361,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 			z += s[y] > -1e38f ? expf(s[y] - mx) : 0.0f;
 		conf[i] = expf(s[labels[i]] - mx) / z;
 	}
+	a->free_fn(a->ctx, pair);
 	a->free_fn(a->ctx, emis);
 }
 
@@ -1382,6 +1567,64 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, siz
 	}
 }
 
+/*
+ * Rule: a name the model found once is the same name elsewhere in the text.
+ * An untagged word whose clitic-stripped base equals a one-word entity, or the
+ * last word (surname) of a person's full name, gets that entity's label
+ * (للافروف after سيرغي لافروف).  Only plain Arabic words of 3+ letters that
+ * are not titles, heads or time words are considered.
+ */
+static void
+propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
+{
+	size_t		i,
+				j,
+				k,
+				nk = 0,
+				n = q->n;
+	size_t	   *keys;			/* token index of each name word to propagate */
+
+	if (n == 0)
+		return;
+	keys = q->alloc->realloc_fn(q->alloc->ctx, NULL, n * sizeof(size_t));
+	for (j = 0; j < n; j++)
+	{
+		size_t		e;
+		int			ty;
+
+		if (!AR_NER_IS_B(labels[j]))
+			continue;
+		ty = AR_NER_TYPE(labels[j]);
+		for (e = j; e + 1 < n && labels[e + 1] == AR_NER_I(ty); e++)
+			;
+		if ((e == j || ty == AR_NER_PER) && q->t[e].shape == SH_ARABIC && q->t[e].blen >= 6)
+			keys[nk++] = e;
+	}
+	for (i = 0; i < n && nk > 0; i++)
+	{
+		const tokinfo *t = &q->t[i];
+
+		if (labels[i] != 0 || t->shape != SH_ARABIC || t->lex != LEX_NONE || t->blen < 6)
+			continue;
+		for (k = 0; k < nk; k++)
+		{
+			const tokinfo *u = &q->t[keys[k]];
+
+			if (t->hb == u->hb && t->blen == u->blen &&
+				memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0)
+			{
+				labels[i] = AR_NER_B(AR_NER_TYPE(labels[keys[k]]));
+				conf[i] = conf[keys[k]] * 0.9f;
+				/* a following I- of another entity cannot continue this one */
+				if (i + 1 < n && labels[i + 1] != 0 && !AR_NER_IS_B(labels[i + 1]))
+					labels[i + 1] = AR_NER_B(AR_NER_TYPE(labels[i + 1]));
+				break;
+			}
+		}
+	}
+	q->alloc->free_fn(q->alloc->ctx, keys);
+}
+
 /* Tokenize, tag, apply rules and canonicalize (see ar_tagger.h). */
 size_t
 ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, size_t len,
@@ -1446,6 +1689,8 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 			i += k - 1;
 		}
 	}
+
+	propagate_mentions(q, labels, conf);
 
 	/* spans from BIO labels; punctuation-only edges are trimmed */
 	sp = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(span));

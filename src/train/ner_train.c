@@ -28,7 +28,9 @@
 #include "ar_tagger.h"
 
 #define NL AR_NER_NLABELS
-#define NFOLDS 5
+#define NFOLDS 10
+/* folds are contiguous blocks of sentences, so names repeated within one article stay in one fold */
+#define FOLD_OF(i, n) ((int) ((long) (i) * NFOLDS / (n)))
 
 typedef struct sent
 {
@@ -37,6 +39,8 @@ typedef struct sent
 	int		   *gold;
 	uint32_t   *feats;			/* n * AR_NER_MAXFEATS */
 	uint8_t    *nfeat;
+	uint32_t   *pairh;			/* n * AR_NER_MAXPAIR label-history hashes */
+	uint8_t    *npair;
 } sent;
 
 static void
@@ -107,6 +111,8 @@ read_conll(const char *path, int *nsent)
 				s[ns].gold = gold;
 				s[ns].feats = NULL;
 				s[ns].nfeat = NULL;
+				s[ns].pairh = NULL;
+				s[ns].npair = NULL;
 				ns++;
 				tok = NULL;
 				gold = NULL;
@@ -219,7 +225,7 @@ learn_gazetteer(sent *s, int ntrain, ar_gazetteer *g, FILE *gazf)
 			}
 			r[nr].surface = strdup(s[k].tok[t]);
 			r[nr].type = 0;
-			r[nr].fold = k % NFOLDS;
+			r[nr].fold = FOLD_OF(k, ntrain);
 			nr++;
 			if (AR_NER_IS_B(s[k].gold[t]))
 			{
@@ -229,7 +235,7 @@ learn_gazetteer(sent *s, int ntrain, ar_gazetteer *g, FILE *gazf)
 					e++;
 				r[nr].surface = join(s[k].tok, t, e);
 				r[nr].type = AR_NER_TYPE(s[k].gold[t]);
-				r[nr].fold = k % NFOLDS;
+				r[nr].fold = FOLD_OF(k, ntrain);
 				nr++;
 			}
 		}
@@ -335,13 +341,39 @@ typedef struct weights
 	double		c;
 } weights;
 
-/* Emission scores of sentence s under w (avg: averaged weights). */
+#define PS ((NL + 1) * NL)
+
+/* Weight of bucket b, label y (avg: averaged). */
+static inline float
+wt(const weights *W, size_t b, int y, bool avg)
+{
+	return avg ? W->w[b + y] - (float) (W->u[b + y] / W->c) : W->w[b + y];
+}
+
+/* Emission and label-history scores of sentence s under W (avg: averaged weights). */
 static void
-emissions(const weights *W, const sent *s, float *emis, bool avg)
+emissions(const weights *W, const sent *s, float *emis, float *pair, bool avg)
 {
 	int			i,
 				k,
-				y;
+				y,
+				p;
+
+	for (i = 0; i < s->n; i++)
+		for (p = 0; p <= NL; p++)
+		{
+			for (y = 0; y < NL; y++)
+				pair[i * PS + p * NL + y] = 0;
+			if (i == 0 ? p != NL : p == NL)
+				continue;
+			for (k = 0; k < s->npair[i]; k++)
+			{
+				size_t		b = (size_t) (ar_ner_pair_feature(s->pairh[i * AR_NER_MAXPAIR + k], p) & (W->nb - 1)) * NL;
+
+				for (y = 0; y < NL; y++)
+					pair[i * PS + p * NL + y] += wt(W, b, y, avg);
+			}
+		}
 
 	for (i = 0; i < s->n; i++)
 	{
@@ -385,6 +417,17 @@ update(weights *W, const sent *s, const int *pred)
 		}
 		if (g != p || gp != pp)
 		{
+			for (k = 0; k < s->npair[i]; k++)
+			{
+				uint32_t	h = s->pairh[i * AR_NER_MAXPAIR + k];
+				size_t		bg = (size_t) (ar_ner_pair_feature(h, gp) & (W->nb - 1)) * NL,
+							bp = (size_t) (ar_ner_pair_feature(h, pp) & (W->nb - 1)) * NL;
+
+				W->w[bg + g] += 1;
+				W->u[bg + g] += (float) W->c;
+				W->w[bp + p] -= 1;
+				W->u[bp + p] -= (float) W->c;
+			}
 			W->t[gp * NL + g] += 1;
 			W->tu[gp * NL + g] += (float) W->c;
 			W->t[pp * NL + p] -= 1;
@@ -489,8 +532,13 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 	q = ar_ner_prepare(t, s->n, g, exclude, &ar_malloc_allocator);
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
+	s->pairh = malloc(sizeof(uint32_t) * AR_NER_MAXPAIR * s->n);
+	s->npair = malloc(s->n);
 	for (i = 0; i < s->n; i++)
+	{
 		s->nfeat[i] = (uint8_t) ar_ner_features(q, i, s->feats + (size_t) i * AR_NER_MAXFEATS);
+		s->npair[i] = (uint8_t) ar_ner_pair_hashes(q, i, s->pairh + (size_t) i * AR_NER_MAXPAIR);
+	}
 	ar_ner_seq_free(q);
 	free(t);
 }
@@ -532,7 +580,8 @@ main(int argc, char **argv)
 	weights		W;
 	int		   *order,
 			   *pred;
-	float	   *emis;
+	float	   *emis,
+			   *pair;
 	int			maxn = 0;
 
 	while ((opt = getopt(argc, argv, "t:m:g:c:e:b:s:d:D:")) != -1)
@@ -559,6 +608,21 @@ main(int argc, char **argv)
 
 	s = read_conll(train, &nsent);
 	ntrain = nsent - nsent * devpct / 100;
+	if (getenv("NER_DEV_SLICE"))
+	{
+		/* experiments only: hold out slice k (0-based) of size nsent-ntrain instead of the last one */
+		int			k = atoi(getenv("NER_DEV_SLICE")),
+					nd = nsent - ntrain,
+					st = k * nd;
+		sent	   *r = malloc(sizeof(sent) * nsent);
+
+		if (st + nd > nsent)
+			die("NER_DEV_SLICE out of range", NULL);
+		memcpy(r, s, sizeof(sent) * st);
+		memcpy(r + st, s + st + nd, sizeof(sent) * (nsent - st - nd));
+		memcpy(r + nsent - nd, s + st, sizeof(sent) * nd);
+		s = r;
+	}
 	fprintf(stderr, "ner_train: %d sentences, %d for training, %d held out (last %d%%)\n",
 			nsent, ntrain, nsent - ntrain, devpct);
 	if (devout)
@@ -591,7 +655,7 @@ main(int argc, char **argv)
 
 	for (i = 0; i < nsent; i++)
 	{
-		featurize(&s[i], g, i < ntrain ? i % NFOLDS : -1);
+		featurize(&s[i], g, i < ntrain && !getenv("NER_NO_JK") ? FOLD_OF(i, ntrain) : -1);
 		if (s[i].n > maxn)
 			maxn = s[i].n;
 	}
@@ -604,6 +668,7 @@ main(int argc, char **argv)
 	order = malloc(sizeof(int) * ntrain);
 	pred = malloc(sizeof(int) * maxn);
 	emis = malloc(sizeof(float) * maxn * NL);
+	pair = malloc(sizeof(float) * maxn * PS);
 	for (i = 0; i < ntrain; i++)
 		order[i] = i;
 	for (e = 0; e < epochs; e++)
@@ -623,8 +688,8 @@ main(int argc, char **argv)
 			sent	   *x = &s[order[i]];
 			int			k;
 
-			emissions(&W, x, emis, false);
-			ar_ner_viterbi(emis, W.t, x->n, pred);
+			emissions(&W, x, emis, pair, false);
+			ar_ner_viterbi(emis, pair, W.t, x->n, pred);
 			for (k = 0; k < x->n; k++)
 				if (pred[k] != x->gold[k])
 				{
@@ -717,10 +782,53 @@ main(int argc, char **argv)
 			q = ar_ner_prepare(t, s[i].n, g, -1, &ar_malloc_allocator);
 			ar_ner_tag(&m, q, pred, NULL);
 			score(s[i].gold, pred, s[i].n, tp, np, ng);
+			if (getenv("NER_TRAIN_DUMP"))
+				for (k = 0; k < s[i].n; k++)
+					printf("%s\t%d\t%d\n", s[i].tok[k], s[i].gold[k], pred[k]);
 			ar_ner_seq_free(q);
 			free(t);
 		}
 		report("dev(tokens as given)", tp, np, ng);
+		/* the same sentences through ar_ner_extract, scored like tools/ner_eval.py */
+		memset(tp, 0, sizeof(tp));
+		memset(np, 0, sizeof(np));
+		memset(ng, 0, sizeof(ng));
+		for (i = ntrain; i < nsent; i++)
+		{
+			char	   *text = join(s[i].tok, 0, s[i].n - 1);
+			size_t	   *starts = malloc(sizeof(size_t) * s[i].n);
+			size_t		pos = 0,
+						ne,
+						k;
+			ar_ner_entity *ents;
+			int		   *lab = calloc(s[i].n, sizeof(int));
+
+			for (k = 0; k < (size_t) s[i].n; k++)
+			{
+				starts[k] = pos;
+				pos += ar_utf8_count(s[i].tok[k], strlen(s[i].tok[k])) + 1;
+			}
+			ne = ar_ner_extract(&m, g, text, strlen(text), &ar_malloc_allocator, &ents);
+			for (k = 0; k < ne; k++)
+			{
+				size_t		j;
+				bool		first = true;
+
+				for (j = 0; j < (size_t) s[i].n; j++)
+					if (starts[j] >= ents[k].char_start &&
+						starts[j] < ents[k].char_start + ents[k].char_len)
+					{
+						lab[j] = first ? AR_NER_B(ents[k].type) : AR_NER_I(ents[k].type);
+						first = false;
+					}
+			}
+			score(s[i].gold, lab, s[i].n, tp, np, ng);
+			ar_ner_entities_free(ents, ne, &ar_malloc_allocator);
+			free(lab);
+			free(starts);
+			free(text);
+		}
+		report("dev(ar_ner_extract)", tp, np, ng);
 		free(data);
 	}
 	ar_gaz_destroy(g);

@@ -19,7 +19,7 @@ for f in "$train" "$scorer"; do
 done
 ls "$seeds"/*.txt >/dev/null 2>&1 || { echo "MISSING: $seeds/*.txt (seed articles) is needed by this evaluation" >&2; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-psql -X -q -v ON_ERROR_STOP=1 "$@" -c "CREATE EXTENSION IF NOT EXISTS pg_arabic" >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 "$@" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_arabic" >/dev/null
 
 # the held-out sentences: same rule as src/train/ner_train.c (ntrain = n - n*pct/100)
 awk -v pct="$dev_percent" '
