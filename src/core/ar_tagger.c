@@ -1603,15 +1603,25 @@ propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
 	for (i = 0; i < n && nk > 0; i++)
 	{
 		const tokinfo *t = &q->t[i];
+		char		cands[4][256];
+		size_t		clens[4],
+					nc;
 
 		if (labels[i] != 0 || t->shape != SH_ARABIC || t->lex != LEX_NONE || t->blen < 6)
 			continue;
+		nc = canon_candidates(q->pool.data + t->off, t->len, AR_NER_PER, cands, clens);
+
 		for (k = 0; k < nk; k++)
 		{
 			const tokinfo *u = &q->t[keys[k]];
+			bool		match = t->hb == u->hb && t->blen == u->blen &&
+				memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0;
+			size_t		c;
 
-			if (t->hb == u->hb && t->blen == u->blen &&
-				memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0)
+			/* ولافروف, للافروف: a proclitic glued to the bare name */
+			for (c = 0; c < nc && !match; c++)
+				match = clens[c] == u->len && memcmp(cands[c], q->pool.data + u->off, u->len) == 0;
+			if (match)
 			{
 				labels[i] = AR_NER_B(AR_NER_TYPE(labels[keys[k]]));
 				conf[i] = conf[keys[k]] * 0.9f;
