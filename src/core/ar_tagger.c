@@ -271,59 +271,62 @@ enum
 typedef struct lexword
 {
 	const char *w;
+	size_t		len;
 	int			cls;
 } lexword;
+
+#define LW(w, c) {w, sizeof(w) - 1, c}
 
 /* Words compared against the clitic-stripped base of a token. */
 static const lexword lexicon[] = {
 	/* titles and roles preceding names */
-	{"رءيس", LEX_TITLE}, {"رءيسه", LEX_TITLE}, {"وزير", LEX_TITLE}, {"وزيره", LEX_TITLE},
-	{"سفير", LEX_TITLE}, {"سفيره", LEX_TITLE}, {"موفد", LEX_TITLE}, {"مبعوث", LEX_TITLE},
-	{"ناءب", LEX_TITLE}, {"ملك", LEX_TITLE}, {"ملكه", LEX_TITLE}, {"امير", LEX_TITLE},
-	{"اميره", LEX_TITLE}, {"شيخ", LEX_TITLE}, {"سيد", LEX_TITLE}, {"سيده", LEX_TITLE},
-	{"دكتور", LEX_TITLE}, {"مستشار", LEX_TITLE}, {"مستشاره", LEX_TITLE}, {"جنرال", LEX_TITLE},
-	{"عقيد", LEX_TITLE}, {"لواء", LEX_TITLE}, {"عميد", LEX_TITLE}, {"ناطق", LEX_TITLE},
-	{"متحدث", LEX_TITLE}, {"متحدثه", LEX_TITLE}, {"مندوب", LEX_TITLE}, {"مندوبه", LEX_TITLE},
-	{"امين", LEX_TITLE}, {"زعيم", LEX_TITLE}, {"قاءد", LEX_TITLE}, {"مدير", LEX_TITLE},
-	{"مديره", LEX_TITLE}, {"مرشح", LEX_TITLE}, {"مرشحه", LEX_TITLE}, {"نايب", LEX_TITLE},
-	{"بابا", LEX_TITLE}, {"امام", LEX_TITLE}, {"استاذ", LEX_TITLE}, {"مفوض", LEX_TITLE},
-	{"مفوضه", LEX_TITLE}, {"ممثل", LEX_TITLE}, {"حاكم", LEX_TITLE}, {"مساعد", LEX_TITLE},
-	{"نظير", LEX_TITLE}, {"نظيره", LEX_TITLE}, {"معارض", LEX_TITLE}, {"كاتب", LEX_TITLE},
-	{"لاعب", LEX_TITLE}, {"مدرب", LEX_TITLE}, {"فنان", LEX_TITLE}, {"فنانه", LEX_TITLE},
-	{"مخرج", LEX_TITLE}, {"نجم", LEX_TITLE}, {"شاعر", LEX_TITLE}, {"رءيس_وزراء", LEX_TITLE},
-	{"مستشاره", LEX_TITLE}, {"قاضي", LEX_TITLE}, {"محامي", LEX_TITLE}, {"بروفيسور", LEX_TITLE},
+	LW("رءيس", LEX_TITLE), LW("رءيسه", LEX_TITLE), LW("وزير", LEX_TITLE), LW("وزيره", LEX_TITLE),
+	LW("سفير", LEX_TITLE), LW("سفيره", LEX_TITLE), LW("موفد", LEX_TITLE), LW("مبعوث", LEX_TITLE),
+	LW("ناءب", LEX_TITLE), LW("ملك", LEX_TITLE), LW("ملكه", LEX_TITLE), LW("امير", LEX_TITLE),
+	LW("اميره", LEX_TITLE), LW("شيخ", LEX_TITLE), LW("سيد", LEX_TITLE), LW("سيده", LEX_TITLE),
+	LW("دكتور", LEX_TITLE), LW("مستشار", LEX_TITLE), LW("مستشاره", LEX_TITLE), LW("جنرال", LEX_TITLE),
+	LW("عقيد", LEX_TITLE), LW("لواء", LEX_TITLE), LW("عميد", LEX_TITLE), LW("ناطق", LEX_TITLE),
+	LW("متحدث", LEX_TITLE), LW("متحدثه", LEX_TITLE), LW("مندوب", LEX_TITLE), LW("مندوبه", LEX_TITLE),
+	LW("امين", LEX_TITLE), LW("زعيم", LEX_TITLE), LW("قاءد", LEX_TITLE), LW("مدير", LEX_TITLE),
+	LW("مديره", LEX_TITLE), LW("مرشح", LEX_TITLE), LW("مرشحه", LEX_TITLE), LW("نايب", LEX_TITLE),
+	LW("بابا", LEX_TITLE), LW("امام", LEX_TITLE), LW("استاذ", LEX_TITLE), LW("مفوض", LEX_TITLE),
+	LW("مفوضه", LEX_TITLE), LW("ممثل", LEX_TITLE), LW("حاكم", LEX_TITLE), LW("مساعد", LEX_TITLE),
+	LW("نظير", LEX_TITLE), LW("نظيره", LEX_TITLE), LW("معارض", LEX_TITLE), LW("كاتب", LEX_TITLE),
+	LW("لاعب", LEX_TITLE), LW("مدرب", LEX_TITLE), LW("فنان", LEX_TITLE), LW("فنانه", LEX_TITLE),
+	LW("مخرج", LEX_TITLE), LW("نجم", LEX_TITLE), LW("شاعر", LEX_TITLE), LW("رءيس_وزراء", LEX_TITLE),
+	LW("مستشاره", LEX_TITLE), LW("قاضي", LEX_TITLE), LW("محامي", LEX_TITLE), LW("بروفيسور", LEX_TITLE),
 	/* organisation heads */
-	{"مجلس", LEX_ORGHEAD}, {"وزاره", LEX_ORGHEAD}, {"مجموعه", LEX_ORGHEAD}, {"حلف", LEX_ORGHEAD},
-	{"وكاله", LEX_ORGHEAD}, {"شركه", LEX_ORGHEAD}, {"جامعه", LEX_ORGHEAD}, {"منظمه", LEX_ORGHEAD},
-	{"حزب", LEX_ORGHEAD}, {"حركه", LEX_ORGHEAD}, {"جبهه", LEX_ORGHEAD}, {"اتحاد", LEX_ORGHEAD},
-	{"بنك", LEX_ORGHEAD}, {"صندوق", LEX_ORGHEAD}, {"هيءه", LEX_ORGHEAD}, {"لجنه", LEX_ORGHEAD},
-	{"محكمه", LEX_ORGHEAD}, {"مؤسسه", LEX_ORGHEAD}, {"معهد", LEX_ORGHEAD}, {"مركز", LEX_ORGHEAD},
-	{"نادي", LEX_ORGHEAD}, {"جمعيه", LEX_ORGHEAD}, {"برلمان", LEX_ORGHEAD}, {"صحيفه", LEX_ORGHEAD},
-	{"قناه", LEX_ORGHEAD}, {"اذاعه", LEX_ORGHEAD}, {"مصرف", LEX_ORGHEAD}, {"جيش", LEX_ORGHEAD},
-	{"مؤتمر", LEX_ORGHEAD}, {"رابطه", LEX_ORGHEAD}, {"نقابه", LEX_ORGHEAD}, {"تحالف", LEX_ORGHEAD},
-	{"موسسه", LEX_ORGHEAD}, {"موتمر", LEX_ORGHEAD}, {"مجمع", LEX_ORGHEAD}, {"كليه", LEX_ORGHEAD},
+	LW("مجلس", LEX_ORGHEAD), LW("وزاره", LEX_ORGHEAD), LW("مجموعه", LEX_ORGHEAD), LW("حلف", LEX_ORGHEAD),
+	LW("وكاله", LEX_ORGHEAD), LW("شركه", LEX_ORGHEAD), LW("جامعه", LEX_ORGHEAD), LW("منظمه", LEX_ORGHEAD),
+	LW("حزب", LEX_ORGHEAD), LW("حركه", LEX_ORGHEAD), LW("جبهه", LEX_ORGHEAD), LW("اتحاد", LEX_ORGHEAD),
+	LW("بنك", LEX_ORGHEAD), LW("صندوق", LEX_ORGHEAD), LW("هيءه", LEX_ORGHEAD), LW("لجنه", LEX_ORGHEAD),
+	LW("محكمه", LEX_ORGHEAD), LW("مؤسسه", LEX_ORGHEAD), LW("معهد", LEX_ORGHEAD), LW("مركز", LEX_ORGHEAD),
+	LW("نادي", LEX_ORGHEAD), LW("جمعيه", LEX_ORGHEAD), LW("برلمان", LEX_ORGHEAD), LW("صحيفه", LEX_ORGHEAD),
+	LW("قناه", LEX_ORGHEAD), LW("اذاعه", LEX_ORGHEAD), LW("مصرف", LEX_ORGHEAD), LW("جيش", LEX_ORGHEAD),
+	LW("مؤتمر", LEX_ORGHEAD), LW("رابطه", LEX_ORGHEAD), LW("نقابه", LEX_ORGHEAD), LW("تحالف", LEX_ORGHEAD),
+	LW("موسسه", LEX_ORGHEAD), LW("موتمر", LEX_ORGHEAD), LW("مجمع", LEX_ORGHEAD), LW("كليه", LEX_ORGHEAD),
 	/* place heads */
-	{"مدينه", LEX_LOCHEAD}, {"محافظه", LEX_LOCHEAD}, {"ولايه", LEX_LOCHEAD}, {"جزيره", LEX_LOCHEAD},
-	{"جزر", LEX_LOCHEAD}, {"نهر", LEX_LOCHEAD}, {"بحر", LEX_LOCHEAD}, {"جبل", LEX_LOCHEAD},
-	{"عاصمه", LEX_LOCHEAD}, {"اقليم", LEX_LOCHEAD}, {"منطقه", LEX_LOCHEAD}, {"بلده", LEX_LOCHEAD},
-	{"قريه", LEX_LOCHEAD}, {"مخيم", LEX_LOCHEAD}, {"مطار", LEX_LOCHEAD}, {"ميناء", LEX_LOCHEAD},
-	{"شارع", LEX_LOCHEAD}, {"حي", LEX_LOCHEAD}, {"خليج", LEX_LOCHEAD}, {"قاعده", LEX_LOCHEAD},
-	{"دوله", LEX_LOCHEAD}, {"مملكه", LEX_LOCHEAD}, {"جمهوريه", LEX_LOCHEAD}, {"اماره", LEX_LOCHEAD},
+	LW("مدينه", LEX_LOCHEAD), LW("محافظه", LEX_LOCHEAD), LW("ولايه", LEX_LOCHEAD), LW("جزيره", LEX_LOCHEAD),
+	LW("جزر", LEX_LOCHEAD), LW("نهر", LEX_LOCHEAD), LW("بحر", LEX_LOCHEAD), LW("جبل", LEX_LOCHEAD),
+	LW("عاصمه", LEX_LOCHEAD), LW("اقليم", LEX_LOCHEAD), LW("منطقه", LEX_LOCHEAD), LW("بلده", LEX_LOCHEAD),
+	LW("قريه", LEX_LOCHEAD), LW("مخيم", LEX_LOCHEAD), LW("مطار", LEX_LOCHEAD), LW("ميناء", LEX_LOCHEAD),
+	LW("شارع", LEX_LOCHEAD), LW("حي", LEX_LOCHEAD), LW("خليج", LEX_LOCHEAD), LW("قاعده", LEX_LOCHEAD),
+	LW("دوله", LEX_LOCHEAD), LW("مملكه", LEX_LOCHEAD), LW("جمهوريه", LEX_LOCHEAD), LW("اماره", LEX_LOCHEAD),
 	/* speech verbs around person names */
-	{"قال", LEX_SAY}, {"قالت", LEX_SAY}, {"اعلن", LEX_SAY}, {"اعلنت", LEX_SAY}, {"اكد", LEX_SAY},
-	{"اكدت", LEX_SAY}, {"صرح", LEX_SAY}, {"اضاف", LEX_SAY}, {"اضافت", LEX_SAY}, {"اوضح", LEX_SAY},
-	{"اشار", LEX_SAY}, {"اعرب", LEX_SAY}, {"دعا", LEX_SAY}, {"التقي", LEX_SAY}, {"استقبل", LEX_SAY},
+	LW("قال", LEX_SAY), LW("قالت", LEX_SAY), LW("اعلن", LEX_SAY), LW("اعلنت", LEX_SAY), LW("اكد", LEX_SAY),
+	LW("اكدت", LEX_SAY), LW("صرح", LEX_SAY), LW("اضاف", LEX_SAY), LW("اضافت", LEX_SAY), LW("اوضح", LEX_SAY),
+	LW("اشار", LEX_SAY), LW("اعرب", LEX_SAY), LW("دعا", LEX_SAY), LW("التقي", LEX_SAY), LW("استقبل", LEX_SAY),
 	/* time words that are never names */
-	{"يوم", LEX_TIME}, {"امس", LEX_TIME}, {"اثنين", LEX_TIME}, {"ثلاثاء", LEX_TIME},
-	{"اربعاء", LEX_TIME}, {"خميس", LEX_TIME}, {"جمعه", LEX_TIME}, {"سبت", LEX_TIME},
-	{"احد", LEX_TIME}, {"يناير", LEX_TIME}, {"فبراير", LEX_TIME}, {"مارس", LEX_TIME},
-	{"ابريل", LEX_TIME}, {"مايو", LEX_TIME}, {"يونيو", LEX_TIME}, {"يوليو", LEX_TIME},
-	{"اغسطس", LEX_TIME}, {"سبتمبر", LEX_TIME}, {"اكتوبر", LEX_TIME}, {"نوفمبر", LEX_TIME},
-	{"ديسمبر", LEX_TIME}, {"صباح", LEX_TIME}, {"مساء", LEX_TIME}, {"عام", LEX_TIME},
+	LW("يوم", LEX_TIME), LW("امس", LEX_TIME), LW("اثنين", LEX_TIME), LW("ثلاثاء", LEX_TIME),
+	LW("اربعاء", LEX_TIME), LW("خميس", LEX_TIME), LW("جمعه", LEX_TIME), LW("سبت", LEX_TIME),
+	LW("احد", LEX_TIME), LW("يناير", LEX_TIME), LW("فبراير", LEX_TIME), LW("مارس", LEX_TIME),
+	LW("ابريل", LEX_TIME), LW("مايو", LEX_TIME), LW("يونيو", LEX_TIME), LW("يوليو", LEX_TIME),
+	LW("اغسطس", LEX_TIME), LW("سبتمبر", LEX_TIME), LW("اكتوبر", LEX_TIME), LW("نوفمبر", LEX_TIME),
+	LW("ديسمبر", LEX_TIME), LW("صباح", LEX_TIME), LW("مساء", LEX_TIME), LW("عام", LEX_TIME),
 	/* news agencies and bylines */
-	{"شينخوا", LEX_AGENCY}, {"رويترز", LEX_AGENCY}, {"فرانس", LEX_AGENCY}, {"اسوشيتد", LEX_AGENCY},
-	{"واس", LEX_AGENCY}, {"سانا", LEX_AGENCY}, {"وفا", LEX_AGENCY}, {"ايتار", LEX_AGENCY},
-	{NULL, 0}
+	LW("شينخوا", LEX_AGENCY), LW("رويترز", LEX_AGENCY), LW("فرانس", LEX_AGENCY), LW("اسوشيتد", LEX_AGENCY),
+	LW("واس", LEX_AGENCY), LW("سانا", LEX_AGENCY), LW("وفا", LEX_AGENCY), LW("ايتار", LEX_AGENCY),
+	{NULL, 0, 0}
 };
 
 /* Lexicon class of a folded word; nationality adjectives (ال...ي / ال...يه) by pattern. */
@@ -333,12 +336,8 @@ lex_class(const char *full, size_t flen, const char *base, size_t blen)
 	const lexword *l;
 
 	for (l = lexicon; l->w; l++)
-	{
-		size_t		n = strlen(l->w);
-
-		if (n == blen && memcmp(l->w, base, n) == 0)
+		if (l->len == blen && memcmp(l->w, base, blen) == 0)
 			return l->cls;
-	}
 	if (flen >= 10 && all_arabic(full, flen) && ar_at(full, 0) == CP_ALEF &&
 		ar_at(full, 1) == CP_LAM)
 	{
@@ -659,6 +658,15 @@ word_add(ar_gazetteer *g, const char *w, size_t len, int lab, uint32_t flags)
 	g->words[slot].folds[lab] |= bits;
 }
 
+/* Whether a folded word occurs in any name (all folds). */
+static bool
+word_present(const ar_gazetteer *g, const char *w, size_t len)
+{
+	if (!g || !g->nwords || len == 0)
+		return false;
+	return g->words[word_slot(g, w, len, fnv(w, len))].len != 0;
+}
+
 /* Labels (bit l for label l) a folded word has in the names, honouring the fold exclusion. */
 static uint32_t
 word_labels(const ar_gazetteer *g, const char *w, size_t len, int exclude_fold)
@@ -932,6 +940,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 {
 	ar_ner_seq *q = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_ner_seq));
 	ar_buf		key;
+	bool	   *inname;
 	size_t		i;
 
 	q->alloc = alloc;
@@ -991,16 +1000,45 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		}
 	}
 
-	/* gazetteer: longest match at each position, on the folded or base first word */
+	/*
+	 * gazetteer: longest match at each position, on the folded or base first
+	 * word.  Only runs of words that occur in some name can match, so the
+	 * word table bounds the lengths tried (most positions try none).
+	 */
 	ar_buf_init(&key, alloc, 256);
+	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
+	for (i = 0; g && g->nents && i < n; i++)
+		inname[i] = q->t[i].shape != SH_PUNCT &&
+			word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
 	for (i = 0; g && g->nents && i < n; i++)
 	{
 		int			k,
-					maxk = (int) ((n - i) < (size_t) g->maxwords ? (n - i) : (size_t) g->maxwords);
+					maxk = 1;
 		int			variant;
 
 		if (q->t[i].shape == SH_PUNCT)
 			continue;
+		if (!inname[i])
+		{
+			const tokinfo *t = &q->t[i];
+			bool		first = false;
+
+			if (t->blen != t->len)
+			{
+				first = word_present(g, q->pool.data + t->boff, t->blen);
+				if (!first && t->boff - t->off >= 4)
+				{
+					key.len = 0;
+					ar_buf_append(&key, "\xd8\xa7\xd9\x84", 4);
+					ar_buf_append(&key, q->pool.data + t->boff, t->blen);
+					first = word_present(g, key.data, key.len);
+				}
+			}
+			if (!first)
+				continue;
+		}
+		while (i + maxk < n && maxk < g->maxwords && inname[i + maxk])
+			maxk++;
 		for (k = maxk; k >= 1; k--)
 		{
 			for (variant = 0; variant < 2; variant++)
@@ -1066,6 +1104,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		}
 	}
 	ar_buf_free(&key);
+	alloc->free_fn(alloc->ctx, inname);
 	return q;
 }
 
@@ -1172,29 +1211,6 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	return n;
 }
 
-/* Label-history hashes of token i (see ar_tagger.h). */
-int
-ar_ner_pair_hashes(const ar_ner_seq *q, size_t i, uint32_t *out)
-{
-	const tokinfo *t = &q->t[i];
-	int			n = 0;
-
-	out[n++] = feat(60, t->hw);
-	out[n++] = feat(61, t->hb);
-	out[n++] = feat(62, t->hbsuf[1] ? t->hbsuf[1] : t->hb);
-	out[n++] = feat(63, (uint32_t) t->gazf * 16 + t->shape * 256 + t->lex);
-	return n;
-}
-
-/* Feature hash of pair hash h under previous label prev. */
-uint32_t
-ar_ner_pair_feature(uint32_t h, int prev)
-{
-	return feat(64 + (uint32_t) prev, h);
-}
-
-#define PAIRSTRIDE ((AR_NER_NLABELS + 1) * AR_NER_NLABELS)
-
 /* Whether label y may follow label prev (prev = NLABELS for the start). */
 static inline bool
 allowed(int prev, int y)
@@ -1208,7 +1224,7 @@ allowed(int prev, int y)
 
 /* Viterbi with BIO constraints. */
 void
-ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t n, int *labels)
+ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 {
 	float		prev[AR_NER_NLABELS],
 				cur[AR_NER_NLABELS];
@@ -1229,8 +1245,7 @@ ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t 
 		{
 			size_t		end = start + 512 < n ? start + 512 : n;
 
-			ar_ner_viterbi(emis + start * AR_NER_NLABELS,
-						   pair ? pair + start * PAIRSTRIDE : NULL, trans, end - start, labels + start);
+			ar_ner_viterbi(emis + start * AR_NER_NLABELS, trans, end - start, labels + start);
 			/* restart at the last O so an entity is never cut by the window */
 			if (end < n)
 			{
@@ -1246,8 +1261,7 @@ ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t 
 	}
 	for (y = 0; y < AR_NER_NLABELS; y++)
 		prev[y] = allowed(AR_NER_NLABELS, y) ?
-			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] +
-			(pair ? pair[AR_NER_NLABELS * AR_NER_NLABELS + y] : 0.0f) : -1e30f;
+			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
 	for (i = 1; i < n; i++)
 	{
 		for (y = 0; y < AR_NER_NLABELS; y++)
@@ -1262,8 +1276,6 @@ ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t 
 				if (!allowed(p, y))
 					continue;
 				s = prev[p] + trans[p * AR_NER_NLABELS + y];
-				if (pair)
-					s += pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y];
 				if (s > best)
 				{
 					best = s;
@@ -1294,7 +1306,6 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	const ar_allocator *a = q->alloc;
 	size_t		nn = q->n ? q->n : 1;
 	float	   *emis = a->realloc_fn(a->ctx, NULL, nn * AR_NER_NLABELS * sizeof(float));
-	float	   *pair = a->realloc_fn(a->ctx, NULL, nn * PAIRSTRIDE * sizeof(float));
 	uint32_t	f[AR_NER_MAXFEATS];
 	uint32_t	mask = m->nbuckets - 1;
 	size_t		i;
@@ -1303,10 +1314,8 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	{
 		int32_t		acc[AR_NER_NLABELS] = {0};
 		int			nf = ar_ner_features(q, i, f),
-					np,
 					k,
-					y,
-					p;
+					y;
 
 		for (k = 0; k < nf; k++)
 		{
@@ -1317,30 +1326,8 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 		}
 		for (y = 0; y < AR_NER_NLABELS; y++)
 			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
-		np = ar_ner_pair_hashes(q, i, f);
-		for (p = 0; p <= AR_NER_NLABELS; p++)
-		{
-			int32_t		pacc[AR_NER_NLABELS] = {0};
-
-			if (i == 0 ? p != AR_NER_NLABELS : p == AR_NER_NLABELS)
-			{
-				for (y = 0; y < AR_NER_NLABELS; y++)
-					pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y] = 0.0f;
-				continue;
-			}
-			for (k = 0; k < np; k++)
-			{
-				const int16_t *w = m->w +
-					(size_t) (ar_ner_pair_feature(f[k], p) & mask) * AR_NER_NLABELS;
-
-				for (y = 0; y < AR_NER_NLABELS; y++)
-					pacc[y] += w[y];
-			}
-			for (y = 0; y < AR_NER_NLABELS; y++)
-				pair[i * PAIRSTRIDE + p * AR_NER_NLABELS + y] = (float) pacc[y] * m->scale;
-		}
 	}
-	ar_ner_viterbi(emis, pair, m->trans, q->n, labels);
+	ar_ner_viterbi(emis, m->trans, q->n, labels);
 	for (i = 0; conf && i < q->n; i++)
 	{
 		int			prev = i ? labels[i - 1] : AR_NER_NLABELS,
@@ -1352,8 +1339,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 		for (y = 0; y < AR_NER_NLABELS; y++)
 		{
 			s[y] = allowed(prev, y) ?
-				emis[i * AR_NER_NLABELS + y] + pair[i * PAIRSTRIDE + prev * AR_NER_NLABELS + y] +
-				m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
+				emis[i * AR_NER_NLABELS + y] + m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
 			if (s[y] > mx)
 				mx = s[y];
 		}
@@ -1361,7 +1347,6 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 			z += s[y] > -1e38f ? expf(s[y] - mx) : 0.0f;
 		conf[i] = expf(s[labels[i]] - mx) / z;
 	}
-	a->free_fn(a->ctx, pair);
 	a->free_fn(a->ctx, emis);
 }
 

@@ -38,7 +38,7 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
 
 #define AR_NER_MAGIC		"PGARNER\x01"
 #define AR_NER_FORMAT		1		/* file layout version */
-#define AR_NER_FEATURES		5		/* feature-extraction version the weights belong to */
+#define AR_NER_FEATURES		6		/* feature-extraction version the weights belong to */
 #define AR_NER_MAXFEATS		64		/* features per token, upper bound */
 
 /* File header; followed by float trans[(NLABELS+1)*NLABELS] and int16 w[nbuckets*NLABELS]. */
@@ -116,23 +116,8 @@ extern void ar_ner_seq_free(ar_ner_seq *q);
 /* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
 extern int	ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out);
 
-/*
- * Label-history features of token i: hashes that are combined with the
- * previous label (ar_ner_pair_feature) so the model scores label bigrams per
- * word, e.g. "المتحدة after B-ORG".  Returns their number (<= AR_NER_MAXPAIR).
- */
-#define AR_NER_MAXPAIR 4
-extern int	ar_ner_pair_hashes(const ar_ner_seq *q, size_t i, uint32_t *out);
-/* Feature hash of pair hash h under previous label prev (0..NLABELS, NLABELS = start). */
-extern uint32_t ar_ner_pair_feature(uint32_t h, int prev);
-
-/*
- * Viterbi with BIO constraints over emissions emis[n*NLABELS], optional
- * label-history scores pair[n*(NLABELS+1)*NLABELS] (NULL: none) and
- * transitions trans[(NLABELS+1)*NLABELS].
- */
-extern void ar_ner_viterbi(const float *emis, const float *pair, const float *trans, size_t n,
-						   int *labels);
+/* Viterbi with BIO constraints over emissions emis[n*NLABELS] and transitions trans[(NLABELS+1)*NLABELS]. */
+extern void ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels);
 
 /* Tag a prepared sequence: labels[n] and a confidence per token conf[n] (0..1). */
 extern void ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf);

@@ -39,8 +39,7 @@ typedef struct sent
 	int		   *gold;
 	uint32_t   *feats;			/* n * AR_NER_MAXFEATS */
 	uint8_t    *nfeat;
-	uint32_t   *pairh;			/* n * AR_NER_MAXPAIR label-history hashes */
-	uint8_t    *npair;
+
 } sent;
 
 static void
@@ -111,8 +110,7 @@ read_conll(const char *path, int *nsent)
 				s[ns].gold = gold;
 				s[ns].feats = NULL;
 				s[ns].nfeat = NULL;
-				s[ns].pairh = NULL;
-				s[ns].npair = NULL;
+
 				ns++;
 				tok = NULL;
 				gold = NULL;
@@ -341,39 +339,13 @@ typedef struct weights
 	double		c;
 } weights;
 
-#define PS ((NL + 1) * NL)
-
-/* Weight of bucket b, label y (avg: averaged). */
-static inline float
-wt(const weights *W, size_t b, int y, bool avg)
-{
-	return avg ? W->w[b + y] - (float) (W->u[b + y] / W->c) : W->w[b + y];
-}
-
-/* Emission and label-history scores of sentence s under W (avg: averaged weights). */
+/* Emission scores of sentence s under W (avg: averaged weights). */
 static void
-emissions(const weights *W, const sent *s, float *emis, float *pair, bool avg)
+emissions(const weights *W, const sent *s, float *emis, bool avg)
 {
 	int			i,
 				k,
-				y,
-				p;
-
-	for (i = 0; i < s->n; i++)
-		for (p = 0; p <= NL; p++)
-		{
-			for (y = 0; y < NL; y++)
-				pair[i * PS + p * NL + y] = 0;
-			if (i == 0 ? p != NL : p == NL)
-				continue;
-			for (k = 0; k < s->npair[i]; k++)
-			{
-				size_t		b = (size_t) (ar_ner_pair_feature(s->pairh[i * AR_NER_MAXPAIR + k], p) & (W->nb - 1)) * NL;
-
-				for (y = 0; y < NL; y++)
-					pair[i * PS + p * NL + y] += wt(W, b, y, avg);
-			}
-		}
+				y;
 
 	for (i = 0; i < s->n; i++)
 	{
@@ -417,17 +389,6 @@ update(weights *W, const sent *s, const int *pred)
 		}
 		if (g != p || gp != pp)
 		{
-			for (k = 0; k < s->npair[i]; k++)
-			{
-				uint32_t	h = s->pairh[i * AR_NER_MAXPAIR + k];
-				size_t		bg = (size_t) (ar_ner_pair_feature(h, gp) & (W->nb - 1)) * NL,
-							bp = (size_t) (ar_ner_pair_feature(h, pp) & (W->nb - 1)) * NL;
-
-				W->w[bg + g] += 1;
-				W->u[bg + g] += (float) W->c;
-				W->w[bp + p] -= 1;
-				W->u[bp + p] -= (float) W->c;
-			}
 			W->t[gp * NL + g] += 1;
 			W->tu[gp * NL + g] += (float) W->c;
 			W->t[pp * NL + p] -= 1;
@@ -532,13 +493,8 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 	q = ar_ner_prepare(t, s->n, g, exclude, &ar_malloc_allocator);
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
-	s->pairh = malloc(sizeof(uint32_t) * AR_NER_MAXPAIR * s->n);
-	s->npair = malloc(s->n);
 	for (i = 0; i < s->n; i++)
-	{
 		s->nfeat[i] = (uint8_t) ar_ner_features(q, i, s->feats + (size_t) i * AR_NER_MAXFEATS);
-		s->npair[i] = (uint8_t) ar_ner_pair_hashes(q, i, s->pairh + (size_t) i * AR_NER_MAXPAIR);
-	}
 	ar_ner_seq_free(q);
 	free(t);
 }
@@ -566,7 +522,7 @@ main(int argc, char **argv)
 	const char *curated[16];
 	int			ncur = 0,
 				epochs = 12,
-				bits = 18,
+				bits = 17,
 				devpct = 10,
 				opt,
 				nsent,
@@ -580,8 +536,7 @@ main(int argc, char **argv)
 	weights		W;
 	int		   *order,
 			   *pred;
-	float	   *emis,
-			   *pair;
+	float	   *emis;
 	int			maxn = 0;
 
 	while ((opt = getopt(argc, argv, "t:m:g:c:e:b:s:d:D:")) != -1)
@@ -668,7 +623,6 @@ main(int argc, char **argv)
 	order = malloc(sizeof(int) * ntrain);
 	pred = malloc(sizeof(int) * maxn);
 	emis = malloc(sizeof(float) * maxn * NL);
-	pair = malloc(sizeof(float) * maxn * PS);
 	for (i = 0; i < ntrain; i++)
 		order[i] = i;
 	for (e = 0; e < epochs; e++)
@@ -688,8 +642,8 @@ main(int argc, char **argv)
 			sent	   *x = &s[order[i]];
 			int			k;
 
-			emissions(&W, x, emis, pair, false);
-			ar_ner_viterbi(emis, pair, W.t, x->n, pred);
+			emissions(&W, x, emis, false);
+			ar_ner_viterbi(emis, W.t, x->n, pred);
 			for (k = 0; k < x->n; k++)
 				if (pred[k] != x->gold[k])
 				{
