@@ -933,6 +933,9 @@ affix_hashes(const char *s, size_t len, uint32_t *pre, uint32_t *suf, int kmax)
 	}
 }
 
+static size_t canon_candidates(const char *w, size_t len, int type, char cands[][256],
+							   size_t *clens);
+
 /* Analyse a token sequence (see ar_tagger.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -1012,95 +1015,59 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 			word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
 	for (i = 0; g && g->nents && i < n; i++)
 	{
+		tokinfo    *t = &q->t[i];
+		char		vars[4][256];
+		size_t		vlens[4],
+					nv,
+					v;
+		unsigned	present = 0;
 		int			k,
+					j,
 					maxk = 1;
-		int			variant;
 
-		if (q->t[i].shape == SH_PUNCT)
+		if (t->shape == SH_PUNCT || t->len >= 240)
 			continue;
-		if (!inname[i])
-		{
-			const tokinfo *t = &q->t[i];
-			bool		first = false;
-
-			if (t->blen != t->len)
-			{
-				first = word_present(g, q->pool.data + t->boff, t->blen);
-				if (!first && t->boff - t->off >= 4)
-				{
-					key.len = 0;
-					ar_buf_append(&key, "\xd8\xa7\xd9\x84", 4);
-					ar_buf_append(&key, q->pool.data + t->boff, t->blen);
-					first = word_present(g, key.data, key.len);
-				}
-			}
-			if (!first)
-				continue;
-		}
+		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
+		memcpy(vars[0], q->pool.data + t->off, t->len);
+		vlens[0] = t->len;
+		nv = 1 + canon_candidates(vars[0], t->len, AR_NER_LOC, vars + 1, vlens + 1);
+		for (v = 0; v < nv; v++)
+			if (v == 0 ? inname[i] : word_present(g, vars[v], vlens[v]))
+				present |= 1u << v;
+		if (!present)
+			continue;
 		while (i + maxk < n && maxk < g->maxwords && inname[i + maxk])
 			maxk++;
-		for (k = maxk; k >= 1; k--)
+		for (k = maxk; k >= 1 && !t->gaz; k--)
 		{
-			for (variant = 0; variant < 2; variant++)
+			for (v = 0; v < nv; v++)
 			{
 				const gaz_entry *e;
-				int			j;
 
-				if (variant == 1 && q->t[i].blen == q->t[i].len)
-					break;
+				if (!(present & (1u << v)))
+					continue;
 				key.len = 0;
-				if (variant == 0)
-					ar_buf_append(&key, q->pool.data + q->t[i].off, q->t[i].len);
-				else
-				{
-					/* keep the article when the match needs it: بالقاهرة -> القاهرة */
-					size_t		boff = q->t[i].boff,
-								blen = q->t[i].blen;
-					const char *f = q->pool.data + q->t[i].off;
-
-					if (boff - q->t[i].off >= 4 &&
-						memcmp(f + (boff - q->t[i].off) - 4, "\xd8\xa7\xd9\x84", 4) == 0)
-					{
-						boff -= 4;
-						blen += 4;
-					}
-					ar_buf_append(&key, q->pool.data + boff, blen);
-					e = NULL;
-				}
+				ar_buf_append(&key, vars[v], vlens[v]);
 				for (j = 1; j < k; j++)
 				{
 					ar_buf_append(&key, " ", 1);
 					ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
 				}
 				e = gaz_find(g, key.data, key.len, exclude_fold);
-				if (!e && variant == 1 && q->t[i].blen + 4 <= q->t[i].len)
-				{
-					/* and without it: ولافروف -> لافروف is tried on the bare base too */
-					key.len = 0;
-					ar_buf_append(&key, q->pool.data + q->t[i].boff, q->t[i].blen);
-					for (j = 1; j < k; j++)
-					{
-						ar_buf_append(&key, " ", 1);
-						ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
-					}
-					e = gaz_find(g, key.data, key.len, exclude_fold);
-				}
 				if (e)
 				{
-					q->t[i].gaz = e;
-					q->t[i].gazlen = (uint8_t) k;
-					if (variant == 0)
-						q->t[i].gazf = (uint8_t) AR_NER_B(e->type);
+					t->gaz = e;
+					t->gazlen = (uint8_t) k;
+					if (v == 0)
+						t->gazf = (uint8_t) AR_NER_B(e->type);
 					else
-						q->t[i].gazb = (uint8_t) AR_NER_B(e->type);
+						t->gazb = (uint8_t) AR_NER_B(e->type);
 					for (j = 1; j < k; j++)
 						if (!q->t[i + j].gazf)
 							q->t[i + j].gazf = (uint8_t) AR_NER_I(e->type);
 					break;
 				}
 			}
-			if (q->t[i].gaz)
-				break;
 		}
 	}
 	ar_buf_free(&key);
