@@ -6,7 +6,6 @@
  *    canonicalization.  See ar_tagger.h.
  */
 #include <string.h>
-#include <math.h>
 
 #include "ar_tagger.h"
 #include "ar_chars.h"
@@ -66,12 +65,11 @@ feat(uint32_t tmpl, uint32_t h)
 	return h;
 }
 
-/* Checksum used in the model header (32-bit words, FNV-style). */
-uint32_t
-ar_ner_checksum(const void *data, size_t len)
+/* 32-bit-word FNV-style checksum of data, continuing from h. */
+static uint32_t
+checksum(uint32_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint32_t	h = 2166136261u;
 	size_t		i = 0;
 
 	for (; i + 4 <= len; i += 4)
@@ -85,6 +83,44 @@ ar_ner_checksum(const void *data, size_t len)
 	for (; i < len; i++)
 		h = (h ^ p[i]) * 16777619u;
 	return h;
+}
+
+/* e^x for x <= 0 (2^f polynomial with exponent bits), so the core needs no libm. */
+static float
+exp_nonpos(float x)
+{
+	float		t,
+				f,
+				p;
+	int			i;
+	union
+	{
+		float		f;
+		uint32_t	u;
+	}			v;
+
+	if (x < -80.0f)
+		return 0.0f;
+	if (x > 0.0f)
+		x = 0.0f;
+	t = x * 1.44269504f;
+	i = (int) t;
+	if ((float) i > t)
+		i--;
+	f = t - (float) i;
+	p = 1.0f + f * (0.6931472f + f * (0.2402265f + f * (0.0555041f + f * (0.0096181f + f * 0.0013334f))));
+	v.u = (uint32_t) (i + 127) << 23;
+	return p * v.f;
+}
+
+/* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
+uint32_t
+ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len)
+{
+	ar_ner_header c = *h;
+
+	c.checksum = 0;
+	return checksum(checksum(2166136261u, &c, sizeof(c)), payload, len);
 }
 
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
@@ -103,6 +139,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		return "unsupported model format version";
 	if (h.features != AR_NER_FEATURES)
 		return "model was trained for another feature-extraction version";
+	if (h.reserved != 0)
+		return "model header has a nonzero reserved field";
 	if (h.nlabels != AR_NER_NLABELS)
 		return "model has an unexpected number of labels";
 	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
@@ -110,9 +148,9 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	if (h.payload != len - sizeof(h) ||
 		h.payload != tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
-	if (!(h.scale > 0.0f) || !isfinite(h.scale))
+	if (!(h.scale > 0.0f) || !(h.scale < 1e30f))
 		return "model weight scale is invalid";
-	if (ar_ner_checksum((const char *) data + sizeof(h), len - sizeof(h)) != h.checksum)
+	if (ar_ner_file_checksum(&h, (const char *) data + sizeof(h), len - sizeof(h)) != h.checksum)
 		return "model checksum mismatch (corrupt file)";
 	m->nbuckets = h.nbuckets;
 	m->scale = h.scale;
@@ -1311,8 +1349,8 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 				mx = s[y];
 		}
 		for (y = 0; y < AR_NER_NLABELS; y++)
-			z += s[y] > -1e38f ? expf(s[y] - mx) : 0.0f;
-		conf[i] = expf(s[labels[i]] - mx) / z;
+			z += s[y] > -1e38f ? exp_nonpos(s[y] - mx) : 0.0f;
+		conf[i] = exp_nonpos(s[labels[i]] - mx) / z;
 	}
 	a->free_fn(a->ctx, emis);
 }

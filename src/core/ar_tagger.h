@@ -50,7 +50,8 @@ typedef struct ar_ner_header
 	uint32_t	nlabels;
 	uint32_t	nbuckets;		/* power of two */
 	float		scale;			/* weight = w * scale */
-	uint32_t	checksum;		/* ar_ner_checksum of everything after the header */
+	uint32_t	checksum;		/* ar_ner_file_checksum(header, payload) */
+	uint32_t	reserved;		/* zero */
 	uint64_t	payload;		/* bytes after the header */
 } ar_ner_header;
 
@@ -63,8 +64,8 @@ typedef struct ar_ner_model
 	const int16_t *w;			/* nbuckets x NLABELS */
 } ar_ner_model;
 
-/* Checksum used in the header (32-bit words, FNV-style). */
-extern uint32_t ar_ner_checksum(const void *data, size_t len);
+/* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
+extern uint32_t ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len);
 
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
 extern const char *ar_ner_model_open(ar_ner_model *m, const void *data, size_t len);

@@ -690,7 +690,7 @@ main(int argc, char **argv)
 		h.nbuckets = W.nb;
 		h.scale = scale;
 		h.payload = payload;
-		h.checksum = ar_ner_checksum(buf, payload);
+		h.checksum = ar_ner_file_checksum(&h, buf, payload);
 		f = fopen(model, "wb");
 		if (!f || fwrite(&h, sizeof(h), 1, f) != 1 || fwrite(buf, 1, payload, f) != payload ||
 			fclose(f) != 0)
