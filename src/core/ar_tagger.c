@@ -480,6 +480,27 @@ ar_gaz_count(const ar_gazetteer *g)
 	return g ? g->nents : 0;
 }
 
+/* Split one line of a gazetteer file in place (see ar_tagger.h). */
+int
+ar_gaz_split_line(char *line, char **fields, int max)
+{
+	char	   *p = line;
+	int			nf = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	if (line[0] == '#' || line[0] == '\0')
+		return 0;
+	while (nf < max)
+	{
+		fields[nf++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return nf;
+}
+
 /* Priority of an entry for skeleton conflicts: user > curated > learned. */
 static int
 gaz_prio(uint32_t flags)

@@ -92,6 +92,13 @@ extern bool ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int typ
 					   const char *canon, size_t canon_len, uint32_t flags);
 extern size_t ar_gaz_count(const ar_gazetteer *g);
 
+/*
+ * Split one line of a gazetteer file (surface TAB label TAB canonical TAB
+ * origin) in place: strips the line end and returns the number of fields
+ * stored in fields[0..max), or 0 for a blank or # comment line.
+ */
+extern int	ar_gaz_split_line(char *line, char **fields, int max);
+
 /* ---------------- tagging ---------------- */
 
 /* One input token (bytes) for the tagger. */

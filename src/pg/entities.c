@@ -292,24 +292,14 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{
 		char	   *f[4] = {NULL, NULL, NULL, NULL};
-		char	   *p = line;
-		int			nf = 0;
+		int			nf = ar_gaz_split_line(line, f, 4);
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
-		p[strcspn(p, "\r\n")] = '\0';
-		if (p[0] == '#' || p[0] == '\0')
+		if (nf == 0)
 		{
 			pfree(line);
 			continue;
-		}
-		while (nf < 4)
-		{
-			f[nf++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = '\0';
 		}
 		if (nf < 4)
 			ereport(ERROR,

@@ -286,23 +286,14 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 	while (fgets(line, sizeof(line), f))
 	{
 		char	   *fields[4] = {NULL, NULL, NULL, NULL};
-		char	   *p = line;
-		int			nf = 0,
+		int			nf,
 					type;
 		const char *origin;
 
 		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
+		nf = ar_gaz_split_line(line, fields, 4);
+		if (nf == 0)
 			continue;
-		while (nf < 4)
-		{
-			fields[nf++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = '\0';
-		}
 		if (nf < 2)
 		{
 			fprintf(stderr, "%s:%d: expected surface<TAB>label[<TAB>canonical]\n", path, lineno);
