@@ -1443,14 +1443,21 @@ words_into(const ar_ner_seq *q, size_t from, size_t to, ar_buf *out)
 	}
 }
 
-/* Whether key (folded words) is the key of another mention of the same type in the text. */
+/*
+ * Text-level comparisons between mentions look at most this many mentions
+ * (or, for tokens, this many tokens) away, so huge inputs stay linear.
+ */
+#define MENTION_WINDOW 256
+
+/* Whether key (folded words) is the key of another nearby mention of the same type. */
 static bool
 mentioned(const ar_ner_seq *q, const span *sp, size_t nsp, size_t self, const char *key,
 		  size_t klen)
 {
-	size_t		s;
+	size_t		s,
+				hi = self + MENTION_WINDOW < nsp ? self + MENTION_WINDOW : nsp;
 
-	for (s = 0; s < nsp; s++)
+	for (s = self > MENTION_WINDOW ? self - MENTION_WINDOW : 0; s < hi; s++)
 	{
 		ar_buf		b;
 		bool		eq,
@@ -1591,6 +1598,7 @@ propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
 	size_t		i,
 				j,
 				k,
+				lo = 0,
 				nk = 0,
 				n = q->n;
 	size_t	   *keys;			/* token index of each name word to propagate */
@@ -1622,7 +1630,9 @@ propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
 			continue;
 		nc = canon_candidates(q->pool.data + t->off, t->len, AR_NER_PER, cands, clens);
 
-		for (k = 0; k < nk; k++)
+		while (lo < nk && keys[lo] + 16 * MENTION_WINDOW < i)
+			lo++;
+		for (k = lo; k < nk && keys[k] < i + 16 * MENTION_WINDOW; k++)
 		{
 			const tokinfo *u = &q->t[keys[k]];
 			bool		match = t->hb == u->hb && t->blen == u->blen &&
@@ -1758,11 +1768,13 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	/* a full person name absorbs mentions of its last word (the surname) */
 	for (s = 0; s < nsp; s++)
 	{
-		size_t		f;
+		size_t		f,
+					fhi = s + MENTION_WINDOW < nsp ? s + MENTION_WINDOW : nsp;
 
 		if (sp[s].type != AR_NER_PER || strchr(sp[s].canon.data, ' ') != NULL)
 			continue;
-		for (f = 0; f < nsp; f++)
+
+		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < fhi; f++)
 		{
 			if (f == s || sp[f].type != AR_NER_PER || sp[f].absorbed ||
 				strchr(sp[f].canon.data, ' ') == NULL || sp[f].skel.len < 4)
@@ -1787,7 +1799,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 			continue;
 		ar_buf_init(&a, alloc, 64);
 		skeleton(sp[s].canon.data, sp[s].canon.len, &a);
-		for (f = 0; f < s; f++)
+		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < s; f++)
 		{
 			ar_buf		b;
 			bool		eq;
