@@ -79,6 +79,7 @@ bench-core: test/bench/core_bench
 NER_TRAIN_DATA ?= ../shared/data/anercorp/train.txt
 NER_EPOCHS ?= 12
 NER_BITS ?= 17
+NER_RUNS ?= 3
 NER_SEED ?= 20260423
 NER_DEV_PERCENT ?= 10
 EXTRA_CLEAN += src/train/ner_train src/train/icu_places
@@ -89,7 +90,7 @@ src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
 .PHONY: model gazetteer-icu
 model: src/train/ner_train
 	@test -f "$(NER_TRAIN_DATA)" || { echo "MISSING: $(NER_TRAIN_DATA) (ANERcorp train split) is needed to train the model" >&2; exit 1; }
-	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
+	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
 	  -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
 	  -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
 
