@@ -114,3 +114,42 @@ COMMENT ON FUNCTION @extschema@.ar_entities(text) IS
 -- ===================================================================
 -- Section: dates and quotations (ar_dates, ar_quotes)
 -- ===================================================================
+
+-- Not STRICT on purpose: reference defaults to NULL (= leave relative dates
+-- unresolved), and STRICT would turn every call without a reference into an
+-- empty result.  A NULL input returns no rows.  IMMUTABLE: the result depends
+-- only on the arguments and on the calendar tables of the linked ICU (Hijri
+-- conversion, Umm al-Qura); like ICU collations, an ICU upgrade may change a
+-- Hijri conversion, so re-index expression indexes on Hijri values after one.
+CREATE FUNCTION @extschema@.ar_dates(
+    input text, reference date DEFAULT NULL,
+    OUT expression text, OUT value text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_dates'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE
+ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.ar_dates(text, date) IS
+'Find date expressions in Arabic text and normalize them to ISO 8601 / TIMEX3 values with unknown parts as X (13 أبريل 2017 -> 2017-04-13; 24 نيسان/أبريل -> XXXX-04-24; 15 رمضان 1440 هـ -> 2019-05-20 via ICU Umm al-Qura; أمس -> REF-P1D). With a reference date (e.g. the publication date) missing years, weekdays and relative expressions (أمس، الأسبوع الماضي، قبل ثلاثة أيام) are resolved. substr(input, start_pos, length) = expression. A NULL input gives no rows.';
+
+CREATE FUNCTION @extschema@.ar_quotes(
+    input text,
+    OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_quotes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.ar_quotes(text) IS
+'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote.';
+
+CREATE FUNCTION @extschema@.ar_quotes(
+    input text, persons int4range[],
+    OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_quotes_persons'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.ar_quotes(text, int4range[]) IS
+'Like ar_quotes(text), but speakers are chosen among the given PERSON spans (1-based character ranges [start_pos, start_pos + length), e.g. from an entity tagger) instead of guessed ones; an empty array means no person is known.';

@@ -16,3 +16,13 @@ SELECT ar_normalize('مدرسة إلى ٣', 'search,-teh_marbuta') AS without_te
 
 \echo '--- 4. tokenization with character offsets'
 SELECT t.* FROM articles a, ar_tokenize(a.body) t WHERE a.id = 2 AND t.pos <= 12;
+
+\echo '--- 5. dates, normalized to ISO 8601 / TIMEX3 (resolved against each article''s publication date)'
+SELECT a.id, d.expression, d.value
+FROM articles a, ar_dates(a.body, a.published) d
+ORDER BY a.id, d.start_pos;
+
+\echo '--- 6. who said what'
+SELECT a.id, q.speaker, left(q.quote, 60) AS quote
+FROM articles a, ar_quotes(a.body) q
+ORDER BY a.id, q.start_pos;

@@ -21,6 +21,10 @@ if [ ! -x "$bin/postgres" ]; then
   cp -a /usr/lib/postgresql/15 "$dir/pg/usr/lib/postgresql/"
   cp -a /usr/share/postgresql/15 "$dir/pg/usr/share/postgresql/"
 fi
+if [ ! -d "$dir/pg/usr/include/postgresql" ]; then
+  mkdir -p "$dir/pg/usr/include"
+  cp -a /usr/include/postgresql "$dir/pg/usr/include/"
+fi
 make -C "$here" -s PG_CONFIG="$bin/pg_config" install >/dev/null
 if [ ! -f "$dir/data/PG_VERSION" ]; then
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"

@@ -490,6 +490,44 @@ normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 				ar_buf_reserve(out, 8);
 			continue;
 		}
+		/* fast path: a plain space between words */
+		if (c == ' ' && (mask & AR_N_SPACES) && st.njoin == 0 && !st.after_cr &&
+			st.last != 0x0621)
+		{
+			st.pend_space = 1;
+			i++;
+			continue;
+		}
+		/* fast path: a two-byte Arabic-block code point that folds context-free */
+		if (c >= 0xD8 && c <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
+			st.njoin == 0 && !st.pend_nl && !st.after_cr)
+		{
+			uint32_t	cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			uint32_t	f = fold_arabic_block(cp, mask);
+
+			if (f == 0 && cp != 0x0654 && cp != 0x0655)
+			{
+				i += 2;			/* deleted mark or tatweel */
+				continue;
+			}
+			if (((f >= 0x0622 && f <= 0x063A) || (f >= 0x0641 && f <= 0x064A)) &&
+				(f == cp || fold_arabic_block(f, mask) == f))
+			{
+				if (out->len + 8 >= out->cap)
+					ar_buf_reserve(out, 8);
+				if (st.pend_space)
+				{
+					if (out->len > st.start)
+						out->data[out->len++] = ' ';
+					st.pend_space = 0;
+				}
+				out->data[out->len++] = (char) (0xC0 | (f >> 6));
+				out->data[out->len++] = (char) (0x80 | (f & 0x3F));
+				st.last = f;
+				i += 2;
+				continue;
+			}
+		}
 		if (c >= 0x80)
 			c = ar_utf8_decode(s + i, len - i, &adv);
 		i += adv;
@@ -600,52 +638,80 @@ parse_entity_body(const char *s, size_t len, uint32_t *cp, bool orphan)
 	return 0;
 }
 
-/* Decode entities in s into out; returns true if anything was decoded. */
+/* Is ch an ASCII letter? */
+static inline bool
+is_ascii_alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/*
+ * Decode entities in s into out; returns true if anything was decoded.
+ * Every entity ends with ';', so only the bytes before each ';' are examined.
+ */
 static bool
 decode_entities(const char *s, size_t len, ar_buf *out)
 {
-	size_t		i = 0,
-				copied = 0;
+	size_t		copied = 0,
+				from = 0;
 	bool		changed = false;
 
-	while (i < len)
+	while (from < len)
 	{
-		char		ch = s[i];
-		uint32_t	cp;
-		size_t		n = 0;
-		bool		orphan = false;
+		const char *semi = memchr(s + from, ';', len - from);
+		size_t		k,
+					j,
+					n = 0,
+					begin = 0;
+		uint32_t	cp = 0;
 
-		if (ch == '&')
-			n = parse_entity_body(s + i + 1, len - i - 1, &cp, false) + 0;
-		else if ((ch == 'q' || ch == 'a' || ch == 'l' || ch == 'g' || ch == 'n') &&
-				 (i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
-							  (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
-							  (s[i - 1] >= '0' && s[i - 1] <= '9') ||
-							  s[i - 1] == '&' || s[i - 1] == '#')))
-		{
-			n = parse_entity_body(s + i, len - i, &cp, true);
-			orphan = n > 0;
-		}
+		if (semi == NULL)
+			break;
+		k = (size_t) (semi - s);
+		from = k + 1;
+		/* "&name;", "&#123;", "&#x1F;": the nearest '&' at most 10 bytes back */
+		for (j = k; j > copied && k - j < 11; j--)
+			if (s[j - 1] == '&')
+			{
+				begin = j - 1;
+				n = parse_entity_body(s + j, len - j, &cp, false);
+				if (n != k - j + 1)
+					n = 0;
+				else
+					n += 1;		/* the '&' */
+				break;
+			}
 		if (n == 0)
 		{
-			i++;
-			continue;
+			/* orphan debris: a maximal run of ASCII letters such as "quot;" */
+			for (j = k; j > copied && is_ascii_alpha(s[j - 1]); j--)
+				;
+			if (j < k && !(j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') ||
+									 s[j - 1] == '&' || s[j - 1] == '#')))
+			{
+				begin = j;
+				n = parse_entity_body(s + j, len - j, &cp, true);
+				if (n != k - j + 1)
+					n = 0;
+			}
 		}
-		ar_buf_append(out, s + copied, i - copied);
-		i += n + (orphan ? 0 : 1);
+		if (n == 0)
+			continue;
+		ar_buf_append(out, s + copied, begin - copied);
+		from = begin + n;
 		/* a decoded '&' may start another entity: &amp;quot; and &#38;quot; */
-		while (cp == '&' && i < len)
+		while (cp == '&' && from < len)
 		{
 			uint32_t	cp2;
-			size_t		n2 = parse_entity_body(s + i, len - i, &cp2, false);
+			size_t		n2 = parse_entity_body(s + from, len - from, &cp2, false);
 
 			if (n2 == 0)
 				break;
 			cp = cp2;
-			i += n2;
+			from += n2;
 		}
 		ar_buf_append_cp(out, cp);
-		copied = i;
+		copied = from;
 		changed = true;
 	}
 	if (changed)

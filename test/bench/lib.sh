@@ -5,7 +5,7 @@ bench_load_news() {
   local data=$1 rows=$2 have
   have=$(psql -X -At -c "SELECT count(*) FROM bench_news" 2>/dev/null || echo none)
   if [ "$have" != "$rows" ]; then
-    psql -X -q -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS bench_news" \
+    PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS bench_news" \
       -c "CREATE TABLE bench_news(id int PRIMARY KEY, source text, date text, title text, content text)"
     zcat "$data" | head -n "$rows" | psql -X -q -v ON_ERROR_STOP=1 -c "COPY bench_news FROM STDIN"
     psql -X -q -c "VACUUM ANALYZE bench_news"

@@ -17,7 +17,7 @@ if [ ! -f "$data" ]; then
 fi
 . "$here/test/bench/lib.sh"
 bench_load_news "$data" "$rows"
-psql -X -q -v ON_ERROR_STOP=1 <<SQL
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 <<SQL
 \pset footer off
 CREATE EXTENSION IF NOT EXISTS pg_arabic;
 SET max_parallel_workers_per_gather = 0;   -- per-row cost on one core, like for like

@@ -1,0 +1,170 @@
+/*
+ * ar_lexseq.c
+ *    Token sequence with folded keys for the date and quotation finders.
+ */
+#include <string.h>
+
+#include "ar_lexseq.h"
+#include "ar_normalize.h"
+
+/* Fold one token's text into its key; keylen 255 marks a truncated key. */
+static void
+fold_key(const unsigned char *s, size_t len, ar_lex *lx)
+{
+	size_t		i = 0,
+				o = 0;
+	bool		trunc = false;
+
+	while (i < len)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode(s + i, len - i, &adv);
+		char		tmp[4];
+		int			n;
+
+		i += adv;
+		c = ar_norm_fold_cp(c, AR_LEX_FOLD_MASK);
+		if (c != 0)
+			c = ar_norm_fold_cp(c, AR_LEX_FOLD_MASK);	/* ۃ -> ة -> ه */
+		if (c == 0)
+			continue;
+		n = ar_utf8_encode(c, tmp);
+		if (o + n > AR_LEX_KEYMAX)
+		{
+			trunc = true;
+			break;
+		}
+		memcpy(lx->key + o, tmp, n);
+		o += n;
+	}
+	lx->key[o] = '\0';
+	lx->keylen = trunc ? 255 : (uint8_t) o;
+}
+
+/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
+void
+ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq)
+{
+	ar_tokenizer tz;
+	ar_token	tok;
+	size_t		cap = 16;
+	bool		nl = false;
+
+	seq->alloc = alloc;
+	seq->n = 0;
+	seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
+	ar_tokenizer_init(&tz, s, len);
+	while (ar_tokenizer_next(&tz, &tok))
+	{
+		ar_lex	   *lx;
+
+		if (tok.kind == AR_TOK_SPACE)
+		{
+			if (memchr(s + tok.byte_start, '\n', tok.byte_len) ||
+				memchr(s + tok.byte_start, '\r', tok.byte_len))
+				nl = true;
+			continue;
+		}
+		if (seq->n == cap)
+		{
+			cap *= 2;
+			seq->v = alloc->realloc_fn(alloc->ctx, seq->v, cap * sizeof(ar_lex));
+		}
+		lx = &seq->v[seq->n++];
+		lx->kind = tok.kind;
+		lx->byte_start = tok.byte_start;
+		lx->byte_len = tok.byte_len;
+		lx->char_start = tok.char_start;
+		lx->char_len = tok.char_len;
+		lx->nl_before = nl;
+		nl = false;
+		fold_key((const unsigned char *) s + tok.byte_start, tok.byte_len, lx);
+	}
+}
+
+/* Release the sequence. */
+void
+ar_lexseq_free(ar_lexseq *seq)
+{
+	if (seq->v)
+		seq->alloc->free_fn(seq->alloc->ctx, seq->v);
+	seq->v = NULL;
+	seq->n = 0;
+}
+
+/* True when token i exists and its key equals the NUL-terminated word w. */
+bool
+ar_lex_is(const ar_lexseq *seq, size_t i, const char *w)
+{
+	return i < seq->n && strcmp(seq->v[i].key, w) == 0;
+}
+
+/* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */
+bool
+ar_lex_key_is(const char *key, const char *w, const char *pre)
+{
+	size_t		kl = strlen(key),
+				wl = strlen(w);
+	const char *p;
+
+	if (kl == wl)
+		return strcmp(key, w) == 0;
+	if (kl != wl + 2 || strcmp(key + 2, w) != 0)
+		return false;
+	for (p = pre; p[0] && p[1]; p += 2)
+		if (key[0] == p[0] && key[1] == p[1])
+			return true;
+	return false;
+}
+
+/* FNV-1a hash of a NUL-terminated string. */
+static size_t
+hash_key(const char *k)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char) *k) * 16777619u;
+	return h;
+}
+
+/* A map for up to n keys. */
+void
+ar_keymap_init(ar_keymap *m, const ar_allocator *a, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < 2 * n + 2)
+		m->cap *= 2;
+	m->alloc = a;
+	m->keys = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(char *));
+	m->vals = a->realloc_fn(a->ctx, NULL, m->cap * sizeof(size_t));
+	memset(m->keys, 0, m->cap * sizeof(char *));
+}
+
+/* The value slot of key; with insert a new slot holds (size_t) -1; else NULL if absent. */
+size_t *
+ar_keymap_slot(ar_keymap *m, const char *key, bool insert)
+{
+	size_t		h = hash_key(key) & (m->cap - 1);
+
+	while (m->keys[h])
+	{
+		if (strcmp(m->keys[h], key) == 0)
+			return &m->vals[h];
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	m->keys[h] = key;
+	m->vals[h] = (size_t) -1;
+	return &m->vals[h];
+}
+
+/* Free a map. */
+void
+ar_keymap_free(ar_keymap *m)
+{
+	m->alloc->free_fn(m->alloc->ctx, m->keys);
+	m->alloc->free_fn(m->alloc->ctx, m->vals);
+}
+

@@ -1,0 +1,68 @@
+/*
+ * ar_lexseq.h
+ *    A token sequence with folded lookup keys, shared by the date and
+ *    quotation finders.  The input is tokenized once (ar_tokenize), white
+ *    space is dropped, and every other token gets a key: Arabic words without
+ *    diacritics, tatweel and joiners, with alef, yeh, teh marbuta and Persian
+ *    letters folded; digits as ASCII.  Matching runs on keys while offsets
+ *    stay those of the original input (bytes and code points).
+ */
+#ifndef AR_LEXSEQ_H
+#define AR_LEXSEQ_H
+
+#include "ar_core.h"
+#include "ar_tokenize.h"
+
+#define AR_LEX_KEYMAX 48
+
+typedef struct ar_lex
+{
+	ar_tok_kind kind;
+	size_t		byte_start;		/* offsets in the original input */
+	size_t		byte_len;
+	size_t		char_start;
+	size_t		char_len;
+	bool		nl_before;		/* a line break separates it from the previous token */
+	uint8_t		keylen;
+	char		key[AR_LEX_KEYMAX + 1];	/* folded form, truncated (then keylen = 255) */
+} ar_lex;
+
+typedef struct ar_lexseq
+{
+	ar_lex	   *v;
+	size_t		n;
+	const ar_allocator *alloc;
+} ar_lexseq;
+
+/* Fold mask used for keys (context-free normalizer rules). */
+#define AR_LEX_FOLD_MASK (AR_N_DIACRITICS | AR_N_QURANIC | AR_N_TATWEEL | AR_N_ALEF | \
+						  AR_N_YEH | AR_N_TEH_MARBUTA | AR_N_PERSIAN | AR_N_DIGITS | \
+						  AR_N_BIDI | AR_N_JOINERS)
+
+/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
+extern void ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq);
+/* Release the sequence. */
+extern void ar_lexseq_free(ar_lexseq *seq);
+/* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */
+extern bool ar_lex_key_is(const char *key, const char *w, const char *pre);
+/* True when token i exists and its key equals the NUL-terminated word w. */
+extern bool ar_lex_is(const ar_lexseq *seq, size_t i, const char *w);
+
+/* Open-addressing map from NUL-terminated keys (not copied: they must outlive
+ * the map) to size_t values, sized once for at most n keys. */
+typedef struct ar_keymap
+{
+	const char **keys;
+	size_t	   *vals;
+	size_t		cap;			/* power of two */
+	const ar_allocator *alloc;
+} ar_keymap;
+
+/* A map for up to n keys. */
+extern void ar_keymap_init(ar_keymap *m, const ar_allocator *a, size_t n);
+/* The value slot of key; with insert a new slot holds (size_t) -1; else NULL if absent. */
+extern size_t *ar_keymap_slot(ar_keymap *m, const char *key, bool insert);
+/* Free a map. */
+extern void ar_keymap_free(ar_keymap *m);
+
+#endif							/* AR_LEXSEQ_H */

@@ -1,0 +1,81 @@
+/*
+ * dates.c
+ *    SQL glue for the date finder: ar_dates(text, date).
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "pg_arabic.h"
+#include "ar_dates.h"
+
+PG_FUNCTION_INFO_V1(ar_dates);
+
+/* ar_dates(input text, reference date): one row per date expression; NULL input gives no rows. */
+Datum
+ar_dates(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ar_date_ref ref;
+	ar_date_ref *refp = NULL;
+	ar_date_list list;
+	ar_dates_status st;
+	text	   *in;
+	const char *s;
+	size_t		i;
+
+	ar_check_encoding();
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+	{
+		DateADT		d = PG_GETARG_DATEADT(1);
+
+		if (DATE_NOT_FINITE(d))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("reference date must be finite"),
+					 errdetail("Relative expressions are resolved against the reference date; infinity has no calendar fields."),
+					 errhint("Pass a real date such as the publication date, or NULL to leave relative dates unresolved.")));
+		j2date(d + POSTGRES_EPOCH_JDATE, &ref.year, &ref.month, &ref.day);
+		refp = &ref;
+	}
+	in = PG_GETARG_TEXT_PP(0);
+	s = VARDATA_ANY(in);
+	st = ar_dates_find(s, VARSIZE_ANY_EXHDR(in), refp, &ar_pg_allocator, &list);
+	if (st == AR_DATES_BAD_REFERENCE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("reference date out of range"),
+				 errdetail("The reference year is %d; ar_dates handles years 1 to 9999 (AD).", ref.year),
+				 errhint("Pass a date between 0001-01-01 and 9999-12-31.")));
+	if (st != AR_DATES_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
+				 errmsg("ICU could not open the Islamic calendar"),
+				 errdetail("Hijri dates are converted with ICU's islamic-umalqura calendar.")));
+	for (i = 0; i < list.n; i++)
+	{
+		const ar_date_match *m = &list.v[i];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		if ((i & 255) == 255)
+			CHECK_FOR_INTERRUPTS();
+		values[0] = PointerGetDatum(cstring_to_text_with_len(s + m->byte_start, (int) m->byte_len));
+		values[1] = CStringGetTextDatum(m->value);
+		values[2] = Int32GetDatum((int32) m->char_start + 1);
+		values[3] = Int32GetDatum((int32) m->char_len);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pfree(DatumGetPointer(values[0]));
+		pfree(DatumGetPointer(values[1]));
+	}
+	ar_date_list_free(&list);
+	return (Datum) 0;
+}

@@ -1,0 +1,134 @@
+/*
+ * dates_quotes_test.c
+ *    Unit tests of the date finder (ar_dates) and the quotation finder
+ *    (ar_quotes): values, spans, reference resolution, Hijri conversion,
+ *    speaker resolution with given and guessed PERSON spans.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "ar_core.h"
+#include "ar_dates.h"
+#include "ar_quotes.h"
+
+/* "expression=value|..." of the dates in s; ref "" = none. */
+static void
+dates(const char *s, const char *ref, char *out, size_t outlen)
+{
+	ar_date_ref r;
+	ar_date_list l;
+	size_t		i,
+				o = 0;
+
+	out[0] = '\0';
+	if (ref[0])
+		sscanf(ref, "%d-%d-%d", &r.year, &r.month, &r.day);
+	if (ar_dates_find(s, strlen(s), ref[0] ? &r : NULL, &ar_malloc_allocator, &l) != AR_DATES_OK)
+	{
+		snprintf(out, outlen, "<error>");
+		return;
+	}
+	for (i = 0; i < l.n && o < outlen; i++)
+		o += snprintf(out + o, outlen - o, "%s%.*s=%s", i ? "|" : "",
+					  (int) l.v[i].byte_len, s + l.v[i].byte_start, l.v[i].value);
+	ar_date_list_free(&l);
+}
+
+#define DATES(in, ref, want) do { char b_[2048]; dates((in), (ref), b_, sizeof(b_)); \
+	unit_check_streq(b_, (want), "dates of " in, __FILE__, __LINE__); } while (0)
+
+UNIT_TEST(dates_calendar_forms)
+{
+	DATES("في 13 أبريل 2017 وصل", "", "13 أبريل 2017=2017-04-13");
+	DATES("في 24 نيسان/أبريل", "", "24 نيسان/أبريل=XXXX-04-24");
+	DATES("في 24 نيسان/أبريل", "2017-04-13", "24 نيسان/أبريل=2017-04-24");
+	DATES("منذ كانون الثاني(يناير)", "", "منذ كانون الثاني(يناير)=XXXX-01");
+	DATES("بتاريخ 3/7/2019", "", "بتاريخ 3/7/2019=2019-07-03");
+	DATES("عام 2017", "", "عام 2017=2017");
+	DATES("في ٥ جانفي ٢٠٢١", "", "٥ جانفي ٢٠٢١=2021-01-05");
+	DATES("وفي أوت 2019", "", "أوت 2019=2019-08");
+	DATES("بين 1936 - 1939", "", "1936 - 1939=1936/1939");
+	DATES("في 31 فبراير 2019", "", "فبراير 2019=2019-02");	/* the impossible day is dropped */
+}
+
+UNIT_TEST(dates_hijri)
+{
+	int			y,
+				m,
+				d;
+
+	CHECK(ar_hijri_to_gregorian(1440, 9, 15, &y, &m, &d) && y == 2019 && m == 5 && d == 20);
+	CHECK(ar_hijri_to_gregorian(1444, 12, 1, &y, &m, &d) && y == 2023 && m == 6 && d == 19);
+	CHECK(!ar_hijri_to_gregorian(1440, 13, 1, &y, &m, &d));
+	DATES("في 15 رمضان 1440 هـ", "", "15 رمضان 1440 هـ=2019-05-20");
+	DATES("عام 1325 هجري", "", "عام 1325 هجري=1907-02-14/1908-02-03");
+	DATES("رمضان", "", "");	/* a Hijri month name alone may be a person's name */
+}
+
+UNIT_TEST(dates_relative)
+{
+	DATES("أمس واليوم وغدا", "", "أمس=REF-P1D|واليوم=REF|وغدا=REF+P1D");
+	DATES("أمس واليوم وغدا", "2020-01-01", "أمس=2019-12-31|واليوم=2020-01-01|وغدا=2020-01-02");
+	DATES("يوم الأربعاء", "2017-04-13", "يوم الأربعاء=2017-04-12");
+	DATES("الأسبوع الماضي", "2017-04-13", "الأسبوع الماضي=2017-W14");
+	DATES("الأسبوع الماضي", "2021-01-05", "الأسبوع الماضي=2020-W53");
+	DATES("الشهر المقبل", "2017-12-13", "الشهر المقبل=2018-01");
+	DATES("قبل ثلاثة أيام", "2020-03-01", "قبل ثلاثة أيام=2020-02-27");
+	DATES("منذ عامين", "", "منذ عامين=REF-P2Y");
+	DATES("في يناير الماضي", "2017-04-13", "يناير الماضي=2017-01");
+	DATES("في مايو الماضي", "2017-04-13", "مايو الماضي=2016-05");
+}
+
+UNIT_TEST(dates_reference_checked)
+{
+	ar_date_ref r = {2019, 2, 29};
+	ar_date_list l;
+
+	CHECK(ar_dates_find("أمس", strlen("أمس"), &r, &ar_malloc_allocator, &l) == AR_DATES_BAD_REFERENCE);
+	ar_date_list_free(&l);
+}
+
+/* "speaker:quote|..." of the quotations in s, with the given persons (NULL = guessed). */
+static void
+quotes(const char *s, const ar_span *p, size_t np, char *out, size_t outlen)
+{
+	ar_quote_list l;
+	size_t		i,
+				o = 0;
+
+	out[0] = '\0';
+	ar_quotes_find(s, strlen(s), p, np, &ar_malloc_allocator, &l);
+	for (i = 0; i < l.n && o < outlen; i++)
+		o += snprintf(out + o, outlen - o, "%s%.*s:%.*s", i ? "|" : "",
+					  l.v[i].has_speaker ? (int) l.v[i].speaker_byte_len : 1,
+					  l.v[i].has_speaker ? s + l.v[i].speaker_byte_start : "?",
+					  (int) l.v[i].byte_len, s + l.v[i].byte_start);
+	ar_quote_list_free(&l);
+}
+
+UNIT_TEST(quotes_guessed_persons)
+{
+	char		b[2048];
+
+	quotes("قال الرئيس سمير فهمي «سنبدأ غدا». وأضاف أن الخطة جاهزة.", NULL, 0, b, sizeof(b));
+	CHECK_STREQ(b, "سمير فهمي:سنبدأ غدا|سمير فهمي:الخطة جاهزة");
+	quotes("وقال مصدر حكومي إن الاتفاق قريب.", NULL, 0, b, sizeof(b));
+	CHECK_STREQ(b, "مصدر حكومي:الاتفاق قريب");
+	quotes("كتب على الجدار \"الحرية\" بخط كبير.", NULL, 0, b, sizeof(b));
+	CHECK_STREQ(b, "?:الحرية");
+}
+
+UNIT_TEST(quotes_given_persons)
+{
+	/* a tagger span (code points) makes a name the guesser would miss: يوسف starts with ي */
+	const char *s = "قال يوسف إن الموعد تأجل.";
+	ar_span		p = {4, 4};
+	char		b[512];
+
+	quotes(s, &p, 1, b, sizeof(b));
+	CHECK_STREQ(b, "يوسف:الموعد تأجل");
+	quotes(s, NULL, 0, b, sizeof(b));
+	CHECK(strstr(b, "الموعد تأجل") != NULL);
+}
