@@ -93,6 +93,9 @@ SELECT entity, label FROM ar_entities('زار بوتين القاهرة.');
 RESET ROLE;
 DROP ROLE ner_reader;
 
--- invalid rows are refused
+-- invalid rows are refused; one user row per surface
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'PER');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'ORG');
+DELETE FROM ar_gazetteer WHERE origin = 'user';
 INSERT INTO ar_gazetteer (surface, label) VALUES ('شيء', 'THING');
 INSERT INTO ar_gazetteer (surface, label) VALUES ('', 'PER');

@@ -70,6 +70,9 @@ CREATE TABLE @extschema@.ar_gazetteer (
             CHECK (origin OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'curated', 'icu', 'anercorp']))
 );
 CREATE INDEX ar_gazetteer_surface_idx ON @extschema@.ar_gazetteer (surface);
+-- one user row per surface: a user row is authoritative, so it must be unambiguous
+CREATE UNIQUE INDEX ar_gazetteer_user_surface_key ON @extschema@.ar_gazetteer (surface)
+  WHERE origin OPERATOR(pg_catalog.=) 'user';
 COMMENT ON TABLE @extschema@.ar_gazetteer IS
   'Names for ar_entities: surface form, label (PER, LOC, ORG, MISC), canonical form (NULL = the normalized surface), origin (user rows override the model; shipped rows are model features). Only the owner may write; every session sees changes in its next statement.';
 COMMENT ON COLUMN @extschema@.ar_gazetteer.surface IS 'Name as written; matched after search normalization, word by word, also behind clitics (و ف ب ل ك ال).';

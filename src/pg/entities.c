@@ -174,9 +174,10 @@ ner_gazetteer(Oid fn_oid)
 		gaz_valid = true;
 		return gaz;
 	}
-	/* shipped rows first, user rows last so they win on equal surfaces */
+	/* shipped rows first, user rows last so they win on equal normalized surfaces */
+	/* a total order, so every backend builds the same cache from the same rows */
 	query = psprintf("SELECT surface, label, canonical, origin FROM %s.%s "
-					 "ORDER BY origin = 'user', origin = 'anercorp' DESC",
+					 "ORDER BY origin = 'user', origin = 'anercorp' DESC, origin, surface, label, canonical",
 					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
 					 quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
