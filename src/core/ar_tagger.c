@@ -221,13 +221,6 @@ next_cp(const char *s, size_t len, size_t *i)
 	return c;
 }
 
-/* Number of Arabic letters (2-byte code points) from byte offset off to end. */
-static inline size_t
-cps_from(size_t len, size_t off)
-{
-	return (len - off) / 2;
-}
-
 /* Whether folded s[0..len) is all Arabic letters (so 2 bytes per code point). */
 static bool
 all_arabic(const char *s, size_t len)
@@ -258,8 +251,9 @@ ar_at(const char *s, size_t k)
 /*
  * Clitic prefixes of a folded all-Arabic word: conjunction و/ف, preposition
  * ب/ل/ك, article ال, and ل+ال written لل.  Returns the byte offset of the
- * base and a small code describing what was stripped.  min is the minimal
- * number of letters left.
+ * base and a small code describing what was stripped; at least 3 letters
+ * are always left.  Pronoun suffixes are not stripped: the base's suffix
+ * features see them instead (names ending in ه/ها are too common).
  */
 static size_t
 strip_prefixes(const char *s, size_t len, int *code)
