@@ -1319,6 +1319,9 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 	}
 }
 
+/* Scale of perceptron scores for the confidence softmax (weights are update counts). */
+#define CONF_TEMPERATURE 20.0f
+
 /* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
 void
 ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
@@ -1363,9 +1366,10 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 			if (s[y] > mx)
 				mx = s[y];
 		}
+		/* softmax at temperature CONF_TEMPERATURE: raw perceptron margins saturate it */
 		for (y = 0; y < AR_NER_NLABELS; y++)
-			z += s[y] > -1e38f ? exp_nonpos(s[y] - mx) : 0.0f;
-		conf[i] = exp_nonpos(s[labels[i]] - mx) / z;
+			z += s[y] > -1e38f ? exp_nonpos((s[y] - mx) / CONF_TEMPERATURE) : 0.0f;
+		conf[i] = exp_nonpos((s[labels[i]] - mx) / CONF_TEMPERATURE) / z;
 	}
 	a->free_fn(a->ctx, emis);
 }
