@@ -123,6 +123,22 @@ ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len)
 	return checksum(checksum(2166136261u, &c, sizeof(c)), payload, len);
 }
 
+/* Fill a header for a payload of trans + nbuckets weight rows. */
+void
+ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void *payload,
+				   size_t len)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->magic, AR_NER_MAGIC, 8);
+	h->format = AR_NER_FORMAT;
+	h->features = AR_NER_FEATURES;
+	h->nlabels = AR_NER_NLABELS;
+	h->nbuckets = nbuckets;
+	h->scale = scale;
+	h->payload = len;
+	h->checksum = ar_ner_file_checksum(h, payload, len);
+}
+
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
 const char *
 ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)

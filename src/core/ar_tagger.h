@@ -67,6 +67,10 @@ typedef struct ar_ner_model
 /* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
 extern uint32_t ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len);
 
+/* Fill a header for a payload of trans + nbuckets weight rows (magic, versions, size, checksum). */
+extern void ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale,
+							   const void *payload, size_t len);
+
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
 extern const char *ar_ner_model_open(ar_ner_model *m, const void *data, size_t len);
 

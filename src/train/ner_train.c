@@ -693,15 +693,7 @@ main(int argc, char **argv)
 			trans[k] = sumt[k];
 		memcpy(buf, trans, sizeof(trans));
 		memcpy(buf + sizeof(trans), q, nw * sizeof(int16_t));
-		memset(&h, 0, sizeof(h));
-		memcpy(h.magic, AR_NER_MAGIC, 8);
-		h.format = AR_NER_FORMAT;
-		h.features = AR_NER_FEATURES;
-		h.nlabels = NL;
-		h.nbuckets = W.nb;
-		h.scale = scale;
-		h.payload = payload;
-		h.checksum = ar_ner_file_checksum(&h, buf, payload);
+		ar_ner_header_init(&h, W.nb, scale, buf, payload);
 		f = fopen(model, "wb");
 		if (!f || fwrite(&h, sizeof(h), 1, f) != 1 || fwrite(buf, 1, payload, f) != payload ||
 			fclose(f) != 0)

@@ -43,15 +43,7 @@ build_model(void)
 		w = (int16_t) ((int) (x >> 16) % 2000 - 1000);
 		memcpy(p + sizeof(trans) + i * sizeof(int16_t), &w, sizeof(w));
 	}
-	memset(&h, 0, sizeof(h));
-	memcpy(h.magic, AR_NER_MAGIC, 8);
-	h.format = AR_NER_FORMAT;
-	h.features = AR_NER_FEATURES;
-	h.nlabels = AR_NER_NLABELS;
-	h.nbuckets = NB;
-	h.scale = 0.01f;
-	h.payload = payload;
-	h.checksum = ar_ner_file_checksum(&h, p, payload);
+	ar_ner_header_init(&h, NB, 0.01f, p, payload);
 	memcpy(model_file, &h, sizeof(h));
 }
 

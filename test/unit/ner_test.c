@@ -24,15 +24,7 @@ zero_model(unsigned char *buf)
 	ar_ner_header h;
 
 	memset(buf, 0, ZSIZE);
-	memset(&h, 0, sizeof(h));
-	memcpy(h.magic, AR_NER_MAGIC, 8);
-	h.format = AR_NER_FORMAT;
-	h.features = AR_NER_FEATURES;
-	h.nlabels = AR_NER_NLABELS;
-	h.nbuckets = ZNB;
-	h.scale = 1.0f;
-	h.payload = ZSIZE - sizeof(h);
-	h.checksum = ar_ner_file_checksum(&h, buf + sizeof(h), ZSIZE - sizeof(h));
+	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 }
 
