@@ -52,6 +52,8 @@ SELECT expression, value FROM ar_dates('ارتفعت الإصابات بين ي�
 SELECT expression, value FROM ar_dates('وثائق من الفترة العثمانية محفوظة في الأرشيف.');
 -- not dates: counts, page numbers
 SELECT count(*) FROM ar_dates('شارك 2000 شخص في المسيرة، ورقم 1995 هو رقم الملف، ونسبة 2017 % غير منطقية.');
+SELECT count(*) FROM ar_dates('شاشة بدقة 1920 × 1080، وعالج المستشفى 1893 مريضا.');
+SELECT expression FROM ar_dates('وفي 2015 أيضا تضاعف العدد.');
 SELECT count(*) FROM ar_dates('مارس الضغط على الحكومة وقال إن أب الطفل وصل.');
 -- offsets law: substr(input, start_pos, length) = expression
 WITH t(s) AS (VALUES ('ﻻ شيء في ٢٤ نيسان/أبريل 2017 ثم أمس 😀 وفي 3/7/2019.'))

@@ -31,8 +31,24 @@ SELECT speaker, quote FROM ar_quotes(
 -- a feminine verb alone does not go back to a speaker introduced with a masculine verb
 SELECT speaker, quote FROM ar_quotes(
   'قال الوزير كريم داود إن الطريق مفتوح. وأعلنت الحكومة خطة جديدة، وقالت إن التمويل متوفر.');
+-- names after longer titles: لدى + organization, عبد + article, a first name ending in ة
+SELECT speaker, quote FROM ar_quotes(
+  'وقال السفير المصري لدى الأمم المتحدة محمد إدريس للصحفيين: إن الجلسة تأجلت.');
+SELECT speaker, quote FROM ar_quotes(
+  'وقال الخبير عبد الله الشمري إن الأسعار سترتفع، مشيرا إلى أن الطلب قوي.');
+SELECT speaker, quote FROM ar_quotes('وقالت الباحثة فاطمة الزهراني إن النتائج مشجعة.');
+-- a role nobody held before is returned as written; a time word after the verb is not its subject
+SELECT speaker, quote FROM ar_quotes('وأشار رئيس اللجنة المنظمة إلى أن المؤتمر ناجح.');
+SELECT speaker, quote FROM ar_quotes('وكان الوزير سامي حسن قد صرح الأسبوع الماضي بأن «الاتفاق قريب».');
 -- no speaker known
 SELECT speaker, quote FROM ar_quotes('رفع المتظاهرون لافتات كتب عليها «لا للفساد».');
+-- PERSON spans given by the caller (e.g. a tagger): يوسف is found only that way
+SELECT speaker, quote FROM ar_quotes('قال يوسف إن الموعد تأجل.', ARRAY[int4range(5, 9)]);
+SELECT speaker, quote FROM ar_quotes('قال يوسف إن الموعد تأجل.');
+SELECT speaker, quote FROM ar_quotes('قال الوزير سامي حسن إن الموعد تأجل.', '{}'::int4range[]);
+SELECT speaker, quote FROM ar_quotes('قال يوسف إن الموعد تأجل.', ARRAY[NULL, 'empty', int4range(5, 9)]::int4range[]);
+SELECT * FROM ar_quotes('قال يوسف إن الموعد تأجل.', ARRAY[int4range(5, NULL)]);
+SELECT * FROM ar_quotes('قال يوسف', ARRAY[[int4range(1, 2)]]);
 -- offsets law
 WITH t(s) AS (VALUES ('ﻻ «اقتباس أول» ثم قال الوزير علي حسن إن 😀 الأمر انتهى. و"ثان"'))
 SELECT bool_and(substr(s, start_pos, length) = quote) AS offsets_ok, count(*)

@@ -54,9 +54,150 @@ COMMENT ON FUNCTION @extschema@.ar_tokenize(text) IS
 -- Section: full-text search (parser, ar_stem dictionary, configurations)
 -- ===================================================================
 
+-- Parser: the core tokenizer.  Token type ids follow the default parser's
+-- numbering where ts_headline depends on it (12 = blank), so the default
+-- headline generator pg_catalog.prsd_headline works with it.
+CREATE FUNCTION @extschema@.ar_prs_start(internal, integer) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_start' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_nexttoken(internal, internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_nexttoken' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_end(internal) RETURNS void
+  AS 'MODULE_PATHNAME', 'ar_prs_end' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_prs_lextype(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_prs_lextype' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_prs_start(internal, integer) IS 'ar_parser support: start parsing a text';
+COMMENT ON FUNCTION @extschema@.ar_prs_nexttoken(internal, internal, internal) IS 'ar_parser support: return the next token';
+COMMENT ON FUNCTION @extschema@.ar_prs_end(internal) IS 'ar_parser support: end parsing';
+COMMENT ON FUNCTION @extschema@.ar_prs_lextype(internal) IS 'ar_parser support: list the token types (latin, arabic, other, blank, number)';
+
+CREATE TEXT SEARCH PARSER @extschema@.ar_parser (
+  START = @extschema@.ar_prs_start,
+  GETTOKEN = @extschema@.ar_prs_nexttoken,
+  END = @extschema@.ar_prs_end,
+  LEXTYPES = @extschema@.ar_prs_lextype,
+  HEADLINE = pg_catalog.prsd_headline
+);
+COMMENT ON TEXT SEARCH PARSER @extschema@.ar_parser IS 'Arabic-aware text search parser: Arabic, Latin and other-script words, numbers; spaces, punctuation and symbols are blanks';
+
+-- Dictionary template: normalization plus clitic-aware light stemming.
+CREATE FUNCTION @extschema@.ar_stem_init(internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_stem_init' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ar_stem_lexize(internal, internal, internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'ar_stem_lexize' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_stem_init(internal) IS 'ar_stem_template support: validate options and load the word lists';
+COMMENT ON FUNCTION @extschema@.ar_stem_lexize(internal, internal, internal, internal) IS 'ar_stem_template support: stem one word';
+
+CREATE TEXT SEARCH TEMPLATE @extschema@.ar_stem_template (
+  INIT = @extschema@.ar_stem_init,
+  LEXIZE = @extschema@.ar_stem_lexize
+);
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec)';
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.ar_stem (
+  TEMPLATE = @extschema@.ar_stem_template,
+  StopWords = pg_arabic, ProtectedWords = pg_arabic, Plurals = pg_arabic,
+  Aggressiveness = 2
+);
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals, Arabic stopwords';
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.ar_exact (
+  TEMPLATE = @extschema@.ar_stem_template,
+  Normalization = 'presentation_forms,tatweel,quranic_marks,bidi,joiners',
+  Aggressiveness = 0
+);
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_exact IS 'Arabic exact-form dictionary: keeps diacritics and hamza; only repairs presentation forms, removes tatweel, Quranic annotation marks and invisible controls; no stemming, no stopwords';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.ar (PARSER = @extschema@.ar_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR arabic, number WITH @extschema@.ar_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR latin WITH pg_catalog.english_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar
+  ADD MAPPING FOR other WITH pg_catalog.simple;
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.ar IS 'Arabic full-text search: Arabic words and numbers through ar_stem, Latin words through english_stem, other scripts through simple';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.ar_exact (PARSER = @extschema@.ar_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_exact
+  ADD MAPPING FOR arabic, number WITH @extschema@.ar_exact;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_exact
+  ADD MAPPING FOR latin, other WITH pg_catalog.simple;
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.ar_exact IS 'Exact (diacritic-sensitive) Arabic search for Quran and poetry: no stemming, no stopwords, diacritics kept';
+
+-- SQL access to the stemmer.  STABLE, not IMMUTABLE: the result depends on
+-- the ar_stem dictionary's options and data files, which ALTER TEXT SEARCH
+-- DICTIONARY or a new data file can change (ts_lexize is STABLE for the
+-- same reason).  to_tsvector('ar', ...) stays IMMUTABLE as PostgreSQL
+-- defines it: after changing the dictionary, REINDEX the indexes built on it.
+CREATE FUNCTION @extschema@.ar_stem(word text) RETURNS text
+  AS 'MODULE_PATHNAME', 'ar_stem' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_stem(text) IS 'Lexeme the ar_stem dictionary makes of one word (same as ts_lexize(''ar_stem'', word)); NULL for a stopword';
+
+CREATE FUNCTION @extschema@.ar_analyze(input text,
+    OUT pos integer, OUT token text, OUT normalized text, OUT prefix text, OUT stem text,
+    OUT suffix text, OUT is_stopword boolean, OUT start_pos integer, OUT length integer)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'ar_analyze' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag and 1-based character position (ar_stem dictionary)';
+
 -- ===================================================================
 -- Section: named entities (ar_entities, ar_gazetteer)
 -- ===================================================================
+
+-- Gazetteer: names the tagger uses as features (shipped rows) or as
+-- authoritative spans (origin = 'user').  Shipped rows come from the file
+-- tsearch_data/pg_arabic_ner.gaz written by `make model`; only user rows are
+-- dumped by pg_dump (the shipped ones are recreated by CREATE EXTENSION).
+CREATE TABLE @extschema@.ar_gazetteer (
+  surface   text NOT NULL CHECK (surface OPERATOR(pg_catalog.<>) ''),
+  label     text NOT NULL CHECK (label OPERATOR(pg_catalog.=) ANY (ARRAY['PER', 'LOC', 'ORG', 'MISC'])),
+  canonical text,
+  origin    text NOT NULL DEFAULT 'user'
+            CHECK (origin OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'curated', 'icu', 'anercorp']))
+);
+CREATE INDEX ar_gazetteer_surface_idx ON @extschema@.ar_gazetteer (surface);
+-- one user row per surface: a user row is authoritative, so it must be unambiguous
+CREATE UNIQUE INDEX ar_gazetteer_user_surface_key ON @extschema@.ar_gazetteer (surface)
+  WHERE origin OPERATOR(pg_catalog.=) 'user';
+COMMENT ON TABLE @extschema@.ar_gazetteer IS
+  'Names for ar_entities: surface form, label (PER, LOC, ORG, MISC), canonical form (NULL = the normalized surface), origin (user rows override the model; shipped rows are model features). Only the owner may write; every session sees changes in its next statement.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.surface IS 'Name as written; matched after search normalization, word by word, also behind clitics (و ف ب ل ك ال).';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.label IS 'Entity label: PER, LOC, ORG or MISC.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.canonical IS 'Canonical form reported by ar_entities for this name and its spelling variants; NULL means the normalized surface.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.origin IS 'user (yours: dumped by pg_dump, overrides the model), or curated, icu, anercorp (shipped with the extension, used as model features).';
+
+CREATE FUNCTION @extschema@._ar_gazetteer_shipped(
+    OUT surface text, OUT label text, OUT canonical text, OUT origin text)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'ar_gazetteer_shipped'
+  LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_shipped() IS
+  'Internal: rows of the shipped gazetteer file tsearch_data/pg_arabic_ner.gaz, loaded by CREATE EXTENSION.';
+
+INSERT INTO @extschema@.ar_gazetteer (surface, label, canonical, origin)
+  SELECT s.surface, s.label, s.canonical, s.origin FROM @extschema@._ar_gazetteer_shipped() s;
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ar_gazetteer', 'WHERE origin = ''user''');
+
+CREATE FUNCTION @extschema@._ar_gazetteer_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'ar_gazetteer_changed'
+  LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
+  'Internal trigger: invalidates the gazetteer cache of every session after a change to ar_gazetteer.';
+
+CREATE TRIGGER ar_gazetteer_changed
+  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ar_gazetteer
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+
+REVOKE ALL ON TABLE @extschema@.ar_gazetteer FROM PUBLIC;
+GRANT SELECT ON TABLE @extschema@.ar_gazetteer TO PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@._ar_gazetteer_shipped() FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.ar_entities(input text)
+  RETURNS TABLE (entity text, label text, start_pos int, length int, canonical text, score real)
+  AS 'MODULE_PATHNAME', 'ar_entities'
+  LANGUAGE C STRICT STABLE PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.ar_entities(text) IS
+  'Named entities (PER, LOC, ORG, MISC) of an Arabic text: the mention as written, its label, 1-based code-point start and length (substr(input, start_pos, length) = entity), a canonical form (clitics stripped, spelling variants and surname mentions unified) and a confidence score. STABLE, not IMMUTABLE: the result depends on the installed model file and on the ar_gazetteer table, so it is deterministic only for a given model and gazetteer version; rebuild anything derived from it (indexes, materialized columns) after changing either.';
 
 -- ===================================================================
 -- Section: dates and quotations (ar_dates, ar_quotes)
@@ -89,3 +230,14 @@ ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.ar_quotes(text) IS
 'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote.';
+
+CREATE FUNCTION @extschema@.ar_quotes(
+    input text, persons int4range[],
+    OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_quotes_persons'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.ar_quotes(text, int4range[]) IS
+'Like ar_quotes(text), but speakers are chosen among the given PERSON spans (1-based character ranges [start_pos, start_pos + length), e.g. from an entity tagger) instead of guessed ones; an empty array means no person is known.';

@@ -99,6 +99,9 @@ static const char *const count_nouns[] = {"شخص", "شخصا", "دولار", "�
 	"جندي", "جنديا", "عنصر", "عنصرا", "لاجئ", "لاجئا", "مليون", "مليار", "الف", "طالب",
 	"طالبا", "منزل", "منزلا", "ساعه", "دقيقه", "صاروخ", "صاروخا", "اسير", "اسيرا", "هكتار",
 	"دونم", "دونما", "نسمه", "فرد", "فردا", "وحده", "عامل", "عاملا", "مرشح", "مرشحا", NULL};
+/* Adverbs ending in tanwin alef that may follow a year (2015 أيضا). */
+static const char *const adverbs_a[] = {"ايضا", "تقريبا", "حاليا", "مثلا", "تحديدا", "عموما",
+	"اساسا", "سابقا", "لاحقا", "مجددا", "جدا", "فصاعدا", "تماما", "رسميا", "عمليا", "ايا", NULL};
 static const char *const count_before[] = {"رقم", "نحو", "حوالي", "قرابه", "زهاء", "المادة",
 	"الماده", "بند", "البند", NULL};
 
@@ -1151,17 +1154,20 @@ unit_at(const dctx *c, size_t i, char *unit, int *dual, bool *plural)
 	return 0;
 }
 
-/* Number word at i (clitics allowed): count, -1 vague, 0 none. */
+/* Number word at i (clitics or the article allowed: الخمس): count, -1 vague, 0 none. */
 static int
 numword_at(const dctx *c, size_t i)
 {
 	int			k;
+	const char *key;
 
 	if (i >= c->q->n || TOK(i)->kind != AR_TOK_ARABIC)
 		return 0;
+	key = TOK(i)->key;
 	for (k = 0; numwords[k].w; k++)
 	{
-		if (ar_lex_key_is(TOK(i)->key, numwords[k].w, "لوب"))
+		if (ar_lex_key_is(key, numwords[k].w, "لوب") ||
+			(has_article_key(key) && numwords[k].n > 0 && strcmp(key + 4, numwords[k].w) == 0))
 			return numwords[k].n;
 	}
 	return 0;
@@ -1341,11 +1347,21 @@ bare_number_is_count(const dctx *c, size_t i)
 		return true;
 	if (i > 0 && (punct_is(c, i - 1, "#") || punct_is(c, i - 1, "$") || punct_is(c, i - 1, ".")))
 		return true;
+	if ((i > 0 && (punct_is(c, i - 1, "×") || ar_lex_is(c->q, i - 1, "x"))) ||
+		punct_is(c, i + 1, "×") || ar_lex_is(c->q, i + 1, "x"))
+		return true;			/* 1920 × 1080 */
 	if (i + 1 < c->q->n)
 	{
+		const ar_lex *nx = TOK(i + 1);
+
 		if (punct_is(c, i + 1, "%") || punct_is(c, i + 1, "٪"))
 			return true;
 		if (word_in(c, i + 1, count_nouns) >= 0)
+			return true;
+		/* an indefinite accusative noun counts things: 1893 مريضا، 2000 عامل… */
+		if (nx->kind == AR_TOK_ARABIC && nx->keylen >= 6 && nx->keylen != 255 &&
+			strcmp(nx->key + nx->keylen - 2, "ا") == 0 && !has_article_key(nx->key) &&
+			list_index(nx->key, adverbs_a) < 0)
 			return true;
 	}
 	return false;
@@ -1432,7 +1448,10 @@ parse_core(const dctx *c, size_t i, char anchor, char *value)
 				return de;
 			}
 		}
-		if (weak && anchor != 'D' && dir == 0)
+		/* الاثنين "the two": a day only after يوم, a time of day, or with الماضي/المقبل */
+		if (weak && anchor != 'D' && dir == 0 &&
+			!(i > 0 && word_in(c, i - 1, (const char *const[]) {"صباح", "مساء", "ليله", "فجر",
+																   "ظهر", "عصر", "ظهيره", NULL}) >= 0))
 			return 0;
 		fmt_weekday(c, wd, dir, value);
 		return e;
@@ -1868,7 +1887,8 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 {
 	ar_lexseq	q;
 	dctx		c;
-	size_t		i;
+	size_t		i,
+				steps = 0;
 	ar_keymap	open;
 
 	out->v = NULL;
@@ -1887,6 +1907,7 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 		char		value[AR_DATE_VALUE_MAX];
 		size_t		e;
 
+		AR_CHECK_INTERRUPTS(alloc, ++steps);
 		if (!may_open(&c, i, &open))
 		{
 			i++;

@@ -468,7 +468,8 @@ static void
 normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 {
 	const unsigned char *s = (const unsigned char *) in;
-	size_t		i = 0;
+	size_t		i = 0,
+				next_check = 65536;
 	nstate		st;
 
 	memset(&st, 0, sizeof(st));
@@ -481,6 +482,13 @@ normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 	{
 		uint32_t	c = s[i];
 		int			adv = 1;
+
+		if (i >= next_check)
+		{
+			next_check = i + 65536;
+			if (out->alloc->check_fn)
+				out->alloc->check_fn(out->alloc->ctx);
+		}
 
 		/* fast path: plain ASCII that no rule touches */
 		if (c > ' ' && c < 0x7F && st.njoin == 0 && !st.pend_space && !st.pend_nl &&

@@ -23,6 +23,10 @@ static const char *const participles[] = {"قائلا", "قائله", "مؤكد�
 static const char *const feminine[] = {"قالت", "تقول", "اضافت", "تضيف", "اكدت", "صرحت",
 	"اعربت", "اوضحت", "تابعت", "اعتبرت", "رات", "ذكرت", "اشارت", "اعلنت", "شددت", "لفتت",
 	"افادت", "كشفت", "قائله", "مؤكده", "مضيفه", "مشيره", "موضحه", "معتبره", NULL};
+/* Temporal words that can follow a verb but are never its subject (صرّح الأسبوع الماضي بأن). */
+static const char *const temporal[] = {"الاسبوع", "الشهر", "العام", "السنه", "اليوم", "امس",
+	"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "صباح", "مساء",
+	"ليله", "فجر", "ظهر", "عصر", "غدا", "الليله", "حاليا", "لاحقا", "سابقا", NULL};
 /* "according to" + person: ووفقا للافروف، فإن … */
 static const char *const according[] = {"وفقا", "بحسب", "حسب", "طبقا", NULL};
 /* Verbs whose content may follow without إن/أن (وقال الوزير يستند …). */
@@ -34,7 +38,10 @@ static const char *const titles[] = {"الرئيس", "رئيس", "الوزير",
 	"السفير", "سفير", "المبعوث", "مبعوث", "الامين", "الملك", "الامير", "الشيخ", "السيد",
 	"السيده", "الدكتور", "المستشار", "مستشار", "الجنرال", "العقيد", "اللواء", "الزعيم",
 	"زعيم", "المدير", "مدير", "المعارض", "النائب", "المرشد", "القائد", "قائد", "المندوب",
-	"مندوب", "الملكه", "المسؤول", "مسؤول", "مصدر", "المصدر", NULL};
+	"مندوب", "الملكه", "المسؤول", "مسؤول", "مصدر", "المصدر", "الخبير", "خبير", "المحلل",
+	"محلل", "الباحث", "الباحثه", "الكاتب", "الكاتبه", "الصحفي", "الصحفيه", "المدرب", "اللاعب",
+	"المهندس", "المحامي", "القاضي", "العميد", "الفريق", "المشير", "الاستاذ", "البروفيسور",
+	"الرئيسه", "المرشح", "المرشحه", "الناشط", "الناشطه", "الامين", NULL};
 /* Titles naming an anonymous source: the noun phrase itself is the speaker. */
 static const char *const anonymous[] = {"المتحدث", "متحدث", "المتحدثه", "متحدثه", "الناطق",
 	"ناطق", "مصدر", "المصدر", "المسؤول", "مسؤول", NULL};
@@ -53,10 +60,12 @@ static const char *const prepositions[] = {"في", "خلال", "من", "عن", "
 /* The word lists above, hashed once per call for constant-time membership. */
 enum
 {
-	L_SPEECH, L_PART, L_BARE, L_COMP, L_TITLE, L_ANON, L_STOP, L_PREP, L_FEM, L_ACCORD, L_NLISTS
+	L_SPEECH, L_PART, L_BARE, L_COMP, L_TITLE, L_ANON, L_STOP, L_PREP, L_FEM, L_ACCORD, L_TIME,
+	L_NLISTS
 };
 static const char *const *const lexicon_lists[L_NLISTS] = {speech_verbs, participles,
-	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions, feminine, according};
+	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions, feminine, according,
+	temporal};
 
 typedef struct qlex
 {
@@ -226,6 +235,35 @@ is_nisba(const qlex *lx, const ar_lexseq *q, size_t i)
 		!in_list(q, i, (const char *const[]) {"الثاني", "الحالي", "الماضي", "التالي", NULL}, "");
 }
 
+/* سارة القحطاني، فاطمة محمد: a first name ending in ة counts when a family name follows. */
+static bool
+feminine_first_name(const qlex *lx, const ar_lexseq *q, size_t i)
+{
+	const ar_lex *t = i < q->n ? &q->v[i] : NULL;
+
+	if (!t || t->kind != AR_TOK_ARABIC || t->keylen < 6 || t->keylen == 255 ||
+		strcmp(t->key + t->keylen - 2, "ه") != 0 || has_article(t->key) ||
+		in_set(lx, q, i, L_STOP, "") || in_set(lx, q, i, L_TITLE, "وبلف"))
+		return false;
+	if (is_nisba(lx, q, i + 1))
+		return true;
+	/* فاطمة محمد إن …: a two-word name that ends there, not a noun phrase (إقامة مناطق حظر) */
+	return is_name_word(lx, q, i + 1) && !is_name_word(lx, q, i + 2) && !is_nisba(lx, q, i + 2);
+}
+
+/* عبد الرحمن، أبو الغيط: an article word right after عبد / أبو / بن / بو belongs to the name. */
+static bool
+after_kunya(const ar_lexseq *q, size_t i)
+{
+	const char *p;
+
+	if (i == 0 || i >= q->n || q->v[i].kind != AR_TOK_ARABIC || !has_article(q->v[i].key))
+		return false;
+	p = q->v[i - 1].key;
+	return strcmp(p, "عبد") == 0 || strcmp(p, "ابو") == 0 || strcmp(p, "بن") == 0 ||
+		strcmp(p, "بو") == 0 || strcmp(p, "ابن") == 0;
+}
+
 /* Sentence end at token i (outside quote marks): . ؟ ? ! or a line break before i. */
 static bool
 sentence_end(const ar_lexseq *q, size_t i)
@@ -265,10 +303,16 @@ skip_title(const qlex *lx, const ar_lexseq *q, size_t i)
 			j++;
 	}
 	while (j < q->n && q->v[j].kind == AR_TOK_ARABIC && has_article(q->v[j].key) && mods < 4 &&
-		   !in_set(lx, q, j, L_TITLE, ""))
+		   !in_set(lx, q, j, L_TITLE, "") && !in_set(lx, q, j, L_STOP, ""))
 	{
 		j++;
 		mods++;
+		/* السفير الفرنسي لدى الأمم المتحدة فرنسوا ديلاتر */
+		if (j + 1 < q->n && strcmp(q->v[j].key, "لدي") == 0 && has_article(q->v[j + 1].key))
+		{
+			j++;
+			mods = 1;
+		}
 	}
 	if (is_punct(q, j, "،") || is_punct(q, j, ","))
 		j++;
@@ -294,7 +338,9 @@ guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, size_t 
 		if (in_set(lx, q, i, L_TITLE, "وبلف") && !in_set(lx, q, i, L_ANON, "وبلف"))
 		{
 			j = skip_title(lx, q, i);
-			for (e = j; e < j + 3 && (is_name_word(lx, q, e) || (e > j && is_nisba(lx, q, e))) &&
+			for (e = j; e < j + 3 && (is_name_word(lx, q, e) || (e > j && is_nisba(lx, q, e)) ||
+									(e > j && after_kunya(q, e)) ||
+									(e == j && feminine_first_name(lx, q, e))) &&
 				 !(e > j && strncmp(q->v[e].key, "و", 2) == 0); e++)
 				;
 			if (e > j)
@@ -475,7 +521,10 @@ pair_marks(qctx *c)
 	{
 		size_t		t;
 
-		for (t = c->seg_a[i] - 1; t < c->seg_end[i] && t < c->q->n; t++)
+		t = c->seg_a[i] - 1;
+		while (t > 0 && !c->mark[t])
+			t--;				/* back to the first token of the opening mark (&quot;) */
+		for (; t < c->seg_end[i] && t < c->q->n; t++)
 			c->seg_of[t] = i;
 	}
 }
@@ -683,7 +732,7 @@ resolve_role(qctx *c, size_t i, size_t e)
 		}
 		end = lo;
 	}
-	for (pass = 0; pass < 4 && best == NOPERSON; pass++)
+	for (pass = 0; pass < 3 && best == NOPERSON; pass++)
 		for (k = end; k > 0 && end - k < SCAN_LIMIT && best == NOPERSON; k--)
 		{
 			const mention *mk = &c->m[k - 1];
@@ -691,7 +740,7 @@ resolve_role(qctx *c, size_t i, size_t e)
 			bool		hd = (mk->head && same_head(mk->head, head)) || (m->head && same_head(m->head, head));
 			bool		aj = adj && ((mk->adj && strcmp(mk->adj, adj) == 0) || (m->adj && strcmp(m->adj, adj) == 0));
 
-			if ((pass == 0 && hd && aj) || (pass == 1 && aj) || (pass == 2 && hd && !adj) || pass == 3)
+			if ((pass == 0 && hd && aj) || (pass == 1 && aj) || (pass == 2 && hd && !adj))
 				best = k - 1;
 		}
 	return best;
@@ -900,13 +949,20 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 				sp.a = k;
 				sp.b = e;
 			}
-			else
-				sp.mention = resolve_role(c, k, e);
+			else if ((sp.mention = resolve_role(c, k, e)) == NOPERSON)
+			{
+				/* a role nobody held before (رئيس اللجنة المنظمة): the role as written */
+				while (e < c->q->n && e < k + 5 && TOK(e)->kind == AR_TOK_ARABIC &&
+					   has_article(TOK(e)->key) && !in_set(c->lx, c->q, e, L_STOP, ""))
+					e++;
+				sp.a = k;
+				sp.b = e;
+			}
 			k = e;
 			subject = true;
 		}
 		else if (k < c->q->n && TOK(k)->kind == AR_TOK_ARABIC && !in_set(c->lx, c->q, k, L_PREP, "") &&
-				 !in_set(c->lx, c->q, k, L_COMP, "") &&
+				 !in_set(c->lx, c->q, k, L_COMP, "") && !in_set(c->lx, c->q, k, L_TIME, "و") &&
 				 (has_article(TOK(k)->key) ||
 				  in_list(c->q, k, (const char *const[]) {"صحيفه", "وكاله", "وزاره", "مصادر", NULL}, "")))
 		{

@@ -24,10 +24,14 @@
  *
  * Without a tagger, ar_quotes_guess_persons produces PERSON candidates:
  * one to three name words after a title or role (الرئيس، وزير الخارجية
- * الأمريكي، نظيره، المتحدث باسم …), the subject right after a speech verb
- * (قال لافروف), and every later occurrence of a name word found that way
- * (للافروف).  Known weakness: a name word must not start with ي (an
- * imperfect verb looks the same), so يوسف after a title is missed.
+ * الأمريكي، نظيره، السفير … لدى الأمم المتحدة، الباحثة …), the subject right
+ * after a speech verb (قال لافروف), and every later occurrence of a name word
+ * found that way (للافروف).  Known weaknesses: a name word must not start
+ * with ي (an imperfect verb looks the same), so يوسف after a title is missed;
+ * the folded key of علي (the name) equals على (the preposition).
+ *
+ * SQL: ar_quotes(text) guesses persons; ar_quotes(text, int4range[]) passes
+ * the caller's PERSON spans (1-based [start_pos, start_pos + length)) here.
  */
 #ifndef AR_QUOTES_H
 #define AR_QUOTES_H

@@ -1,36 +1,35 @@
 /*
  * quotes.c
- *    SQL glue for the quotation finder: ar_quotes(text).
+ *    SQL glue for the quotation finder: ar_quotes(text) with guessed
+ *    persons, ar_quotes(text, int4range[]) with PERSON spans from a tagger.
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
 
 #include "pg_arabic.h"
 #include "ar_quotes.h"
 
 PG_FUNCTION_INFO_V1(ar_quotes);
+PG_FUNCTION_INFO_V1(ar_quotes_persons);
 
-/* ar_quotes(input text): one row per quotation with its speaker (NULL when unknown). */
-Datum
-ar_quotes(PG_FUNCTION_ARGS)
+/* Emit the rows of one quotation list into the materialized result. */
+static void
+emit_quotes(FunctionCallInfo fcinfo, const char *s, const ar_quote_list *list)
 {
-	text	   *in = PG_GETARG_TEXT_PP(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const char *s = VARDATA_ANY(in);
-	ar_quote_list list;
 	size_t		i;
 
-	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, 0);
-	/* PERSON spans: heuristic until the entity tagger is wired in (persons = NULL) */
-	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), NULL, 0, &ar_pg_allocator, &list);
-	for (i = 0; i < list.n; i++)
+	for (i = 0; i < list->n; i++)
 	{
-		const ar_quote *q = &list.v[i];
+		const ar_quote *q = &list->v[i];
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
@@ -52,6 +51,89 @@ ar_quotes(PG_FUNCTION_ARGS)
 			pfree(DatumGetPointer(values[0]));
 		pfree(DatumGetPointer(values[1]));
 	}
+}
+
+/* ar_quotes(input text): one row per quotation with its speaker (NULL when unknown). */
+Datum
+ar_quotes(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(in);
+	ar_quote_list list;
+
+	ar_check_encoding();
+	InitMaterializedSRF(fcinfo, 0);
+	/* persons NULL: the core guesses them (titles, speech-verb subjects) */
+	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), NULL, 0, &ar_pg_allocator, &list);
+	emit_quotes(fcinfo, s, &list);
 	ar_quote_list_free(&list);
+	return (Datum) 0;
+}
+
+/* ar_quotes(input text, persons int4range[]): speakers chosen among the given PERSON spans. */
+Datum
+ar_quotes_persons(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+	const char *s = VARDATA_ANY(in);
+	TypeCacheEntry *typcache;
+	Datum	   *elems;
+	bool	   *enulls;
+	int			nelems,
+				k;
+	ar_span    *spans;
+	size_t		nspans = 0;
+	ar_quote_list list;
+
+	ar_check_encoding();
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("persons must be a one-dimensional array"),
+				 errhint("Pass the PERSON spans as int4range[], e.g. ARRAY[int4range(12, 20)].")));
+	InitMaterializedSRF(fcinfo, 0);
+	typcache = lookup_type_cache(ARR_ELEMTYPE(arr), TYPECACHE_RANGE_INFO);
+	if (typcache->rngelemtype == NULL || typcache->rngelemtype->type_id != INT4OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("persons must be an int4range[]")));
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), typcache->typlen, typcache->typbyval,
+					  typcache->typalign, &elems, &enulls, &nelems);
+	spans = palloc(sizeof(ar_span) * (nelems > 0 ? nelems : 1));
+	for (k = 0; k < nelems; k++)
+	{
+		RangeBound	lo,
+					hi;
+		bool		empty;
+		int32		a,
+					b;
+
+		if (enulls[k])
+			continue;
+		range_deserialize(typcache, DatumGetRangeTypeP(elems[k]), &lo, &hi, &empty);
+		if (empty)
+			continue;
+		if (lo.infinite || hi.infinite)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("person span %d is unbounded", k + 1),
+					 errdetail("A PERSON span is a finite range of 1-based character positions [start_pos, start_pos + length)."),
+					 errhint("Use int4range(start_pos, start_pos + length) from the entity extractor.")));
+		/* int4range is canonical [a, b): 1-based positions a .. b-1 */
+		a = DatumGetInt32(lo.val);
+		b = DatumGetInt32(hi.val);
+		if (a < 1)
+			a = 1;
+		if (b <= a)
+			continue;
+		spans[nspans].char_start = (size_t) a - 1;
+		spans[nspans].char_len = (size_t) (b - a);
+		nspans++;
+	}
+	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), spans, nspans, &ar_pg_allocator, &list);
+	emit_quotes(fcinfo, s, &list);
+	ar_quote_list_free(&list);
+	pfree(spans);
 	return (Datum) 0;
 }

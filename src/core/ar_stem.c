@@ -1,0 +1,995 @@
+/*
+ * ar_stem.c
+ *    Clitic-aware light stemmer (see ar_stem.h).
+ *
+ * Words are handled as arrays of code points of the Arabic letter block
+ * (U+0621..U+064A), normalized with the stemmer's rule mask except teh
+ * marbuta, which stays distinct from heh while stemming (ة is a feminine
+ * ending, ه a pronoun) and is folded on output when the mask says so.
+ *
+ * Stemming tries every proclitic split allowed by the chain grammar
+ *     [و|ف] [ب|ك|ل] [ال]    (ل + ال is written لل)   for nouns,
+ *     [و|ف] [ل] ي                                    for imperfect verbs
+ * (heavy level: also ت ن ا and the future س), longest first.  A split whose
+ * remainder, or what is left of it after suffix removal, is in the protected
+ * or plural lists wins at once; otherwise the longest split that leaves a
+ * plausible remainder is taken.  Suffixes are then removed: one pronoun
+ * enclitic, then one inflectional ending (ات -> ة, ون ين ان وا ا, ية -> ي),
+ * each only while the stem keeps a minimum length.
+ *
+ * Lists live in one open-addressing hash table keyed by code-point strings;
+ * each entry carries flags and the stem it maps to.
+ */
+#include <string.h>
+
+#include "ar_stem.h"
+#include "ar_normalize.h"
+#include "ar_chars.h"
+
+/* Letters (after normalization). */
+#define HAMZA	0x0621
+#define ALEF	0x0627
+#define BEH		0x0628
+#define TEHM	0x0629
+#define TEH		0x062A
+#define SEEN	0x0633
+#define FEH		0x0641
+#define KAF		0x0643
+#define LAM		0x0644
+#define MEEM	0x0645
+#define NOON	0x0646
+#define HEH		0x0647
+#define WAW		0x0648
+#define YEH		0x064A
+
+#ifndef PREP_MIN_REST
+#define PREP_MIN_REST 3
+#endif
+
+#define F_STOP	1
+#define F_PROT	2
+#define F_PLUR	4
+
+typedef uint16_t cp16;
+
+/* Letters the stemmer works on: U+0621..U+064A. */
+#define NLETTERS 42
+
+/* Filter slot of a key (all its code points are letters). */
+#define FILTER_SLOT(w, n) (((w)[0] - HAMZA) * NLETTERS + ((w)[(n) - 1] - HAMZA))
+
+typedef struct entry
+{
+	uint32_t	hash;			/* 0 = empty slot */
+	uint32_t	key_off;		/* into pool */
+	uint32_t	val_off;
+	uint8_t		key_len;
+	uint8_t		val_len;
+	uint8_t		flags;
+} entry;
+
+struct ar_stemmer
+{
+	const ar_allocator *alloc;
+	uint32_t	mask;			/* output normalization */
+	uint32_t	imask;			/* internal: mask without teh marbuta */
+	int			level;
+	entry	   *tab;
+	size_t		tabsize;		/* power of two */
+	size_t		nused;
+	size_t		counts[3];
+	cp16	   *pool;
+	size_t		pool_len,
+				pool_cap;
+	/* quick negative filter: bit (length & 7) of [first letter][last letter] */
+	uint8_t		filter[NLETTERS * NLETTERS];
+};
+
+/* ---------------------------------------------------------------- hash table */
+
+/* FNV-1a over code points (one step per code point); never 0. */
+static inline uint32_t
+hash_cps(const cp16 *w, int n)
+{
+	uint32_t	h = 2166136261u;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		h ^= w[i];
+		h *= 16777619u;
+	}
+	return h ? h : 1;
+}
+
+/* Find the entry for w[0..n), or NULL. */
+static const entry *
+lookup(const ar_stemmer *st, const cp16 *w, int n)
+{
+	uint32_t	h;
+	size_t		i;
+
+	if (n <= 0 || n > 255 || !(st->filter[FILTER_SLOT(w, n)] & (1 << (n & 7))))
+		return NULL;
+	h = hash_cps(w, n);
+	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
+	{
+		const entry *e = &st->tab[i];
+
+		if (e->hash == 0)
+			return NULL;
+		if (e->hash == h && e->key_len == n &&
+			memcmp(st->pool + e->key_off, w, n * sizeof(cp16)) == 0)
+			return e;
+	}
+}
+
+/* Store n code points in the pool; returns their offset. */
+static uint32_t
+pool_add(ar_stemmer *st, const cp16 *w, int n)
+{
+	uint32_t	off;
+
+	if (st->pool_len + n > st->pool_cap)
+	{
+		size_t		cap = st->pool_cap ? st->pool_cap * 2 : 1024;
+
+		while (cap < st->pool_len + n)
+			cap *= 2;
+		st->pool = st->alloc->realloc_fn(st->alloc->ctx, st->pool, cap * sizeof(cp16));
+		st->pool_cap = cap;
+	}
+	off = (uint32_t) st->pool_len;
+	memcpy(st->pool + off, w, n * sizeof(cp16));
+	st->pool_len += n;
+	return off;
+}
+
+/* Double the table. */
+static void
+grow_table(ar_stemmer *st)
+{
+	size_t		newsize = st->tabsize ? st->tabsize * 2 : 256;
+	entry	   *nt = st->alloc->realloc_fn(st->alloc->ctx, NULL, newsize * sizeof(entry));
+	size_t		i;
+
+	memset(nt, 0, newsize * sizeof(entry));
+	for (i = 0; i < st->tabsize; i++)
+	{
+		entry	   *e = &st->tab[i];
+		size_t		j;
+
+		if (e->hash == 0)
+			continue;
+		for (j = e->hash & (newsize - 1); nt[j].hash; j = (j + 1) & (newsize - 1))
+			;
+		nt[j] = *e;
+	}
+	if (st->tab)
+		st->alloc->free_fn(st->alloc->ctx, st->tab);
+	st->tab = nt;
+	st->tabsize = newsize;
+}
+
+/* Add flags (and, if val given, the mapped stem) to the entry of w[0..n). */
+static void
+put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn)
+{
+	uint32_t	h;
+	size_t		i;
+	entry	   *e;
+
+	if (n <= 0 || n > 255 || vn > 255)
+		return;
+	if ((st->nused + 1) * 2 > st->tabsize)
+		grow_table(st);
+	st->filter[FILTER_SLOT(w, n)] |= (uint8_t) (1 << (n & 7));
+	h = hash_cps(w, n);
+	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
+	{
+		e = &st->tab[i];
+		if (e->hash == 0)
+		{
+			e->hash = h;
+			e->key_len = (uint8_t) n;
+			e->key_off = pool_add(st, w, n);
+			e->val_off = e->key_off;
+			e->val_len = (uint8_t) n;
+			e->flags = 0;
+			st->nused++;
+			break;
+		}
+		if (e->hash == h && e->key_len == n &&
+			memcmp(st->pool + e->key_off, w, n * sizeof(cp16)) == 0)
+			break;
+	}
+	/* a plural mapping wins over a protected identity; first plural mapping wins */
+	if (val && vn > 0 && ((flags & F_PLUR) ? !(e->flags & F_PLUR) : !(e->flags & (F_PLUR | F_PROT))))
+	{
+		e->val_off = pool_add(st, val, vn);
+		e->val_len = (uint8_t) vn;
+	}
+	e->flags |= flags;
+}
+
+/* ------------------------------------------------------------- normalization */
+
+/* Code points that need the full normalizer (presentation forms, combining hamza/madda). */
+static inline bool
+needs_full_normalizer(uint32_t c)
+{
+	return (c >= 0xFB50 && c <= 0xFEFE) || (c >= 0x0653 && c <= 0x0655) || c == '&' || c == ';';
+}
+
+/* Is c a letter the stemmer works on? */
+static inline bool
+is_stem_letter(uint32_t c)
+{
+	return c >= HAMZA && c <= YEH && c != 0x0640 && !(c >= 0x063B && c <= 0x063F);
+}
+
+/*
+ * Decode and normalize s[0..len) into w (internal mask).  Returns the number
+ * of code points, or -1 when the word is not made only of Arabic letters
+ * (after normalization) or is too long to stem.
+ */
+static int
+to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0;
+	int			n = 0;
+
+	while (i < len)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode(p + i, len - i, &adv);
+		uint32_t	f;
+
+		if (needs_full_normalizer(c))
+			goto slow;
+		i += adv;
+		f = ar_norm_fold_cp(c, st->imask);
+		if (f == 0)
+			continue;
+		if (!is_stem_letter(f) || n >= AR_STEM_MAXCP)
+			return -1;
+		w[n++] = (cp16) f;
+	}
+	if (n == 0)
+		goto slow;
+	if ((st->imask & AR_N_HAMZA) && n >= 3 && w[n - 1] == HAMZA && w[n - 2] == YEH)
+	{
+		/* as the normalizer: a final run of ي + ء after a letter becomes ء (شيء = شء) */
+		int			p = n - 2;
+
+		while (p > 0 && w[p - 1] == YEH)
+			p--;
+		if (p > 0)
+		{
+			w[p] = HAMZA;
+			n = p + 1;
+		}
+	}
+	return n;
+
+slow:
+	/* rare path: let the full normalizer handle it, then read its output */
+	tmp->len = 0;
+	ar_normalize(s, len, st->imask, tmp);
+	p = (const unsigned char *) tmp->data;
+	i = 0;
+	n = 0;
+	while (i < tmp->len)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode(p + i, tmp->len - i, &adv);
+
+		i += adv;
+		if (!is_stem_letter(c) || n >= AR_STEM_MAXCP)
+			return -1;
+		w[n++] = (cp16) c;
+	}
+	return n > 0 ? n : -1;
+}
+
+/* ------------------------------------------------------------------ stemming */
+
+/* Does w[0..n) end with the suffix sfx (sn code points)? */
+static inline bool
+ends_with(const cp16 *w, int n, const cp16 *sfx, int sn)
+{
+	int			i;
+
+	if (n < sn)
+		return false;
+	for (i = 0; i < sn; i++)
+		if (w[n - sn + i] != sfx[i])
+			return false;
+	return true;
+}
+
+typedef struct sfx
+{
+	cp16		c[3];
+	int8_t		n;
+	int8_t		minstem;		/* minimum stem left, at the default level */
+	int8_t		level;			/* lowest level that strips it */
+} sfx;
+
+/* Pronoun enclitics, longest first. */
+static const sfx enclitics[] = {
+	{{HEH, MEEM, ALEF}, 3, 3, 2},	/* هما */
+	{{KAF, MEEM, ALEF}, 3, 3, 3},	/* كما: rare in news, and often part of a word */
+	{{HEH, MEEM}, 2, 3, 2},		/* هم */
+	{{HEH, NOON}, 2, 3, 2},		/* هن */
+	{{KAF, MEEM}, 2, 3, 2},		/* كم */
+	{{KAF, NOON}, 2, 3, 3},		/* كن: rare in news; أماكن, مساكن */
+	{{HEH, ALEF}, 2, 3, 2},		/* ها */
+	{{NOON, ALEF}, 2, 3, 2},		/* نا */
+	{{NOON, YEH}, 2, 3, 3},		/* ني */
+	{{HEH}, 1, 3, 2},			/* ه */
+	{{KAF}, 1, 3, 3},			/* ك */
+};
+
+#define NENCLITICS (int) (sizeof(enclitics) / sizeof(enclitics[0]))
+
+/* Minimum stem length of a suffix at a level. */
+static inline int
+min_stem(const sfx *s, int level)
+{
+	return level >= AR_STEM_HEAVY && s->minstem > 2 ? s->minstem - 1 : s->minstem;
+}
+
+/* Outcome of suffix analysis of one remainder. */
+typedef struct sfx_out
+{
+	const cp16 *stem;			/* stem code points (into the word or the pool) */
+	int			stem_len;
+	int			consumed;		/* remainder code points the stem stands for */
+	bool		hit;			/* came from (or confirmed by) a list */
+} sfx_out;
+
+/* Length of the common prefix of a[0..n) and b[0..m). */
+static inline int
+common_prefix(const cp16 *a, int n, const cp16 *b, int m)
+{
+	int			i = 0;
+
+	while (i < n && i < m && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* Look w[0..n) up in the protected/plural lists; fill o on success. */
+static inline bool
+list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
+{
+	const entry *e;
+
+	if (st->level < AR_STEM_LIGHT)
+		return false;
+	e = lookup(st, w, n);
+	if (!e || !(e->flags & (F_PROT | F_PLUR)))
+		return false;
+	o->stem = st->pool + e->val_off;
+	o->stem_len = e->val_len;
+	o->consumed = consumed;
+	o->hit = true;
+	/* for display: a stem that differs from the word only at its end (شركات -> شركة) shows the rest as suffix */
+	{
+		int			cp = common_prefix(o->stem, o->stem_len, w, n);
+
+		if (cp >= o->stem_len - 1 && cp < consumed)
+			o->consumed = cp;
+	}
+	return true;
+}
+
+/*
+ * Is x[0..n) a derived verbal noun that takes the plural ات without being
+ * feminine: forms IV, VII, VIII, X (إفعال انفعال افتعال استفعال: starts with
+ * ا, long ا before the last radical) and form II (تفعيل)?
+ */
+static inline bool
+masculine_verbal_noun(const cp16 *x, int n)
+{
+	return n >= 5 && ((x[0] == ALEF && x[n - 2] == ALEF) || (x[0] == TEH && x[n - 2] == YEH));
+}
+
+/*
+ * Reduce the inflectional ending of w[0..n) in place; returns the new length.
+ * Sound feminine plurals and feminine duals become the singular in ة
+ * (حكومات, حكومتين -> حكومة; but اجتماعات, تحقيقات -> اجتماع, تحقيق),
+ * masculine plural and dual endings ون ين ان, past plural وا and the
+ * accusative ا go, and the feminine nisba ية becomes the nisba ي (الحكومية
+ * -> حكومي).  The feminine ة itself and the nisba ي stay at the default
+ * level, since they usually make a different word (مدرسة is not مدرس,
+ * سياسي is not سياسة); the heavy level removes them too.
+ */
+static int
+strip_endings(const ar_stemmer *st, cp16 *w, int n)
+{
+	int			heavy = st->level >= AR_STEM_HEAVY;
+
+	if (n >= 5 && w[n - 2] == ALEF && w[n - 1] == TEH)
+	{
+		n -= 2;					/* ات */
+		if (!masculine_verbal_noun(w, n))
+			w[n++] = TEHM;
+	}
+	else if (n >= 5 && w[n - 3] == TEH && (w[n - 2] == YEH || w[n - 2] == ALEF) && w[n - 1] == NOON)
+		w[n - 3] = TEHM, n -= 2;	/* تين تان -> ة */
+	else if (n >= 5 && w[n - 1] == NOON && (w[n - 2] == WAW || w[n - 2] == YEH || w[n - 2] == ALEF))
+		n -= 2;					/* ون ين ان */
+	else if (n >= 5 && w[n - 2] == WAW && w[n - 1] == ALEF && st->level >= AR_STEM_DEFAULT)
+		n -= 2;					/* past plural: فعلوا */
+	else if (n >= 4 && w[n - 1] == ALEF && st->level >= AR_STEM_DEFAULT)
+		n -= 1;					/* accusative tanwin: كثيرا */
+	else if (n >= 5 && w[0] == ALEF && w[n - 1] == TEH && st->level >= AR_STEM_DEFAULT)
+		n -= 1;					/* past feminine of forms VII, VIII, X: انسحبت, استقبلت */
+	if (st->level >= AR_STEM_DEFAULT && n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM)
+		n -= 1;					/* ية -> ي */
+	if (heavy && n >= 3 && w[n - 1] == TEHM)
+		n -= 1;
+	if (heavy && n >= 4 && w[n - 1] == YEH)
+		n -= 1;
+	return n;
+}
+
+/*
+ * Is w[0..n) protected, directly or as a derived form of a protected word
+ * (feminine ة, nisba ي, past-tense ت: كبيرة, وطني, وقعت)?
+ */
+static bool
+protected_form(const ar_stemmer *st, const cp16 *w, int n)
+{
+	const entry *e;
+
+	if (st->level < AR_STEM_LIGHT)
+		return false;
+	e = lookup(st, w, n);
+
+	if (e && (e->flags & F_PROT))
+		return true;
+	if (n >= 4 && (w[n - 1] == TEHM || w[n - 1] == YEH || w[n - 1] == TEH))
+	{
+		e = lookup(st, w, n - 1);
+		return e && (e->flags & F_PROT);
+	}
+	return false;
+}
+
+/*
+ * Suffix analysis of the remainder r[0..m); work is a scratch buffer of at
+ * least m code points and receives the stem unless a list supplies it.
+ */
+static void
+analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out *o)
+{
+	int			k = m,
+				i;
+
+	o->hit = false;
+	if (list_hit(st, r, m, m, o))
+		return;
+	memcpy(work, r, m * sizeof(cp16));
+	/* one pronoun enclitic */
+	for (i = 0; i < NENCLITICS; i++)
+	{
+		const sfx  *s = &enclitics[i];
+
+		if (s->level > st->level || m - s->n < min_stem(s, st->level))
+			continue;
+		if (ends_with(r, m, s->c, s->n))
+		{
+			k = m - s->n;
+			if (list_hit(st, r, k, k, o))
+				return;
+			/* ت before a pronoun is the feminine ending: حكومته = حكومة + ه */
+			if (work[k - 1] == TEH && !(k >= 2 && work[k - 2] == ALEF) && k - 1 >= 3)
+				work[k - 1] = TEHM;
+			break;
+		}
+	}
+	k = strip_endings(st, work, k);
+	if (k < m && list_hit(st, work, k, common_prefix(work, k, r, m), o))
+		return;
+	o->stem = work;
+	o->stem_len = k;
+	o->consumed = common_prefix(work, k, r, m);
+	o->hit = protected_form(st, work, k);
+}
+
+typedef struct prefix_cand
+{
+	int			len;
+	bool		article;		/* ends in ال or is لل */
+	bool		prep;			/* has ب ك ل (or س) */
+	bool		conj;			/* starts with و or ف */
+	bool		feh;			/* the conjunction is ف */
+	bool		verb;			/* ends in an imperfect-tense prefix (ي...) */
+} prefix_cand;
+
+#define MAX_CANDS 16
+
+/* Is c an imperfect-tense prefix stripped at this level? */
+static inline bool
+imperfect_prefix(const ar_stemmer *st, cp16 c)
+{
+	if (c == YEH)
+		return st->level >= AR_STEM_DEFAULT;
+	return st->level >= AR_STEM_HEAVY && (c == TEH || c == NOON || c == ALEF);
+}
+
+/*
+ * Enumerate proclitic splits of w[0..n), longest first; returns their count.
+ * Grammar: [و|ف] [ب|ك|ل|س] [ال] for nouns (ل + ال = لل), and
+ * [و|ف] [ل|س] ي for imperfect verbs (ي at the default level; ت ن ا heavy).
+ */
+static int
+prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
+{
+	static const cp16 preps[] = {0, BEH, KAF, LAM, SEEN};
+	int			cnt = 0,
+				c,
+				p,
+				a,
+				v;
+
+	for (c = 0; c <= 1; c++)
+	{
+		int			i = c;
+
+		if (c == 1 && !(n > 1 && (w[0] == WAW || w[0] == FEH)))
+			continue;
+		for (p = 0; p < 5; p++)
+		{
+			int			j = i;
+			cp16		pc = preps[p];
+
+			if (pc)
+			{
+				if (j >= n || w[j] != pc)
+					continue;
+				j++;
+			}
+			for (a = 0; a <= 1; a++)
+			{
+				for (v = 0; v <= 1; v++)
+				{
+					int			k = j;
+
+					if (a && v)
+						continue;
+					if (a)
+					{
+						if (pc == SEEN)
+							continue;
+						if (pc == LAM)
+						{
+							/* لل: the article's alef is elided after ل */
+							if (!(k < n && w[k] == LAM))
+								continue;
+							k += 1;
+						}
+						else
+						{
+							if (!(k + 1 < n && w[k] == ALEF && w[k + 1] == LAM))
+								continue;
+							k += 2;
+						}
+					}
+					if (v)
+					{
+						if (pc == BEH || pc == KAF || !(k < n && imperfect_prefix(st, w[k])))
+							continue;
+						k += 1;
+					}
+					/* future س only before an imperfect prefix, and only when heavy */
+					if (pc == SEEN && (!v || st->level < AR_STEM_HEAVY))
+						continue;
+					if (cnt >= MAX_CANDS)
+						continue;
+					out[cnt].len = k;
+					out[cnt].article = a == 1;
+					out[cnt].prep = pc != 0;
+					out[cnt].conj = c == 1;
+					out[cnt].feh = c == 1 && w[0] == FEH;
+					out[cnt].verb = v == 1;
+					cnt++;
+				}
+			}
+		}
+	}
+	/* sort by length, longest first */
+	for (c = 1; c < cnt; c++)
+	{
+		prefix_cand t = out[c];
+
+		for (p = c; p > 0 && out[p - 1].len < t.len; p--)
+			out[p] = out[p - 1];
+		out[p] = t;
+	}
+	return cnt;
+}
+
+/* May the split pc be taken on rule grounds alone (no list hit)? */
+static bool
+plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
+{
+	if (pc->len == 0)
+		return true;
+	if (st->level < AR_STEM_DEFAULT && pc->prep && !pc->article)
+		return false;
+	if (pc->article)
+		return m >= 2;
+	if (pc->verb)
+		return m >= 3;
+	if (pc->prep)
+		return m >= (st->level >= AR_STEM_HEAVY ? 3 : PREP_MIN_REST);
+	/* bare conjunction */
+	if (pc->feh)
+		return st->level >= AR_STEM_HEAVY && m >= 3;
+	return m >= 3;
+}
+
+/* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
+static bool
+clitics_only(const prefix_cand *cands, int nc, int n)
+{
+	int			i;
+
+	for (i = 0; i < nc && cands[i].len == n; i++)
+		if (!cands[i].verb)
+			return true;
+	return false;
+}
+
+/* Is w[0..n) a stopword, possibly behind و/ف and a preposition ب ك ل, or before a pronoun? */
+static bool
+is_stopword(const ar_stemmer *st, const cp16 *w, int n)
+{
+	const entry *e = lookup(st, w, n);
+	cp16		tmp[AR_STEM_MAXCP];
+	int			i = 0;
+
+	if (e && (e->flags & F_STOP))
+		return true;
+	/* the rules below guess; a protected word (ولاية, واحد) is never a stopword */
+	if (protected_form(st, w, n))
+		return false;
+	/* a preposition or particle with a third-person or "our" pronoun: ضدنا, بينهما, نفسه */
+	if (n >= 3 && !(w[0] == ALEF && w[1] == LAM))
+	{
+		for (i = 0; i < NENCLITICS; i++)
+		{
+			const sfx  *s = &enclitics[i];
+
+			if (s->c[0] == KAF || s->level > AR_STEM_DEFAULT)
+				continue;		/* كم كن كما ك: too often part of a word (أماكن) */
+			if (n - s->n >= 2 && ends_with(w, n, s->c, s->n))
+			{
+				e = lookup(st, w, n - s->n);
+				if (e && (e->flags & F_STOP))
+					return true;
+				break;
+			}
+		}
+	}
+	i = 0;
+	if (n >= 3 && (w[0] == WAW || w[0] == FEH))
+	{
+		i = 1;
+		e = lookup(st, w + 1, n - 1);
+		if (e && (e->flags & F_STOP))
+			return true;
+	}
+	if (n - i >= 3 && (w[i] == BEH || w[i] == KAF || w[i] == LAM))
+	{
+		e = lookup(st, w + i + 1, n - i - 1);
+		if (e && (e->flags & F_STOP))
+			return true;
+		/* لل + relative pronoun: للتي = ل + التي */
+		if (w[i] == LAM && w[i + 1] == LAM && n - i < AR_STEM_MAXCP)
+		{
+			tmp[0] = ALEF;
+			memcpy(tmp + 1, w + i + 1, (n - i - 1) * sizeof(cp16));
+			e = lookup(st, tmp, n - i);
+			if (e && (e->flags & F_STOP))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Encode cps as UTF-8 into b, folding ة to ه when the mask says so. */
+static void
+emit(const ar_stemmer *st, ar_buf *b, const cp16 *w, int n)
+{
+	int			i;
+
+	ar_buf_reserve(b, (size_t) n * 2 + 1);
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	c = w[i];
+
+		if (c == TEHM && (st->mask & AR_N_TEH_MARBUTA))
+			c = HEH;
+		b->len += ar_utf8_encode(c, b->data + b->len);
+	}
+	b->data[b->len++] = '\0';
+}
+
+/* Stem one word; with parts false only the stem is written to scratch. */
+static void
+stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
+		  ar_stem_result *r, bool parts)
+{
+	cp16		w[AR_STEM_MAXCP];
+	cp16		works[MAX_CANDS][AR_STEM_MAXCP];
+	sfx_out		res[MAX_CANDS];
+	prefix_cand cands[MAX_CANDS];
+	int			n,
+				nc,
+				i,
+				chosen = -1;
+	sfx_out		best;
+
+	memset(r, 0, sizeof(*r));
+	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch) : -1;
+	scratch->len = 0;
+	if (n < 0)
+	{
+		/* not stemmable: the normalized word is the stem */
+		ar_normalize(word, len, st->mask, scratch);
+		ar_buf_append(scratch, "", 1);	/* terminator of norm */
+		r->norm_len = r->stem_len = scratch->len - 1;
+		r->prefix_off = r->suffix_off = scratch->len - 1;	/* empty strings */
+		return;
+	}
+
+	nc = prefix_candidates(st, w, n, cands);
+	/*
+	 * stopwords: the word itself, after و/ف and one of ب ك ل (بهذا, وبما,
+	 * للتي), before a pronoun (ضدنا); and a bare clitic chain (والـ before a
+	 * Latin name)
+	 */
+	if (is_stopword(st, w, n) || (st->level >= AR_STEM_DEFAULT && clitics_only(cands, nc, n)))
+	{
+		r->stopword = true;
+		emit(st, scratch, w, n);
+		r->norm_len = r->stem_len = scratch->len - 1;
+		r->prefix_off = r->suffix_off = scratch->len - 1;
+		return;
+	}
+
+	memset(&best, 0, sizeof(best));
+	/* the whole word in the lists: no clitic is split off (البحرين, وزير) */
+	if (list_hit(st, w, n, n, &best) || protected_form(st, w, n))
+	{
+		chosen = nc - 1;		/* the empty split */
+		if (!best.hit)
+			analyze_suffixes(st, w, n, works[0], &best);
+	}
+	/* a split confirmed by the lists wins, longest first */
+	for (i = 0; i < nc && chosen < 0; i++)
+	{
+		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, works[i], &res[i]);
+		if (res[i].hit && res[i].stem_len > 0)
+			chosen = i;
+	}
+	/* otherwise the longest plausible split (all splits were analyzed above) */
+	for (i = 0; i < nc && chosen < 0; i++)
+		if (plausible(st, &cands[i], n - cands[i].len) &&
+			(res[i].stem_len >= 2 || cands[i].len == 0))
+			chosen = i;
+	if (chosen < 0)
+		chosen = nc - 1;		/* the empty split is always last */
+	if (!best.stem)
+		best = res[chosen];
+
+	r->lexicon = best.hit;
+	r->stemmed = true;
+	if (parts)
+	{
+		emit(st, scratch, w, n);
+		r->norm_len = scratch->len - 1;
+		r->prefix_off = scratch->len;
+		emit(st, scratch, w, cands[chosen].len);
+		r->prefix_len = scratch->len - 1 - r->prefix_off;
+	}
+	r->stem_off = scratch->len;
+	emit(st, scratch, best.stem, best.stem_len);
+	r->stem_len = scratch->len - 1 - r->stem_off;
+	if (parts)
+	{
+		r->suffix_off = scratch->len;
+		emit(st, scratch, w + cands[chosen].len + best.consumed,
+			 n - cands[chosen].len - best.consumed);
+		r->suffix_len = scratch->len - 1 - r->suffix_off;
+	}
+	else
+		r->norm_off = r->prefix_off = r->suffix_off = r->stem_off + r->stem_len;	/* empty */
+}
+
+/* Stem one word with all its parts (see ar_stem.h). */
+void
+ar_stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_stem_result *r)
+{
+	stem_word(st, word, len, scratch, r, true);
+}
+
+/* Stem one word, writing only the stem (see ar_stem.h). */
+void
+ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_stem_result *r)
+{
+	stem_word(st, word, len, scratch, r, false);
+}
+
+/* ------------------------------------------------------------- construction */
+
+/* Create an empty stemmer. */
+ar_stemmer *
+ar_stemmer_new(const ar_allocator *alloc, uint32_t mask, int level)
+{
+	ar_stemmer *st = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_stemmer));
+
+	memset(st, 0, sizeof(*st));
+	st->alloc = alloc;
+	st->mask = mask;
+	st->imask = mask & ~(uint32_t) AR_N_TEH_MARBUTA;
+	st->level = level < AR_STEM_NONE ? AR_STEM_NONE : level > AR_STEM_HEAVY ? AR_STEM_HEAVY : level;
+	grow_table(st);
+	return st;
+}
+
+/* Release a stemmer. */
+void
+ar_stemmer_free(ar_stemmer *st)
+{
+	if (!st)
+		return;
+	if (st->tab)
+		st->alloc->free_fn(st->alloc->ctx, st->tab);
+	if (st->pool)
+		st->alloc->free_fn(st->alloc->ctx, st->pool);
+	st->alloc->free_fn(st->alloc->ctx, st);
+}
+
+/*
+ * Stem of a list entry w[0..n): a protected word is kept as written (a plural
+ * in ات becomes its singular in ة); a singular of the plural list gets the
+ * full suffix analysis.
+ */
+static int
+entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_only)
+{
+	sfx_out		o;
+	cp16		work[AR_STEM_MAXCP];
+
+	if (endings_only)
+	{
+		memcpy(out, w, n * sizeof(cp16));
+		if (n >= 4 && w[n - 2] == ALEF && w[n - 1] == TEH)
+			out[n - 2] = TEHM, n--;
+		return n;
+	}
+	analyze_suffixes(st, w, n, work, &o);
+	memcpy(out, o.stem, o.stem_len * sizeof(cp16));
+	return o.stem_len;
+}
+
+/* Split a line into at most 3 whitespace-separated fields; returns the count. */
+static int
+split_fields(const char *s, size_t len, const char **f, size_t *fl)
+{
+	size_t		i = 0;
+	int			nf = 0;
+
+	while (i < len)
+	{
+		size_t		b;
+
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (i >= len)
+			break;
+		b = i;
+		while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			i++;
+		if (nf < 3)
+		{
+			f[nf] = s + b;
+			fl[nf] = i - b;
+		}
+		nf++;
+	}
+	return nf;
+}
+
+/* Load a list (see ar_stem.h). */
+long
+ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len, size_t *bad_line)
+{
+	size_t		pos = 0,
+				line = 0;
+	long		added = 0;
+	ar_buf		tmp;
+	int			saved_level = st->level;
+
+	ar_buf_init(&tmp, st->alloc, 64);
+	while (pos < len)
+	{
+		size_t		e = pos,
+					l;
+		const char *f[3];
+		size_t		fl[3];
+		int			nf;
+		cp16		a[AR_STEM_MAXCP],
+					b[AR_STEM_MAXCP],
+					s[AR_STEM_MAXCP];
+		int			an,
+					bn,
+					sn;
+
+		while (e < len && text[e] != '\n')
+			e++;
+		line++;
+		l = e - pos;
+		for (size_t i = 0; i < l; i++)
+			if (text[pos + i] == '#')
+			{
+				l = i;
+				break;
+			}
+		nf = split_fields(text + pos, l, f, fl);
+		if (nf > 0)
+		{
+			if ((which == AR_LIST_PLURALS) ? nf != 2 : nf != 1)
+				goto bad;
+			/* list entries are normalized at the default level even if stemming is off */
+			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
+			an = to_cps(st, f[0], fl[0], a, &tmp);
+			if (an < 0)
+				goto bad;
+			if (which == AR_LIST_STOPWORDS)
+				put(st, a, an, F_STOP, NULL, 0);
+			else if (which == AR_LIST_PROTECTED)
+			{
+				sn = entry_stem(st, a, an, s, true);
+				put(st, a, an, F_PROT, s, sn);
+				if (sn != an)
+					put(st, s, sn, F_PROT, s, sn);
+			}
+			else
+			{
+				bn = to_cps(st, f[1], fl[1], b, &tmp);
+				if (bn < 0)
+					goto bad;
+				sn = entry_stem(st, b, bn, s, false);
+				put(st, a, an, F_PLUR, s, sn);
+			}
+			st->level = saved_level;
+			st->counts[which]++;
+			added++;
+		}
+		pos = e + 1;
+	}
+	ar_buf_free(&tmp);
+	return added;
+
+bad:
+	st->level = saved_level;
+	ar_buf_free(&tmp);
+	if (bad_line)
+		*bad_line = line;
+	return -1;
+}
+
+/* Number of entries loaded into a list. */
+size_t
+ar_stemmer_count(const ar_stemmer *st, ar_stem_list which)
+{
+	return st->counts[which];
+}

@@ -1,0 +1,96 @@
+/*
+ * ar_stem.h
+ *    Clitic-aware light stemmer for Arabic search.
+ *
+ * A word is first normalized (by default with the `search` profile), then
+ * proclitic chains (و ف + ب ك ل + ال, لل; the imperfect prefix ي) and
+ * enclitic / inflectional suffixes (ه ها هم هما كم نا; ات -> ة, ون ين ان
+ * وا ا, ية -> ي) are removed, but only when what is left is a plausible
+ * stem; the feminine ة and nisba ي are kept except at the heavy level.
+ * Three word lists steer the stemmer:
+ *   - stopwords: function words, reported as such (a search index drops them);
+ *   - protected words: stems that must not lose letters that only look like
+ *     clitics (وزير, وزارة, بيروت, لافروف, ...);
+ *   - plurals: broken plural -> singular pairs (مدارس مدرسة), so that a
+ *     broken plural gets the stem of its singular.
+ * Lists are plain text, one entry per line ("plural singular" for plurals),
+ * '#' starts a comment; entries are normalized on load, so they may be
+ * written with hamza, diacritics or ة freely.
+ *
+ * A stemmer is built once (lists loaded) and then only read: ar_stem_word() is
+ * reentrant and allocates nothing except growth of the caller's scratch
+ * buffer, which the caller reuses from word to word.
+ */
+#ifndef AR_STEM_H
+#define AR_STEM_H
+
+#include "ar_core.h"
+
+/* Longest word (in code points) the stemmer strips; longer words are only normalized. */
+#define AR_STEM_MAXCP 64
+
+/* Aggressiveness levels. */
+#define AR_STEM_NONE	0		/* normalization only */
+#define AR_STEM_LIGHT	1		/* article chains, و, sound plural/dual endings, lists */
+#define AR_STEM_DEFAULT 2		/* + prepositions, pronoun enclitics, nisba, broken plurals */
+#define AR_STEM_HEAVY	3		/* + future س, imperfect prefixes, verb endings, shorter stems */
+
+typedef enum ar_stem_list
+{
+	AR_LIST_STOPWORDS,
+	AR_LIST_PROTECTED,
+	AR_LIST_PLURALS
+} ar_stem_list;
+
+typedef struct ar_stemmer ar_stemmer;
+
+/* Result of ar_stem_word(): byte ranges into the scratch buffer. */
+typedef struct ar_stem_result
+{
+	size_t		norm_off,
+				norm_len;		/* the whole normalized word */
+	size_t		prefix_off,
+				prefix_len;		/* removed proclitics (normalized) */
+	size_t		stem_off,
+				stem_len;		/* the stem: what goes into the index */
+	size_t		suffix_off,
+				suffix_len;		/* removed suffixes (normalized) */
+	bool		stopword;		/* in the stopword list */
+	bool		lexicon;		/* stem came from the protected or plural list */
+	bool		stemmed;		/* false: normalized only (not Arabic letters, too long, level 0) */
+} ar_stem_result;
+
+/* A new stemmer with no lists; mask is the normalization rule mask, level 0..3. */
+extern ar_stemmer *ar_stemmer_new(const ar_allocator *alloc, uint32_t mask, int level);
+
+/* Release a stemmer and all its lists. */
+extern void ar_stemmer_free(ar_stemmer *st);
+
+/*
+ * Load a list from text[0..len).  Returns the number of entries added, or -1
+ * when a line is malformed (not one Arabic word, or for plurals not exactly
+ * two); then *bad_line (1-based) tells which; entries before it stay loaded.
+ * Load plurals after protected words: their singulars are stemmed on load.
+ */
+extern long ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text,
+							size_t len, size_t *bad_line);
+
+/* Number of entries in a list. */
+extern size_t ar_stemmer_count(const ar_stemmer *st, ar_stem_list which);
+
+/*
+ * Stem word[0..len).  scratch is emptied and receives the normalized word,
+ * prefix, stem and suffix (NUL-separated); *r gives their positions.  An
+ * empty stem means the word normalizes to nothing (only marks, tatweel).
+ */
+extern void ar_stem_word(const ar_stemmer *st, const char *word, size_t len,
+						 ar_buf *scratch, ar_stem_result *r);
+
+/*
+ * The same, for indexing: only the stem is written (norm, prefix and suffix
+ * come back empty); r->stopword and r->stem_* are as with ar_stem_word().
+ */
+extern void ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len,
+						   ar_buf *scratch, ar_stem_result *r);
+
+#endif							/* AR_STEM_H */

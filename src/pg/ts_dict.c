@@ -1,0 +1,397 @@
+/*
+ * ts_dict.c
+ *    Dictionary template ar_stem_template (the ar_stem and ar_exact
+ *    dictionaries) and the SQL functions ar_stem(word) and ar_analyze(text).
+ *
+ * The dictionary's init function reads its word lists once; PostgreSQL's
+ * text-search cache keeps the result (the stemmer and a reusable scratch
+ * buffer) for the life of the backend, or until the dictionary is altered.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "common/hashfn.h"
+#include "catalog/pg_ts_dict.h"
+#include "commands/defrem.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/value.h"
+#include "storage/fd.h"
+#include "tsearch/ts_cache.h"
+#include "tsearch/ts_public.h"
+#include "tsearch/ts_utils.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "pg_arabic.h"
+#include "ar_normalize.h"
+#include "ar_stem.h"
+#include "ar_tokenize.h"
+
+/*
+ * Per-dictionary memo of recent words: news text repeats a small vocabulary,
+ * so most tokens are answered without stemming.  Direct-mapped, fixed size,
+ * allocated once with the dictionary (backend lifetime); words or stems
+ * longer than the slot are simply not memoized.
+ */
+#define WC_SLOTS	4096
+#define WC_BYTES	46
+
+typedef struct WordCacheSlot
+{
+	uint32		hash;
+	uint8		klen;			/* 0 = empty */
+	int8		vlen;			/* -1 = stopword or empty stem */
+	char		key[WC_BYTES];
+	char		val[WC_BYTES];
+} WordCacheSlot;
+
+typedef struct ArStemDict
+{
+	ar_stemmer *st;
+	ar_buf		scratch;		/* reused by every lexize call */
+	WordCacheSlot *cache;		/* WC_SLOTS entries */
+} ArStemDict;
+
+PG_FUNCTION_INFO_V1(ar_stem_init);
+PG_FUNCTION_INFO_V1(ar_stem_lexize);
+PG_FUNCTION_INFO_V1(ar_stem);
+PG_FUNCTION_INFO_V1(ar_analyze);
+
+static const char *const list_ext[] = {"stop", "protected", "plurals"};
+static const char *const list_opt[] = {"StopWords", "ProtectedWords", "Plurals"};
+
+/* Reject data-file names that are paths or contain anything but [a-z0-9_]. */
+static void
+check_file_name(const char *opt, const char *name)
+{
+	const char *p;
+
+	if (strchr(name, '/') || strchr(name, '\\') || strstr(name, ".."))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ar_stem parameter %s must be a file name, not a path: \"%s\"", opt, name),
+				 errdetail("Data files are read from the tsearch_data directory of the installation."),
+				 errhint("Give the base name only, for example %s = pg_arabic.", opt)));
+	for (p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid ar_stem file name for %s: \"%s\"", opt, name),
+					 errdetail("File names may contain only lower-case ASCII letters, digits and underscores."),
+					 errhint("Give the base name without extension, for example %s = pg_arabic.", opt)));
+	if (*name == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ar_stem parameter %s is empty", opt)));
+}
+
+/* Read tsearch_data/<name>.<ext> into the stemmer's list. */
+static void
+load_list(ar_stemmer *st, ar_stem_list which, const char *name)
+{
+	char	   *path;
+	FILE	   *f;
+	StringInfoData buf;
+	char		chunk[8192];
+	size_t		n,
+				bad = 0;
+
+	check_file_name(list_opt[which], name);
+	path = get_tsearch_config_filename(name, list_ext[which]);
+	f = AllocateFile(path, "rb");
+	if (f == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not open ar_stem %s file \"%s\": %m", list_ext[which], path),
+				 errhint("Install the file as $SHAREDIR/tsearch_data/%s.%s.", name, list_ext[which])));
+	initStringInfo(&buf);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		appendBinaryStringInfo(&buf, chunk, (int) n);
+	if (ferror(f))
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read ar_stem file \"%s\": %m", path)));
+	FreeFile(f);
+	if (!pg_verifymbstr(buf.data, buf.len, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("ar_stem file \"%s\" is not valid UTF-8", path)));
+	if (ar_stemmer_load(st, which, buf.data, buf.len, &bad) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("invalid line %zu in ar_stem file \"%s\"", bad, path),
+				 errdetail(which == AR_LIST_PLURALS ?
+						   "Each line must hold a plural and its singular, both Arabic words." :
+						   "Each line must hold one Arabic word.")));
+	pfree(buf.data);
+	pfree(path);
+}
+
+/* Parse the Aggressiveness option: 0..3 or none/light/default/heavy. */
+static int
+parse_level(const char *v)
+{
+	static const char *const names[] = {"none", "light", "default", "heavy"};
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (pg_strcasecmp(v, names[i]) == 0 || (v[0] == '0' + i && v[1] == '\0'))
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value for ar_stem parameter Aggressiveness: \"%s\"", v),
+			 errhint("Use 0 (none), 1 (light), 2 (default) or 3 (heavy).")));
+	return 0;					/* keep compiler quiet */
+}
+
+/* Dictionary init: validate options, build the stemmer and load its lists. */
+Datum
+ar_stem_init(PG_FUNCTION_ARGS)
+{
+	List	   *options = (List *) PG_GETARG_POINTER(0);
+	ListCell   *l;
+	const char *files[3] = {NULL, NULL, NULL};
+	int			level = AR_STEM_DEFAULT;
+	uint32_t	mask = AR_PROFILE_SEARCH;
+	bool		seen_level = false,
+				seen_norm = false;
+	ArStemDict *d;
+	int			i;
+
+	ar_check_encoding();
+	foreach(l, options)
+	{
+		DefElem    *def = (DefElem *) lfirst(l);
+		bool		known = false;
+
+		for (i = 0; i < 3; i++)
+			if (pg_strcasecmp(def->defname, list_opt[i]) == 0)
+			{
+				if (files[i])
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("multiple %s parameters", list_opt[i])));
+				files[i] = defGetString(def);
+				check_file_name(list_opt[i], files[i]);
+				known = true;
+			}
+		if (known)
+			continue;
+		if (pg_strcasecmp(def->defname, "Aggressiveness") == 0)
+		{
+			if (seen_level)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple Aggressiveness parameters")));
+			level = parse_level(defGetString(def));
+			seen_level = true;
+		}
+		else if (pg_strcasecmp(def->defname, "Normalization") == 0)
+		{
+			const char *spec = defGetString(def);
+			char		bad[64];
+
+			if (seen_norm)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple Normalization parameters")));
+			if (!ar_norm_parse_spec(spec, strlen(spec), &mask, bad, sizeof(bad)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid ar_stem Normalization \"%s\": unknown rule or profile \"%s\"", spec, bad),
+						 errhint("See ar_normalize_rules() for the rule and profile names.")));
+			seen_norm = true;
+		}
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unrecognized ar_stem parameter: \"%s\"", def->defname),
+					 errhint("Valid parameters are StopWords, ProtectedWords, Plurals, Aggressiveness and Normalization.")));
+	}
+
+	d = palloc0(sizeof(ArStemDict));
+	d->st = ar_stemmer_new(&ar_pg_allocator, mask, level);
+	/* protected words first: plural singulars are stemmed with them in place */
+	if (files[AR_LIST_PROTECTED])
+		load_list(d->st, AR_LIST_PROTECTED, files[AR_LIST_PROTECTED]);
+	if (files[AR_LIST_PLURALS])
+		load_list(d->st, AR_LIST_PLURALS, files[AR_LIST_PLURALS]);
+	if (files[AR_LIST_STOPWORDS])
+		load_list(d->st, AR_LIST_STOPWORDS, files[AR_LIST_STOPWORDS]);
+	ar_buf_init(&d->scratch, &ar_pg_allocator, 256);
+	d->cache = palloc0(sizeof(WordCacheSlot) * WC_SLOTS);
+	PG_RETURN_POINTER(d);
+}
+
+/* Dictionary lexize: the stem as one lexeme, or an empty list for a stopword. */
+Datum
+ar_stem_lexize(PG_FUNCTION_ARGS)
+{
+	ArStemDict *d = (ArStemDict *) PG_GETARG_POINTER(0);
+	char	   *in = (char *) PG_GETARG_POINTER(1);
+	int32		len = PG_GETARG_INT32(2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+	ar_stem_result r;
+	WordCacheSlot *slot = NULL;
+	uint32		h = 0;
+
+	if (len > 0 && len <= WC_BYTES)
+	{
+		h = hash_bytes((const unsigned char *) in, len);
+		slot = &d->cache[h & (WC_SLOTS - 1)];
+		if (slot->klen == len && slot->hash == h && memcmp(slot->key, in, len) == 0)
+		{
+			if (slot->vlen > 0)
+				res[0].lexeme = pnstrdup(slot->val, slot->vlen);
+			PG_RETURN_POINTER(res);
+		}
+	}
+	ar_stem_lexeme(d->st, in, (size_t) len, &d->scratch, &r);
+	if (!r.stopword && r.stem_len > 0)
+		res[0].lexeme = pnstrdup(d->scratch.data + r.stem_off, r.stem_len);
+	if (slot && (r.stopword || r.stem_len <= WC_BYTES))
+	{
+		slot->hash = h;
+		slot->klen = (uint8) len;
+		memcpy(slot->key, in, len);
+		slot->vlen = res[0].lexeme ? (int8) r.stem_len : -1;
+		if (res[0].lexeme)
+			memcpy(slot->val, res[0].lexeme, r.stem_len);
+	}
+	PG_RETURN_POINTER(res);
+}
+
+/* Per-call-site cache of the ar_stem dictionary's oid. */
+typedef struct ArStemFnCache
+{
+	Oid			dictoid;
+} ArStemFnCache;
+
+/* The ar_stem dictionary in the schema of the calling function, looked up once per call site. */
+static TSDictionaryCacheEntry *
+stem_dictionary(FunctionCallInfo fcinfo)
+{
+	ArStemFnCache *c = (ArStemFnCache *) fcinfo->flinfo->fn_extra;
+	TSDictionaryCacheEntry *e;
+
+	if (c == NULL)
+	{
+		Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+		char	   *nspname = get_namespace_name(nsp);
+
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ArStemFnCache));
+		c->dictoid = get_ts_dict_oid(list_make2(makeString(nspname), makeString("ar_stem")), false);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	e = lookup_ts_dictionary_cache(c->dictoid);
+	if (e->lexize.fn_addr != ar_stem_lexize)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("text search dictionary ar_stem does not use the ar_stem_template template"),
+				 errhint("Recreate the pg_arabic extension.")));
+	return e;
+}
+
+/* ar_stem(word text): the lexeme the ar_stem dictionary makes of word, NULL for a stopword. */
+Datum
+ar_stem(PG_FUNCTION_ARGS)
+{
+	text	   *word = PG_GETARG_TEXT_PP(0);
+	TSDictionaryCacheEntry *e = stem_dictionary(fcinfo);
+	DictSubState dstate = {false, false, NULL};
+	TSLexeme   *res;
+	text	   *out = NULL;
+
+	ar_check_encoding();
+	res = (TSLexeme *) DatumGetPointer(FunctionCall4(&e->lexize,
+													 PointerGetDatum(e->dictData),
+													 PointerGetDatum(VARDATA_ANY(word)),
+													 Int32GetDatum(VARSIZE_ANY_EXHDR(word)),
+													 PointerGetDatum(&dstate)));
+	if (res && res[0].lexeme)
+		out = cstring_to_text(res[0].lexeme);
+	if (res)
+	{
+		if (res[0].lexeme)
+			pfree(res[0].lexeme);
+		pfree(res);
+	}
+	if (!out)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(out);
+}
+
+/* Text datum of scratch bytes [off, off+len). */
+static Datum
+scratch_text(const ar_buf *b, size_t off, size_t len)
+{
+	return PointerGetDatum(cstring_to_text_with_len(b->data + off, (int) len));
+}
+
+/* ar_analyze(input text): one row per non-space token with its normalized form, clitics and stem. */
+Datum
+ar_analyze(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TSDictionaryCacheEntry *e;
+	ArStemDict *d;
+	const char *s = VARDATA_ANY(in);
+	ar_tokenizer tz;
+	ar_token	tok;
+	int32		pos = 0;
+	MemoryContext rowcxt,
+				old;
+	ar_buf		scratch;
+
+	ar_check_encoding();
+	e = stem_dictionary(fcinfo);
+	d = (ArStemDict *) e->dictData;
+	InitMaterializedSRF(fcinfo, 0);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "ar_analyze row", ALLOCSET_SMALL_SIZES);
+	ar_tokenizer_init(&tz, s, VARSIZE_ANY_EXHDR(in));
+	while (ar_tokenizer_next(&tz, &tok))
+	{
+		Datum		values[9];
+		bool		nulls[9] = {0};
+		ar_stem_result r;
+		bool		stemmable = tok.kind == AR_TOK_ARABIC || tok.kind == AR_TOK_NUMBER;
+
+		if (tok.kind == AR_TOK_SPACE)
+			continue;
+		if ((++pos & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rowcxt);
+		ar_buf_init(&scratch, &ar_pg_allocator, 64);
+		values[0] = Int32GetDatum(pos);
+		values[1] = PointerGetDatum(cstring_to_text_with_len(s + tok.byte_start, (int) tok.byte_len));
+		if (stemmable)
+		{
+			ar_stem_word(d->st, s + tok.byte_start, tok.byte_len, &scratch, &r);
+			values[2] = scratch_text(&scratch, r.norm_off, r.norm_len);
+			values[3] = scratch_text(&scratch, r.prefix_off, r.prefix_len);
+			values[4] = scratch_text(&scratch, r.stem_off, r.stem_len);
+			values[5] = scratch_text(&scratch, r.suffix_off, r.suffix_len);
+			values[6] = BoolGetDatum(r.stopword);
+			if (r.stopword || r.stem_len == 0)
+				nulls[4] = true;
+		}
+		else
+		{
+			ar_normalize(s + tok.byte_start, tok.byte_len, AR_PROFILE_SEARCH, &scratch);
+			values[2] = scratch_text(&scratch, 0, scratch.len);
+			nulls[3] = nulls[4] = nulls[5] = true;
+			values[6] = BoolGetDatum(false);
+		}
+		values[7] = Int32GetDatum((int32) tok.char_start + 1);
+		values[8] = Int32GetDatum((int32) tok.char_len);
+		MemoryContextSwitchTo(old);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextReset(rowcxt);
+	}
+	MemoryContextDelete(rowcxt);
+	return (Datum) 0;
+}

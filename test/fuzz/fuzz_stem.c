@@ -1,0 +1,108 @@
+/*
+ * fuzz_stem.c
+ *    libFuzzer harness of the stemmer: the first byte chooses the level, the
+ *    rest is one word.  Checks, besides memory safety, that every part of a
+ *    stemmed word lies inside the scratch buffer and holds only Arabic letters, that a stemmed word's normalized
+ *    form equals ar_normalize() of it, that the stem of a stemmed word is no
+ *    longer than the word, and that stemming is deterministic.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ar_normalize.h"
+#include "ar_stem.h"
+
+static ar_stemmer *stemmers[4];
+
+/* Small built-in lists so the lexicon paths are exercised. */
+static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\n";
+static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
+static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
+
+/* Does s[0..len) hold only Arabic letters U+0621..U+064A (what a stemmed word is made of)? */
+static int
+only_letters(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i += 2)
+	{
+		uint32_t	c;
+
+		if (i + 1 >= len)
+			return 0;
+		c = (((uint32_t) (unsigned char) s[i] & 0x1F) << 6) | ((unsigned char) s[i + 1] & 0x3F);
+		if (((unsigned char) s[i] & 0xE0) != 0xC0 || ((unsigned char) s[i + 1] & 0xC0) != 0x80 ||
+			c < 0x0621 || c > 0x064A)
+			return 0;
+	}
+	return 1;
+}
+
+/* Check one part of a result. */
+static void
+check_part(const ar_buf *b, size_t off, size_t len)
+{
+	if (off + len >= b->len + 1 || b->data[off + len] != '\0' || !only_letters(b->data + off, len))
+		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	ar_stemmer *st;
+	ar_buf		a,
+				b,
+				n;
+	ar_stem_result r,
+				r2;
+	const char *w;
+	size_t		wl;
+
+	if (size < 1)
+		return 0;
+	if (!stemmers[0])
+	{
+		int			i;
+
+		for (i = 0; i < 4; i++)
+		{
+			stemmers[i] = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, i);
+			ar_stemmer_load(stemmers[i], AR_LIST_PROTECTED, protected_list, sizeof(protected_list) - 1, NULL);
+			ar_stemmer_load(stemmers[i], AR_LIST_PLURALS, plural_list, sizeof(plural_list) - 1, NULL);
+			ar_stemmer_load(stemmers[i], AR_LIST_STOPWORDS, stop_list, sizeof(stop_list) - 1, NULL);
+		}
+	}
+	st = stemmers[data[0] & 3];
+	w = (const char *) data + 1;
+	wl = size - 1;
+	/* a word from the parser never contains NUL; invalid bytes become U+FFFD */
+	if (memchr(w, 0, wl))
+		return 0;
+	ar_buf_init(&a, &ar_malloc_allocator, 16);
+	ar_buf_init(&b, &ar_malloc_allocator, 16);
+	ar_stem_word(st, w, wl, &a, &r);
+	if (r.stemmed || r.stopword)
+	{
+		check_part(&a, r.norm_off, r.norm_len);
+		check_part(&a, r.prefix_off, r.prefix_len);
+		check_part(&a, r.stem_off, r.stem_len);
+		check_part(&a, r.suffix_off, r.suffix_len);
+		/* the fast normalization path agrees with the normalizer */
+		ar_buf_init(&n, &ar_malloc_allocator, 16);
+		ar_normalize(w, wl, AR_PROFILE_SEARCH, &n);
+		if (n.len != r.norm_len || memcmp(n.data, a.data + r.norm_off, n.len) != 0)
+			abort();
+		ar_buf_free(&n);
+		if (r.stemmed && !r.lexicon && r.stem_len > r.norm_len)
+			abort();
+	}
+	else if (r.stem_off + r.stem_len > a.len)
+		abort();
+	ar_stem_word(st, w, wl, &b, &r2);
+	if (r2.stem_len != r.stem_len || memcmp(a.data + r.stem_off, b.data + r2.stem_off, r.stem_len) != 0)
+		abort();
+	ar_buf_free(&a);
+	ar_buf_free(&b);
+	return 0;
+}

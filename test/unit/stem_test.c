@@ -1,0 +1,191 @@
+/*
+ * stem_test.c
+ *    Unit tests of the light stemmer (src/core/ar_stem.c) with the shipped
+ *    word lists (src/tsearch_data/pg_arabic.*, read from the source tree).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "ar_core.h"
+#include "ar_normalize.h"
+#include "ar_stem.h"
+
+/* Read a whole file; NULL when missing. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t) n + 1);
+	*len = fread(buf, 1, (size_t) n, f);
+	fclose(f);
+	return buf;
+}
+
+/* A stemmer at a level with the shipped lists (protected, plurals, stopwords). */
+static ar_stemmer *
+shipped(int level)
+{
+	static const char *const files[3] = {
+		"src/tsearch_data/pg_arabic.protected",
+		"src/tsearch_data/pg_arabic.plurals",
+		"src/tsearch_data/pg_arabic.stop"};
+	static const ar_stem_list kinds[3] = {AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, level);
+	int			i;
+
+	for (i = 0; i < 3; i++)
+	{
+		size_t		len = 0,
+					bad = 0;
+		char	   *text = slurp(files[i], &len);
+
+		if (!CHECK(text != NULL))
+			continue;
+		CHECK(ar_stemmer_load(st, kinds[i], text, len, &bad) > 0);
+		free(text);
+	}
+	return st;
+}
+
+/* Stem word and return a static copy of the chosen part ('s' stem, 'p' prefix, 'x' suffix, 'n' norm). */
+static const char *
+part(const ar_stemmer *st, const char *word, char which, bool *stop)
+{
+	static char out[1024];
+	ar_buf		b;
+	ar_stem_result r;
+	size_t		off,
+				len;
+
+	ar_buf_init(&b, &ar_malloc_allocator, 16);
+	ar_stem_word(st, word, strlen(word), &b, &r);
+	off = which == 'p' ? r.prefix_off : which == 'x' ? r.suffix_off : which == 'n' ? r.norm_off : r.stem_off;
+	len = which == 'p' ? r.prefix_len : which == 'x' ? r.suffix_len : which == 'n' ? r.norm_len : r.stem_len;
+	if (len >= sizeof(out))
+		len = sizeof(out) - 1;
+	memcpy(out, b.data + off, len);
+	out[len] = '\0';
+	if (stop)
+		*stop = r.stopword;
+	ar_buf_free(&b);
+	return out;
+}
+
+#define STEM(st, w, want) unit_check_streq(part((st), (w), 's', NULL), (want), "stem(" w ")", __FILE__, __LINE__)
+
+UNIT_TEST(stem_everyday_cases)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+
+	STEM(st, "مدرسة", "مدرسه");
+	STEM(st, "والمدرسة", "مدرسه");
+	STEM(st, "بالمدارس", "مدرسه");		/* broken plural lexicon */
+	STEM(st, "للافروف", "لافروف");		/* ل + protected name */
+	STEM(st, "لافروف", "لافروف");
+	STEM(st, "لبوتين", "بوتين");
+	STEM(st, "مسئولين", "مسءول");		/* hamza seat folded, plural ending */
+	STEM(st, "المسؤولون", "مسءول");
+	STEM(st, "عقوبة", "عقوبه");
+	STEM(st, "بالعقوبات", "عقوبه");		/* ات -> ة */
+	STEM(st, "وزير", "وزير");			/* protected: not و + زير */
+	STEM(st, "لوزير", "وزير");
+	STEM(st, "وزارات", "وزاره");
+	STEM(st, "بيروت", "بيروت");
+	STEM(st, "الأميركي", "امريكي");		/* spelling variant */
+	STEM(st, "روسيّة", "روسي");			/* diacritics, ية -> ي */
+	STEM(st, "حكومته", "حكومه");			/* ت + pronoun is ة */
+	STEM(st, "الاجتماعات", "اجتماع");	/* masculine verbal noun plural */
+	STEM(st, "ويعملون", "عمل");			/* imperfect verb */
+	STEM(st, "البحرين", "البحرين");		/* protected as a whole */
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_parts_and_stopwords)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	bool		stop = false;
+
+	CHECK_STREQ(part(st, "وبالمدرسة", 'p', NULL), "وبال");
+	CHECK_STREQ(part(st, "كتابهم", 'x', NULL), "هم");
+	CHECK_STREQ(part(st, "الأمريكيّة", 'n', NULL), "الامريكيه");
+	part(st, "وفي", 's', &stop);
+	CHECK(stop);
+	part(st, "بهذا", 's', &stop);		/* preposition + stopword */
+	CHECK(stop);
+	part(st, "للتي", 's', &stop);		/* لل + relative pronoun */
+	CHECK(stop);
+	part(st, "ضدنا", 's', &stop);		/* preposition + pronoun */
+	CHECK(stop);
+	part(st, "مدرسة", 's', &stop);
+	CHECK(!stop);
+	part(st, "ولاية", 's', &stop);		/* not و + ل + أية: protected */
+	CHECK(!stop);
+	part(st, "الأهم", 's', &stop);		/* not إلا + هم */
+	CHECK(!stop);
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_levels)
+{
+	ar_stemmer *none = shipped(AR_STEM_NONE);
+	ar_stemmer *light = shipped(AR_STEM_LIGHT);
+	ar_stemmer *heavy = shipped(AR_STEM_HEAVY);
+
+	STEM(none, "والمدرسة", "والمدرسه");	/* normalization only */
+	STEM(light, "والمدرسة", "مدرسه");
+	STEM(light, "كتابهم", "كتابهم");		/* no pronoun enclitics at light */
+	STEM(light, "وزير", "وزير");
+	STEM(heavy, "والمدرسة", "مدرس");		/* ة removed too */
+	STEM(heavy, "الحكومية", "حكوم");
+	ar_stemmer_free(none);
+	ar_stemmer_free(light);
+	ar_stemmer_free(heavy);
+}
+
+UNIT_TEST(stem_not_arabic_or_odd)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	char		big[4 * 200 + 1];
+	int			i;
+
+	STEM(st, "٢٠١٧", "2017");
+	STEM(st, "abc", "abc");
+	STEM(st, "", "");
+	STEM(st, "ـــ", "");
+	STEM(st, "ﺑﺎﻟﻤﺪﺍﺭﺱ", "مدرسه");	/* presentation forms */
+	STEM(st, "\xFF\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD");	/* invalid bytes: normalized, not stemmed */
+	for (i = 0; i < 200; i++)
+		memcpy(big + 2 * i, "\xD8\xA8", 2);
+	big[400] = '\0';
+	CHECK(strlen(part(st, big, 's', NULL)) == 400);	/* too long to stem: kept whole */
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_list_errors)
+{
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	size_t		bad = 0;
+	const char *plurals = "# comment\nمدارس مدرسة\nكتب\n";
+	const char *stops = "في\n\n  من  # comment\nabc\n";
+
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, plurals, strlen(plurals), &bad) == -1);
+	CHECK(bad == 3);
+	CHECK(ar_stemmer_load(st, AR_LIST_STOPWORDS, stops, strlen(stops), &bad) == -1);
+	CHECK(bad == 4);			/* a non-Arabic entry */
+	ar_stemmer_free(st);
+	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	CHECK(ar_stemmer_load(st, AR_LIST_STOPWORDS, stops, 14, &bad) == 2);
+	CHECK(ar_stemmer_count(st, AR_LIST_STOPWORDS) == 2);
+	ar_stemmer_free(st);
+}
