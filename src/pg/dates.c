@@ -30,7 +30,7 @@ ar_dates(PG_FUNCTION_ARGS)
 	size_t		i;
 
 	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))

@@ -231,7 +231,7 @@ ar_entities(PG_FUNCTION_ARGS)
 				i;
 
 	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	m = ner_model();
 	g = ner_gazetteer(fcinfo->flinfo->fn_oid);
 	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
@@ -283,7 +283,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	tsearch_readline_state trst;
 	char	   *line;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZ_EXT);
 	if (!tsearch_readline_begin(&trst, path))
 		ereport(ERROR,

@@ -62,7 +62,7 @@ ar_quotes(PG_FUNCTION_ARGS)
 	ar_quote_list list;
 
 	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	/* persons NULL: the core guesses them (titles, speech-verb subjects) */
 	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), NULL, 0, &ar_pg_allocator, &list);
 	emit_quotes(fcinfo, s, &list);
@@ -92,7 +92,7 @@ ar_quotes_persons(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("persons must be a one-dimensional array"),
 				 errhint("Pass the PERSON spans as int4range[], e.g. ARRAY[int4range(12, 20)].")));
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	typcache = lookup_type_cache(ARR_ELEMTYPE(arr), TYPECACHE_RANGE_INFO);
 	if (typcache->rngelemtype == NULL || typcache->rngelemtype->type_id != INT4OID)
 		ereport(ERROR,

@@ -350,7 +350,7 @@ ar_analyze(PG_FUNCTION_ARGS)
 	ar_check_encoding();
 	e = stem_dictionary(fcinfo);
 	d = (ArStemDict *) e->dictData;
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "ar_analyze row", ALLOCSET_SMALL_SIZES);
 	ar_tokenizer_init(&tz, s, VARSIZE_ANY_EXHDR(in));
 	while (ar_tokenizer_next(&tz, &tok))
