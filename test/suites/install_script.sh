@@ -25,9 +25,14 @@ perl -0777 -ne '
       my $n = $1;
       if ($n !~ /^$q/) { print "$file: unqualified name $n in: ", substr($flat, 0, 120), "\n"; $bad++; }
     }
-    if ($flat =~ /\b(?:REFERENCES|GRANT\s+.*?\s+ON\s+(?:TABLE\s+)?|REVOKE\s+.*?\s+ON\s+(?:TABLE\s+)?|INSERT\s+INTO|UPDATE|DELETE\s+FROM|COPY)\s+([A-Za-z_@][\w@.]*)/i) {
-      my $n = $1;
-      if ($n !~ /^$q/ && $n !~ /^(?:ALL|FUNCTION|SEQUENCE|SCHEMA)$/i) { print "$file: unqualified name $n in: ", substr($flat, 0, 120), "\n"; $bad++; }
+    my @refs;
+    push @refs, $1 if $flat =~ /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|COPY|TRUNCATE)\s+([A-Za-z_@][\w@.]*)/i;
+    push @refs, $flat =~ /\bREFERENCES\s+([A-Za-z_@][\w@.]*)/gi;
+    push @refs, $1 if $flat =~ /^\s*(?:GRANT|REVOKE)\b.*?\bON\s+(?:TABLE\s+|FUNCTION\s+|SEQUENCE\s+)?([A-Za-z_@][\w@.]*)/i;
+    push @refs, $1 if $flat =~ /^\s*CREATE\s+(?:CONSTRAINT\s+)?TRIGGER\s+\S+\s.*?\bON\s+([A-Za-z_@][\w@.]*)/i;
+    push @refs, $1 if $flat =~ /\bEXECUTE\s+(?:FUNCTION|PROCEDURE)\s+([A-Za-z_@][\w@.]*)/i;
+    for my $n (@refs) {
+      if ($n !~ /^$q/) { print "$file: unqualified name $n in: ", substr($flat, 0, 120), "\n"; $bad++; }
     }
     if ($flat =~ /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\b/i
         && $flat =~ /\bLANGUAGE\s+(sql|plpgsql)\b/i && $flat !~ /\bSET\s+search_path\b/i
