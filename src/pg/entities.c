@@ -50,6 +50,9 @@ static bool gaz_valid = false;
 static bool gaz_callback_registered = false;
 static Oid	gaz_relid = InvalidOid;
 static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
+static TimestampTz gaz_checked_stmt = 0;
+static LocalTransactionId gaz_snapshot_lxid = InvalidLocalTransactionId;	/* cache read under this
+																		 * transaction's snapshot */
 
 /* Allocator over gaz_cxt for the cached gazetteer. */
 static void *
@@ -144,19 +147,30 @@ ner_gazetteer(Oid fn_oid)
 	uint64		i;
 	int			ret;
 
-	/* pick up other sessions' committed changes once per transaction */
-	if (MyProc && MyProc->lxid != gaz_checked_lxid)
+	/*
+	 * pick up other sessions' committed changes once per statement: a
+	 * read-committed transaction that stays open must see them in its next
+	 * statement too (test/t/030_gazetteer_concurrency.pl)
+	 */
+	if (MyProc && (MyProc->lxid != gaz_checked_lxid ||
+				   GetCurrentStatementStartTimestamp() != gaz_checked_stmt))
 	{
 		AcceptInvalidationMessages();
 		gaz_checked_lxid = MyProc->lxid;
+		gaz_checked_stmt = GetCurrentStatementStartTimestamp();
 	}
 	if (!gaz_callback_registered)
 	{
 		CacheRegisterRelcacheCallback(gaz_inval_callback, (Datum) 0);
 		gaz_callback_registered = true;
 	}
+	/* a cache read under a transaction snapshot (repeatable read) ends with it */
+	if (gaz_valid && gaz_snapshot_lxid != InvalidLocalTransactionId &&
+		(!MyProc || MyProc->lxid != gaz_snapshot_lxid))
+		gaz_valid = false;
 	if (gaz_valid && gaz)
 		return gaz;
+	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? MyProc->lxid : InvalidLocalTransactionId;
 
 	relid = gaz_table_oid(fn_oid);
 	if (gaz_cxt == NULL)

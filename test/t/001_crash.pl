@@ -324,8 +324,8 @@ server_same('45 MB inputs');
 # ------------------------------------------------------------------ cancellation
 # (a) Every function over a ~1 MB row in an endless loop: statement_timeout and
 #     pg_cancel_backend must stop it within 1 s.
-# (b) One single call over the 45 MB row: statement_timeout within 1 s too (a TODO
-#     for ar_normalize, whose core loop has no interrupt hook: see the diag line).
+# (b) One single call over the 45 MB row: statement_timeout within 1 s too (the core
+#     calls the interrupt hook of its allocator from its long loops).
 $node->safe_psql('postgres', q{
 	CREATE TABLE onemb AS SELECT left(t, 1048576 / 2) AS t FROM huge;
 	VACUUM ANALYZE onemb});
@@ -349,13 +349,6 @@ my @cancel = queries_over('b.t',
 	'SELECT count(*) FROM %s b, generate_series(1, %d) g, LATERAL {CALL} x',
 	'SELECT sum(length(({CALL})::text)) FROM %s b, generate_series(1, %d) g',
 	"SELECT sum(length(to_tsvector('{CFG}', b.t))) FROM %s b, generate_series(1, %d) g");
-
-# Known weaknesses (reported), kept visible as TODO tests: one call of these runs
-# seconds over 45 MB of adversarial text without an interrupt check.
-my %slow_cancel = (
-	ar_normalize => 'ar_normalize: no interrupt check inside one core call',
-	ar_dates => 'ar_dates: no interrupt check inside the core extraction of one call',
-	ar_quotes => 'ar_quotes: no interrupt check inside the core extraction of one call');
 
 sub timeout_lateness
 {
@@ -394,13 +387,7 @@ for my $c (@cancel)
 	($late, $err) = timeout_lateness(sprintf($tmpl, 'huge', 1), 200);
 	diag(sprintf('%s: one call over 45 MB runs %.2f s; with statement_timeout 200ms it stopped %.2f s after expiry',
 		$label, $single, $late));
-	TODO:
-	{
-		# known weakness, reported: the core normalizer (PostgreSQL-free by design) has
-		# no interrupt hook, and one call over 45 MB of adversarial text runs ~2 s
-		local $TODO = $slow_cancel{ $label =~ s/\(.*//sr };
-		cmp_ok($late, '<', 1.0, "$label: statement_timeout honoured within 1 s inside one 45 MB call");
-	}
+	cmp_ok($late, '<', 1.0, "$label: statement_timeout honoured within 1 s inside one 45 MB call");
 }
 server_same('cancellation');
 
