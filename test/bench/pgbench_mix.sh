@@ -2,7 +2,8 @@
 # Load test: pgbench mixing full-text search with the `ar` configuration, ar_entities
 # and ar_gazetteer inserts, 16 clients, bounded time; zero errors required.
 # Side by side in the same run (the anchor): the search-only workload with the
-# built-in `simple` configuration versus `ar`, and the ratio.
+# built-in `simple` configuration versus `ar`, and the ratio; and ar_entities alone
+# (no concurrent gazetteer changes, so no cache reloads).
 #
 #   bash test/bench/pgbench_mix.sh [SECONDS] [CLIENTS]        default 30 s, 16 clients
 #
@@ -86,6 +87,8 @@ run mix -f "$work/search_ar.sql@6" -f "$work/entities.sql@3" -f "$work/gazetteer
 after=$(psql -X -At -c "SELECT count(*) FROM ar_gazetteer")
 echo "pgbench_mix: ar_gazetteer rows $before -> $after during the mix"
 half=$(( (secs + 1) / 2 ))
+# entities without concurrent gazetteer changes: the cost of cache reloads in the mix
+secs=$half run entities_only -f "$work/entities.sql" || status=1
 secs=$half run search_simple -f "$work/search_simple.sql" || status=1
 t_simple=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/search_simple.out")
 secs=$half run search_ar -f "$work/search_ar.sql" || status=1
