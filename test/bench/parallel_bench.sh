@@ -37,7 +37,14 @@ best() {  # settings, query -> best of 3 execution times in ms
 }
 serial="SET max_parallel_workers_per_gather = 0"
 par="SET max_parallel_workers_per_gather = $workers; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0"
-for query in "$q" "$qt"; do
+queries=("$q" "$qt")
+if [ "$(psql -X -At -c "SELECT count(*) FROM pg_ts_config WHERE cfgname = 'ar'")" = 1 ]; then
+  queries+=("SELECT count(*) FROM par_bench WHERE to_tsvector('ar', body) @@ plainto_tsquery('ar', 'الاقتصاد')")
+fi
+if [ "$(psql -X -At -c "SELECT to_regproc('ar_entities') IS NOT NULL")" = t ]; then
+  queries+=("SELECT count(*) FROM par_bench b, ar_entities(b.body) e WHERE b.id % 10 = 0")
+fi
+for query in "${queries[@]}"; do
   echo "parallel_bench: query: $query"
   plan "$par" "$query" | sed 's/^/    /'
   s=$(best "$serial" "$query"); p=$(best "$par" "$query")
