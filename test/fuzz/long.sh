@@ -10,6 +10,7 @@
 # script exit non-zero.  Prints one summary line per harness: executions, exec/s,
 # corpus size, coverage.  For hours: test/fuzz/long.sh 14400; for several cores at
 # once add e.g. FUZZ_EXTRA='-fork=2'.
+# FUZZ_ONLY=fuzz_ner runs one harness (a glob over test/fuzz/fuzz_*.c names).
 set -uo pipefail
 secs=${1:-600}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,7 +18,7 @@ work=${2:-$root/test/fuzz/work}
 cd "$root"
 make -s fuzz-build >/dev/null || { echo "fuzz-build failed" >&2; exit 1; }
 status=0
-for f in test/fuzz/fuzz_*.c; do
+for f in test/fuzz/${FUZZ_ONLY:-fuzz_*}.c; do
   h=$(basename "$f" .c)
   mkdir -p "$work/$h"
   log=$work/$h.long.log
