@@ -47,6 +47,8 @@ static ar_ner_model model;
 static MemoryContext gaz_cxt = NULL;
 static ar_gazetteer *gaz = NULL;
 static bool gaz_valid = false;
+static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a load */
+static bool gaz_reload_next_stmt = false;	/* loaded while a change came in */
 static bool gaz_callback_registered = false;
 static Oid	gaz_relid = InvalidOid;
 static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
@@ -123,7 +125,10 @@ static void
 gaz_inval_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == gaz_relid)
+	{
 		gaz_valid = false;
+		gaz_inval_count++;
+	}
 }
 
 /* Oid of ar_gazetteer in the schema of the calling function (the extension schema). */
@@ -142,6 +147,7 @@ static const ar_gazetteer *
 ner_gazetteer(Oid fn_oid)
 {
 	static ar_allocator alloc;
+	uint64		inval_before;
 	Oid			relid;
 	char	   *query;
 	uint64		i;
@@ -158,6 +164,9 @@ ner_gazetteer(Oid fn_oid)
 		AcceptInvalidationMessages();
 		gaz_checked_lxid = MyProc->lxid;
 		gaz_checked_stmt = GetCurrentStatementStartTimestamp();
+		if (gaz_reload_next_stmt)
+			gaz_valid = false;
+		gaz_reload_next_stmt = false;
 	}
 	if (!gaz_callback_registered)
 	{
@@ -171,6 +180,7 @@ ner_gazetteer(Oid fn_oid)
 	if (gaz_valid && gaz)
 		return gaz;
 	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? MyProc->lxid : InvalidLocalTransactionId;
+	inval_before = gaz_inval_count;
 
 	relid = gaz_table_oid(fn_oid);
 	if (gaz_cxt == NULL)
@@ -225,6 +235,14 @@ ner_gazetteer(Oid fn_oid)
 	SPI_finish();
 	pfree(query);
 	gaz_valid = true;
+
+	/*
+	 * A change committed while we loaded (its invalidation arrives when SPI
+	 * locks the table) may be missing from this statement's snapshot: use the
+	 * cache for this statement, reload at the next one.
+	 */
+	if (gaz_inval_count != inval_before)
+		gaz_reload_next_stmt = true;
 	return gaz;
 }
 
