@@ -510,6 +510,7 @@ typedef struct prefix_cand
 	bool		feh;			/* the conjunction is ف */
 	bool		verb;			/* ends in an imperfect-tense prefix (ي...) */
 	bool		fut;			/* the preposition slot holds the future س */
+	bool		teh;			/* the imperfect prefix is ت */
 } prefix_cand;
 
 #define MAX_CANDS 16
@@ -518,9 +519,9 @@ typedef struct prefix_cand
 static inline bool
 imperfect_prefix(const ar_stemmer *st, cp16 c)
 {
-	if (c == YEH)
-		return st->level >= AR_STEM_DEFAULT;
-	return st->level >= AR_STEM_HEAVY && (c == TEH || c == NOON || c == ALEF);
+	if (c == YEH || c == TEH)
+		return st->level >= AR_STEM_DEFAULT;	/* ت: see plausible() */
+	return st->level >= AR_STEM_HEAVY && (c == NOON || c == ALEF);
 }
 
 /*
@@ -611,6 +612,7 @@ prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 					out[cnt].feh = c == 1 && w[0] == FEH;
 					out[cnt].verb = v == 1;
 					out[cnt].fut = pc == SEEN;
+					out[cnt].teh = v == 1 && w[k - 1] == TEH;
 					cnt++;
 				}
 			}
@@ -646,6 +648,16 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 		 */
 		return m >= 3 && m <= 6 && r[0] != ALEF && r[m - 1] != TEHM &&
 			!(r[m - 2] == ALEF && r[m - 1] == TEH);
+	}
+	if (pc->verb && pc->teh && st->level < AR_STEM_HEAVY)
+	{
+		/*
+		 * imperfect ت (تقع, تمتد, توصف) below the heavy level: only verb-shaped
+		 * remainders of 3 to 5 letters, never the shapes of nouns that start
+		 * with ت: تفعيل, تفعال (تقرير, تمثال), تفاعل (تعاون), تفعلة, تفعلات
+		 */
+		return m >= 3 && m <= 5 && r[1] != ALEF && r[m - 1] != TEHM &&
+			r[m - 2] != YEH && r[m - 2] != ALEF;
 	}
 	if (pc->verb)
 		return m >= 3;
