@@ -654,10 +654,11 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 		/*
 		 * imperfect ت (تقع, تمتد, توصف) below the heavy level: only verb-shaped
 		 * remainders of 3 to 5 letters, never the shapes of nouns that start
-		 * with ت: تفعيل, تفعال (تقرير, تمثال), تفاعل (تعاون), تفعلة, تفعلات
+		 * with ت: تفعيل, تفعال (تقرير, تمثال), تفاعل (تعاون), تفعلة, تفعلات,
+		 * and no nisba adjective (تركي, تعليمي, تقني)
 		 */
 		return m >= 3 && m <= 5 && r[1] != ALEF && r[m - 1] != TEHM &&
-			r[m - 2] != YEH && r[m - 2] != ALEF;
+			r[m - 1] != YEH && r[m - 2] != YEH && r[m - 2] != ALEF;
 	}
 	if (pc->verb)
 		return m >= 3;
