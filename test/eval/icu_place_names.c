@@ -1,3 +1,14 @@
+/*
+ * icu_place_names.c
+ *    Prints ICU's CLDR Arabic names of countries (uloc_getDisplayCountry) and
+ *    of time-zone exemplar cities (pattern "VVV"), one "kind<TAB>name" a line.
+ *    The single-word names of 4+ letters in src/tsearch_data/pg_arabic.protected
+ *    come from this output (names with the article written without it; a few
+ *    homographs of common words such as مالي, بنين, العيون left out).
+ *
+ *    cc test/eval/icu_place_names.c -o /tmp/icu_names $(pkg-config --cflags --libs icu-i18n icu-uc)
+ *    /tmp/icu_names | awk -F'\t' '$2 !~ / /'
+ */
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uloc.h>
