@@ -61,20 +61,21 @@ echo "# pg_arabic full-text search evaluation, split=$split, $(date -u +%Y-%m-%d
 echo "# database: $db lc_ctype=$ctype"
 echo "# dictionary: $(psql -X -At -c "SELECT dictinitoption FROM pg_ts_dict WHERE dictname = 'ar_stem'")"
 declare -A P R F M R1 R10
+# val KEY TEXT: the number after KEY= in TEXT
+val() { sed -n "s/.*[ ]$1=\([0-9.]*\).*/\1/p" <<<" $2"; }
+# run LABEL TOOL DATA CFG: run a scorer, print its line, leave it in $out
+run() {
+  out=$(python3 "$tools/$2" "$3" "$4") || fail "$2 failed for $4"
+  printf '%-10s %-7s %s\n' "$1" "$4" "$out"
+}
 for cfg in ar arabic lucene; do
-  out=$(python3 "$tools/stem_conflation.py" "$pud" "$cfg") || fail "stem_conflation.py failed for $cfg"
-  printf 'conflation %-7s %s\n' "$cfg" "$out"
-  P[$cfg]=$(sed -n 's/.*precision=\([0-9.]*\).*/\1/p' <<<"$out")
-  R[$cfg]=$(sed -n 's/.*recall=\([0-9.]*\).*/\1/p' <<<"$out")
-  F[$cfg]=$(sed -n 's/.*F1=\([0-9.]*\).*/\1/p' <<<"$out")
+  run conflation stem_conflation.py "$pud" "$cfg"
+  P[$cfg]=$(val precision "$out"); R[$cfg]=$(val recall "$out"); F[$cfg]=$(val F1 "$out")
   [ -n "${F[$cfg]}" ] || fail "cannot read the conflation figures for $cfg: $out"
 done
 for cfg in ar arabic; do
-  out=$(python3 "$tools/arcd_retrieval.py" "$arcd" "$cfg") || fail "arcd_retrieval.py failed for $cfg"
-  printf 'arcd       %-7s %s\n' "$cfg" "$out"
-  M[$cfg]=$(sed -n 's/.*MRR@10=\([0-9.]*\).*/\1/p' <<<"$out")
-  R1[$cfg]=$(sed -n 's/.*recall@1=\([0-9.]*\).*/\1/p' <<<"$out")
-  R10[$cfg]=$(sed -n 's/.*recall@10=\([0-9.]*\).*/\1/p' <<<"$out")
+  run arcd arcd_retrieval.py "$arcd" "$cfg"
+  M[$cfg]=$(val MRR@10 "$out"); R1[$cfg]=$(val recall@1 "$out"); R10[$cfg]=$(val recall@10 "$out")
   [ -n "${M[$cfg]}" ] || fail "cannot read the retrieval figures for $cfg: $out"
 done
 echo
