@@ -644,10 +644,14 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 	{
 		/*
 		 * future: what follows is a verb stem, never a feminine noun or
-		 * plural (سيارة, سياسة, سنوات) nor a stem in ا (سياسي, ستالين)
+		 * plural (سيارة, سياسة, سنوات), a stem in ا (سياسي, ستالين), a
+		 * word ending in ي or ا (سينمائي, سيبيريا) or a bare dual or plural
+		 * ending (سنتين)
 		 */
 		return m >= 3 && m <= 6 && r[0] != ALEF && r[m - 1] != TEHM &&
-			!(r[m - 2] == ALEF && r[m - 1] == TEH);
+			r[m - 1] != YEH && r[m - 1] != ALEF &&
+			!(r[m - 2] == ALEF && r[m - 1] == TEH) &&
+			!(m < 5 && r[m - 1] == NOON && (r[m - 2] == WAW || r[m - 2] == YEH || r[m - 2] == ALEF));
 	}
 	if (pc->verb && pc->teh && st->level < AR_STEM_HEAVY)
 	{
