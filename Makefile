@@ -73,3 +73,28 @@ fuzz-smoke: $(FUZZ_PROGS)
 
 bench-core: test/bench/core_bench
 	./test/bench/core_bench $(BENCH_ARGS)
+
+# ---- named-entity model: `make model` retrains src/tsearch_data/pg_arabic_ner.{model,gaz} ----
+# Reproducible (fixed seed and epochs); the last NER_DEV_PERCENT % of the sentences are held out.
+NER_TRAIN_DATA ?= ../shared/data/anercorp/train.txt
+NER_EPOCHS ?= 12
+NER_BITS ?= 17
+NER_RUNS ?= 3
+NER_SEED ?= 20260423
+NER_DEV_PERCENT ?= 10
+EXTRA_CLEAN += src/train/ner_train src/train/icu_places
+
+src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
+
+.PHONY: model gazetteer-icu
+model: src/train/ner_train
+	@test -f "$(NER_TRAIN_DATA)" || { echo "MISSING: $(NER_TRAIN_DATA) (ANERcorp train split) is needed to train the model" >&2; exit 1; }
+	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
+	  -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
+	  -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
+
+# Regenerate the ICU/CLDR place names (committed, so builds do not depend on the ICU version).
+gazetteer-icu:
+	$(CXX) -O1 -o src/train/icu_places src/train/icu_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
+	./src/train/icu_places > src/train/gaz_icu.tsv

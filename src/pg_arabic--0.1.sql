@@ -143,6 +143,62 @@ COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non
 -- Section: named entities (ar_entities, ar_gazetteer)
 -- ===================================================================
 
+-- Gazetteer: names the tagger uses as features (shipped rows) or as
+-- authoritative spans (origin = 'user').  Shipped rows come from the file
+-- tsearch_data/pg_arabic_ner.gaz written by `make model`; only user rows are
+-- dumped by pg_dump (the shipped ones are recreated by CREATE EXTENSION).
+CREATE TABLE @extschema@.ar_gazetteer (
+  surface   text NOT NULL CHECK (surface OPERATOR(pg_catalog.<>) ''),
+  label     text NOT NULL CHECK (label OPERATOR(pg_catalog.=) ANY (ARRAY['PER', 'LOC', 'ORG', 'MISC'])),
+  canonical text,
+  origin    text NOT NULL DEFAULT 'user'
+            CHECK (origin OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'curated', 'icu', 'anercorp']))
+);
+CREATE INDEX ar_gazetteer_surface_idx ON @extschema@.ar_gazetteer (surface);
+-- one user row per surface: a user row is authoritative, so it must be unambiguous
+CREATE UNIQUE INDEX ar_gazetteer_user_surface_key ON @extschema@.ar_gazetteer (surface)
+  WHERE origin OPERATOR(pg_catalog.=) 'user';
+COMMENT ON TABLE @extschema@.ar_gazetteer IS
+  'Names for ar_entities: surface form, label (PER, LOC, ORG, MISC), canonical form (NULL = the normalized surface), origin (user rows override the model; shipped rows are model features). Only the owner may write; every session sees changes in its next statement.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.surface IS 'Name as written; matched after search normalization, word by word, also behind clitics (و ف ب ل ك ال).';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.label IS 'Entity label: PER, LOC, ORG or MISC.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.canonical IS 'Canonical form reported by ar_entities for this name and its spelling variants; NULL means the normalized surface.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer.origin IS 'user (yours: dumped by pg_dump, overrides the model), or curated, icu, anercorp (shipped with the extension, used as model features).';
+
+CREATE FUNCTION @extschema@._ar_gazetteer_shipped(
+    OUT surface text, OUT label text, OUT canonical text, OUT origin text)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'ar_gazetteer_shipped'
+  LANGUAGE C STRICT VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_shipped() IS
+  'Internal: rows of the shipped gazetteer file tsearch_data/pg_arabic_ner.gaz, loaded by CREATE EXTENSION.';
+
+INSERT INTO @extschema@.ar_gazetteer (surface, label, canonical, origin)
+  SELECT s.surface, s.label, s.canonical, s.origin FROM @extschema@._ar_gazetteer_shipped() s;
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ar_gazetteer', 'WHERE origin = ''user''');
+
+CREATE FUNCTION @extschema@._ar_gazetteer_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'ar_gazetteer_changed'
+  LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
+  'Internal trigger: invalidates the gazetteer cache of every session after a change to ar_gazetteer.';
+
+CREATE TRIGGER ar_gazetteer_changed
+  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ar_gazetteer
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+
+REVOKE ALL ON TABLE @extschema@.ar_gazetteer FROM PUBLIC;
+GRANT SELECT ON TABLE @extschema@.ar_gazetteer TO PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@._ar_gazetteer_shipped() FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.ar_entities(input text)
+  RETURNS TABLE (entity text, label text, start_pos int, length int, canonical text, score real)
+  AS 'MODULE_PATHNAME', 'ar_entities'
+  LANGUAGE C STRICT STABLE PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.ar_entities(text) IS
+  'Named entities (PER, LOC, ORG, MISC) of an Arabic text: the mention as written, its label, 1-based code-point start and length (substr(input, start_pos, length) = entity), a canonical form (clitics stripped, spelling variants and surname mentions unified) and a confidence score. STABLE, not IMMUTABLE: the result depends on the installed model file and on the ar_gazetteer table, so it is deterministic only for a given model and gazetteer version; rebuild anything derived from it (indexes, materialized columns) after changing either.';
+
 -- ===================================================================
 -- Section: dates and quotations (ar_dates, ar_quotes)
 -- ===================================================================

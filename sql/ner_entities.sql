@@ -1,0 +1,101 @@
+-- ar_entities: named entities with the shipped model and gazetteer.
+-- Sentences written for this test.
+
+-- people with titles, places, organisations
+SELECT entity, label, start_pos, length, canonical
+FROM ar_entities('التقى الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية الأمريكي ريكس تيلرسون، بحضور سيرغي لافروف.');
+
+SELECT entity, label, canonical
+FROM ar_entities('دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش مجلس الأمن الدولي إلى اجتماع طارئ في جنيف.');
+
+SELECT entity, label, canonical
+FROM ar_entities('أعلن حلف شمال الأطلسي أن قمة مجموعة السبع ستعقد في برلين، حسب وكالة شينخوا.');
+
+-- clitic-glued mentions group with the full name; spelling variants share one canonical form
+SELECT entity, label, canonical
+FROM ar_entities('قال سيرغي لافروف إن موسكو ترحب، وأكد ذلك مكتب للافروف، ثم عاد ولافروف إلى الكرملين، وغادر الوفد الكريملن مساء.');
+
+SELECT count(DISTINCT canonical) AS lavrov_forms
+FROM ar_entities('قال سيرغي لافروف إن موسكو ترحب، وأكد ذلك مكتب للافروف، ثم عاد ولافروف إلى العاصمة.')
+WHERE entity LIKE '%لافروف%';
+
+-- the span law: substr(input, start_pos, length) = entity, on awkward inputs too
+WITH inputs(t) AS (VALUES
+  ('وصل بوتين إلى طهران، ثم إلى دمشق.'),
+  ('بَشّار الأَسَد في دِمَشق'),                 -- diacritics
+  ('وزير الخارجية جون كيري (واشنطن) 🙂 والرئيس باراك أوباما'),
+  ('NATO و الناتو و Reuters'),
+  ('   '),
+  (''),
+  ('١٢٣ موسكو ٢٠٢١ ـــ القاهرة'),
+  (repeat('قال أنطونيو غوتيريش في نيويورك. ', 300))
+)
+SELECT count(*) AS entities,
+       count(*) FILTER (WHERE substr(t, start_pos, length) = entity) AS span_law_holds,
+       count(*) FILTER (WHERE score > 0 AND score <= 1) AS scores_in_range,
+       count(*) FILTER (WHERE label IN ('PER', 'LOC', 'ORG', 'MISC')) AS known_labels
+FROM inputs, ar_entities(t);
+
+SELECT * FROM ar_entities(NULL);
+
+-- same input, same output
+SELECT (SELECT array_agg(e ORDER BY start_pos) FROM ar_entities('زار ماكرون بكين والتقى شي جين بينغ.') e)
+     = (SELECT array_agg(e ORDER BY start_pos) FROM ar_entities('زار ماكرون بكين والتقى شي جين بينغ.') e) AS deterministic;
+
+-- declared properties
+SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict, p.proretset
+FROM pg_proc p WHERE p.proname = 'ar_entities';
+
+-- the gazetteer: shipped rows, dump registration, privileges
+SELECT origin, count(*) > 0 AS has_rows FROM ar_gazetteer GROUP BY origin ORDER BY origin;
+SELECT c.relname, e.extcondition
+FROM pg_extension e, unnest(e.extconfig) WITH ORDINALITY AS x(oid, i)
+JOIN pg_class c ON c.oid = x.oid
+CROSS JOIN LATERAL (SELECT e.extcondition[x.i] AS extcondition) ec
+WHERE e.extname = 'pg_arabic';
+SELECT has_table_privilege('public', 'ar_gazetteer', 'SELECT') AS public_select,
+       has_table_privilege('public', 'ar_gazetteer', 'INSERT') AS public_insert,
+       has_table_privilege('public', 'ar_gazetteer', 'DELETE') AS public_delete;
+
+-- a phrase the model does not take for a name until a user row names it;
+-- the next statement sees the row
+SELECT entity, label FROM ar_entities('زرنا الحديقة الخضراء ثم مررنا بالحديقة الخضراء مساء.');
+INSERT INTO ar_gazetteer (surface, label, canonical) VALUES ('الحديقة الخضراء', 'ORG', 'نادي الحديقة الخضراء');
+SELECT entity, label, canonical FROM ar_entities('زرنا الحديقة الخضراء ثم مررنا بالحديقة الخضراء مساء.');
+SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى مدينة قرطبونة أمس.');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'PER');
+INSERT INTO ar_gazetteer (surface, label, canonical) VALUES ('قرطبونة', 'LOC', 'قرطبونة الكبرى');
+SELECT entity, label, canonical FROM ar_entities('وصلت زوبيرتا كلاندوف إلى مدينة قرطبونة أمس.');
+-- clitic-glued mention of the new name
+SELECT entity, label, canonical FROM ar_entities('سافر الوفد إلى قرطبونة ثم عاد من بقرطبونة.') ORDER BY start_pos;
+-- a user row can relabel a name
+UPDATE ar_gazetteer SET label = 'ORG' WHERE surface = 'زوبيرتا كلاندوف';
+SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى مدينة قرطبونة أمس.');
+DELETE FROM ar_gazetteer WHERE origin = 'user';
+SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى مدينة قرطبونة أمس.');
+
+-- inside a transaction, too
+BEGIN;
+INSERT INTO ar_gazetteer (surface, label) VALUES ('الساحة الكبيرة', 'LOC');
+SELECT entity, label FROM ar_entities('تجمع الناس في الساحة الكبيرة.');
+ROLLBACK;
+SELECT entity, label FROM ar_entities('تجمع الناس في الساحة الكبيرة.');
+
+-- only the owner writes the gazetteer; everyone reads it and extracts
+CREATE ROLE ner_reader;
+SET ROLE ner_reader;
+SELECT count(*) > 0 AS can_read FROM ar_gazetteer;
+INSERT INTO ar_gazetteer (surface, label) VALUES ('شخص مجهول', 'PER');
+UPDATE ar_gazetteer SET label = 'PER' WHERE surface = 'موسكو';
+DELETE FROM ar_gazetteer;
+TRUNCATE ar_gazetteer;
+SELECT entity, label FROM ar_entities('زار بوتين القاهرة.');
+RESET ROLE;
+DROP ROLE ner_reader;
+
+-- invalid rows are refused; one user row per surface
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'PER');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'ORG');
+DELETE FROM ar_gazetteer WHERE origin = 'user';
+INSERT INTO ar_gazetteer (surface, label) VALUES ('شيء', 'THING');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('', 'PER');

@@ -1,0 +1,1875 @@
+/*
+ * ar_tagger.c
+ *    Named-entity tagger of the core: token analysis (normalized form,
+ *    clitic-stripped base, affixes, shape, lexicon class, gazetteer match),
+ *    hashed features, Viterbi decoding, the gazetteer hash and entity
+ *    canonicalization.  See ar_tagger.h.
+ */
+#include <string.h>
+
+#include "ar_tagger.h"
+#include "ar_chars.h"
+#include "ar_normalize.h"
+#include "ar_tokenize.h"
+
+const char *const ar_ner_type_names[AR_NER_NTYPES] = {"O", "PER", "LOC", "ORG", "MISC"};
+
+/* "PER", "PERS", "LOC", "ORG", "MISC" (any case) -> type; 0 when unknown. */
+int
+ar_ner_type_from_name(const char *s, size_t len)
+{
+	char		u[8];
+	size_t		i;
+
+	if (len == 0 || len > 7)
+		return 0;
+	for (i = 0; i < len; i++)
+		u[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char) (s[i] - 32) : s[i];
+	u[len] = '\0';
+	if (!strcmp(u, "PER") || !strcmp(u, "PERS"))
+		return AR_NER_PER;
+	if (!strcmp(u, "LOC"))
+		return AR_NER_LOC;
+	if (!strcmp(u, "ORG"))
+		return AR_NER_ORG;
+	if (!strcmp(u, "MISC") || !strcmp(u, "MIS"))
+		return AR_NER_MISC;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* hashing                                                             */
+/* ------------------------------------------------------------------ */
+
+/* FNV-1a over bytes. */
+static inline uint32_t
+fnv(const char *s, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char) *s++) * 16777619u;
+	return h;
+}
+
+/* Mix a template id with a value hash into a feature hash. */
+static inline uint32_t
+feat(uint32_t tmpl, uint32_t h)
+{
+	h ^= tmpl * 0x9E3779B1u;
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	h *= 0xC2B2AE35u;
+	h ^= h >> 16;
+	return h;
+}
+
+/* 32-bit-word FNV-style checksum of data, continuing from h. */
+static uint32_t
+checksum(uint32_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t		i = 0;
+
+	for (; i + 4 <= len; i += 4)
+	{
+		uint32_t	w;
+
+		memcpy(&w, p + i, 4);
+		h = (h ^ w) * 16777619u;
+		h ^= h >> 15;
+	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+/* e^x for x <= 0 (2^f polynomial with exponent bits), so the core needs no libm. */
+static float
+exp_nonpos(float x)
+{
+	float		t,
+				f,
+				p;
+	int			i;
+	union
+	{
+		float		f;
+		uint32_t	u;
+	}			v;
+
+	if (x < -80.0f)
+		return 0.0f;
+	if (x > 0.0f)
+		x = 0.0f;
+	t = x * 1.44269504f;
+	i = (int) t;
+	if ((float) i > t)
+		i--;
+	f = t - (float) i;
+	p = 1.0f + f * (0.6931472f + f * (0.2402265f + f * (0.0555041f + f * (0.0096181f + f * 0.0013334f))));
+	v.u = (uint32_t) (i + 127) << 23;
+	return p * v.f;
+}
+
+/* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
+uint32_t
+ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len)
+{
+	ar_ner_header c = *h;
+
+	c.checksum = 0;
+	return checksum(checksum(2166136261u, &c, sizeof(c)), payload, len);
+}
+
+/* Fill a header for a payload of trans + nbuckets weight rows. */
+void
+ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void *payload,
+				   size_t len)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->magic, AR_NER_MAGIC, 8);
+	h->format = AR_NER_FORMAT;
+	h->features = AR_NER_FEATURES;
+	h->nlabels = AR_NER_NLABELS;
+	h->nbuckets = nbuckets;
+	h->scale = scale;
+	h->payload = len;
+	h->checksum = ar_ner_file_checksum(h, payload, len);
+}
+
+/* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
+const char *
+ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
+{
+	ar_ner_header h;
+	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float);
+
+	if (len < sizeof(h))
+		return "file too short for a model header";
+	memcpy(&h, data, sizeof(h));
+	if (memcmp(h.magic, AR_NER_MAGIC, 8) != 0)
+		return "bad magic number (not a pg_arabic NER model)";
+	if (h.format != AR_NER_FORMAT)
+		return "unsupported model format version";
+	if (h.features != AR_NER_FEATURES)
+		return "model was trained for another feature-extraction version";
+	if (h.reserved != 0)
+		return "model header has a nonzero reserved field";
+	if (h.nlabels != AR_NER_NLABELS)
+		return "model has an unexpected number of labels";
+	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
+		return "model bucket count is not a power of two";
+	if (h.payload != len - sizeof(h) ||
+		h.payload != tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		return "model file size does not match its header (truncated or corrupt)";
+	if (!(h.scale > 0.0f) || !(h.scale < 1e30f))
+		return "model weight scale is invalid";
+	if (ar_ner_file_checksum(&h, (const char *) data + sizeof(h), len - sizeof(h)) != h.checksum)
+		return "model checksum mismatch (corrupt file)";
+	m->nbuckets = h.nbuckets;
+	m->scale = h.scale;
+	m->trans = (const float *) ((const char *) data + sizeof(h));
+	m->w = (const int16_t *) ((const char *) data + sizeof(h) + tsize);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* normalization of tokens                                             */
+/* ------------------------------------------------------------------ */
+
+#define CP_ALEF		0x0627
+#define CP_LAM		0x0644
+#define CP_WAW		0x0648
+#define CP_FEH		0x0641
+#define CP_BEH		0x0628
+#define CP_KAF		0x0643
+#define CP_YEH		0x064A
+#define CP_HEH		0x0647
+#define CP_HAMZA	0x0621
+#define CP_MEEM		0x0645
+#define CP_NOON		0x0646
+
+/* Fold one code point the way search normalization does; 0 = dropped. */
+static inline uint32_t
+fold_cp(uint32_t c)
+{
+	c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+	if (c >= 0x0600 && c <= 0x06FF)
+		c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+	if (c >= 'A' && c <= 'Z')
+		c += 32;
+	return c;
+}
+
+/* Append the folded form of s[0..len) to out; returns the number of code points. */
+static size_t
+fold_into(const char *s, size_t len, ar_buf *out)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0,
+				n = 0;
+
+	while (i < len)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode(p + i, len - i, &adv);
+
+		i += adv;
+		c = fold_cp(c);
+		if (c == 0)
+			continue;
+		ar_buf_append_cp(out, c);
+		n++;
+	}
+	return n;
+}
+
+/* Code point at byte offset *i of s (len bytes), advancing *i. */
+static inline uint32_t
+next_cp(const char *s, size_t len, size_t *i)
+{
+	int			adv;
+	uint32_t	c = ar_utf8_decode((const unsigned char *) s + *i, len - *i, &adv);
+
+	*i += adv;
+	return c;
+}
+
+/* Whether folded s[0..len) is all Arabic letters (so 2 bytes per code point). */
+static bool
+all_arabic(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	if (len == 0)
+		return false;
+	while (i < len)
+	{
+		uint32_t	c = next_cp(s, len, &i);
+
+		if (!ar_is_letter(c))
+			return false;
+	}
+	return true;
+}
+
+/* Arabic letter at letter index k of an all-Arabic folded string. */
+static inline uint32_t
+ar_at(const char *s, size_t k)
+{
+	const unsigned char *p = (const unsigned char *) s + 2 * k;
+
+	return ((uint32_t) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+}
+
+/*
+ * Clitic prefixes of a folded all-Arabic word: conjunction و/ف, preposition
+ * ب/ل/ك, article ال, and ل+ال written لل.  Returns the byte offset of the
+ * base and a small code describing what was stripped; at least 3 letters
+ * are always left.  Pronoun suffixes are not stripped: the base's suffix
+ * features see them instead (names ending in ه/ها are too common).
+ */
+static size_t
+strip_prefixes(const char *s, size_t len, int *code)
+{
+	size_t		n = len / 2,
+				k = 0;
+	int			c = 0;
+
+	if (n >= 4 && (ar_at(s, 0) == CP_WAW || ar_at(s, 0) == CP_FEH))
+	{
+		c = ar_at(s, 0) == CP_WAW ? 1 : 2;
+		k = 1;
+	}
+	if (n - k >= 4 && ar_at(s, k) == CP_LAM && ar_at(s, k + 1) == CP_LAM)
+	{
+		k += 2;
+		c = c * 8 + 3;
+	}
+	else
+	{
+		if (n - k >= 4 && (ar_at(s, k) == CP_BEH || ar_at(s, k) == CP_KAF ||
+						   ar_at(s, k) == CP_LAM) &&
+			ar_at(s, k + 1) == CP_ALEF && ar_at(s, k + 2) == CP_LAM)
+		{
+			c = c * 8 + (ar_at(s, k) == CP_BEH ? 4 : ar_at(s, k) == CP_KAF ? 5 : 6);
+			k += 1;
+		}
+		if (n - k >= 4 && ar_at(s, k) == CP_ALEF && ar_at(s, k + 1) == CP_LAM)
+		{
+			k += 2;
+			c = c * 8 + 7;
+		}
+	}
+	*code = c;
+	return 2 * k;
+}
+
+/* ------------------------------------------------------------------ */
+/* lexicon classes (folded spellings: no hamza seats, ة -> ه, ى -> ي)    */
+/* ------------------------------------------------------------------ */
+
+enum
+{
+	LEX_NONE = 0, LEX_TITLE, LEX_ORGHEAD, LEX_LOCHEAD, LEX_NISBA, LEX_SAY, LEX_TIME, LEX_AGENCY
+};
+
+typedef struct lexword
+{
+	const char *w;
+	size_t		len;
+	int			cls;
+} lexword;
+
+#define LW(w, c) {w, sizeof(w) - 1, c}
+
+/* Words compared against the clitic-stripped base of a token. */
+static const lexword lexicon[] = {
+	/* titles and roles preceding names */
+	LW("رءيس", LEX_TITLE), LW("رءيسه", LEX_TITLE), LW("وزير", LEX_TITLE), LW("وزيره", LEX_TITLE),
+	LW("سفير", LEX_TITLE), LW("سفيره", LEX_TITLE), LW("موفد", LEX_TITLE), LW("مبعوث", LEX_TITLE),
+	LW("ناءب", LEX_TITLE), LW("ملك", LEX_TITLE), LW("ملكه", LEX_TITLE), LW("امير", LEX_TITLE),
+	LW("اميره", LEX_TITLE), LW("شيخ", LEX_TITLE), LW("سيد", LEX_TITLE), LW("سيده", LEX_TITLE),
+	LW("دكتور", LEX_TITLE), LW("مستشار", LEX_TITLE), LW("مستشاره", LEX_TITLE), LW("جنرال", LEX_TITLE),
+	LW("عقيد", LEX_TITLE), LW("لواء", LEX_TITLE), LW("عميد", LEX_TITLE), LW("ناطق", LEX_TITLE),
+	LW("متحدث", LEX_TITLE), LW("متحدثه", LEX_TITLE), LW("مندوب", LEX_TITLE), LW("مندوبه", LEX_TITLE),
+	LW("امين", LEX_TITLE), LW("زعيم", LEX_TITLE), LW("قاءد", LEX_TITLE), LW("مدير", LEX_TITLE),
+	LW("مديره", LEX_TITLE), LW("مرشح", LEX_TITLE), LW("مرشحه", LEX_TITLE), LW("نايب", LEX_TITLE),
+	LW("بابا", LEX_TITLE), LW("امام", LEX_TITLE), LW("استاذ", LEX_TITLE), LW("مفوض", LEX_TITLE),
+	LW("مفوضه", LEX_TITLE), LW("ممثل", LEX_TITLE), LW("حاكم", LEX_TITLE), LW("مساعد", LEX_TITLE),
+	LW("نظير", LEX_TITLE), LW("نظيره", LEX_TITLE), LW("معارض", LEX_TITLE), LW("كاتب", LEX_TITLE),
+	LW("لاعب", LEX_TITLE), LW("مدرب", LEX_TITLE), LW("فنان", LEX_TITLE), LW("فنانه", LEX_TITLE),
+	LW("مخرج", LEX_TITLE), LW("نجم", LEX_TITLE), LW("شاعر", LEX_TITLE), LW("رءيس_وزراء", LEX_TITLE),
+	LW("مستشاره", LEX_TITLE), LW("قاضي", LEX_TITLE), LW("محامي", LEX_TITLE), LW("بروفيسور", LEX_TITLE),
+	/* organisation heads */
+	LW("مجلس", LEX_ORGHEAD), LW("وزاره", LEX_ORGHEAD), LW("مجموعه", LEX_ORGHEAD), LW("حلف", LEX_ORGHEAD),
+	LW("وكاله", LEX_ORGHEAD), LW("شركه", LEX_ORGHEAD), LW("جامعه", LEX_ORGHEAD), LW("منظمه", LEX_ORGHEAD),
+	LW("حزب", LEX_ORGHEAD), LW("حركه", LEX_ORGHEAD), LW("جبهه", LEX_ORGHEAD), LW("اتحاد", LEX_ORGHEAD),
+	LW("بنك", LEX_ORGHEAD), LW("صندوق", LEX_ORGHEAD), LW("هيءه", LEX_ORGHEAD), LW("لجنه", LEX_ORGHEAD),
+	LW("محكمه", LEX_ORGHEAD), LW("مؤسسه", LEX_ORGHEAD), LW("معهد", LEX_ORGHEAD), LW("مركز", LEX_ORGHEAD),
+	LW("نادي", LEX_ORGHEAD), LW("جمعيه", LEX_ORGHEAD), LW("برلمان", LEX_ORGHEAD), LW("صحيفه", LEX_ORGHEAD),
+	LW("قناه", LEX_ORGHEAD), LW("اذاعه", LEX_ORGHEAD), LW("مصرف", LEX_ORGHEAD), LW("جيش", LEX_ORGHEAD),
+	LW("مؤتمر", LEX_ORGHEAD), LW("رابطه", LEX_ORGHEAD), LW("نقابه", LEX_ORGHEAD), LW("تحالف", LEX_ORGHEAD),
+	LW("موسسه", LEX_ORGHEAD), LW("موتمر", LEX_ORGHEAD), LW("مجمع", LEX_ORGHEAD), LW("كليه", LEX_ORGHEAD),
+	/* place heads */
+	LW("مدينه", LEX_LOCHEAD), LW("محافظه", LEX_LOCHEAD), LW("ولايه", LEX_LOCHEAD), LW("جزيره", LEX_LOCHEAD),
+	LW("جزر", LEX_LOCHEAD), LW("نهر", LEX_LOCHEAD), LW("بحر", LEX_LOCHEAD), LW("جبل", LEX_LOCHEAD),
+	LW("عاصمه", LEX_LOCHEAD), LW("اقليم", LEX_LOCHEAD), LW("منطقه", LEX_LOCHEAD), LW("بلده", LEX_LOCHEAD),
+	LW("قريه", LEX_LOCHEAD), LW("مخيم", LEX_LOCHEAD), LW("مطار", LEX_LOCHEAD), LW("ميناء", LEX_LOCHEAD),
+	LW("شارع", LEX_LOCHEAD), LW("حي", LEX_LOCHEAD), LW("خليج", LEX_LOCHEAD), LW("قاعده", LEX_LOCHEAD),
+	LW("دوله", LEX_LOCHEAD), LW("مملكه", LEX_LOCHEAD), LW("جمهوريه", LEX_LOCHEAD), LW("اماره", LEX_LOCHEAD),
+	/* speech verbs around person names */
+	LW("قال", LEX_SAY), LW("قالت", LEX_SAY), LW("اعلن", LEX_SAY), LW("اعلنت", LEX_SAY), LW("اكد", LEX_SAY),
+	LW("اكدت", LEX_SAY), LW("صرح", LEX_SAY), LW("اضاف", LEX_SAY), LW("اضافت", LEX_SAY), LW("اوضح", LEX_SAY),
+	LW("اشار", LEX_SAY), LW("اعرب", LEX_SAY), LW("دعا", LEX_SAY), LW("التقي", LEX_SAY), LW("استقبل", LEX_SAY),
+	/* time words that are never names */
+	LW("يوم", LEX_TIME), LW("امس", LEX_TIME), LW("اثنين", LEX_TIME), LW("ثلاثاء", LEX_TIME),
+	LW("اربعاء", LEX_TIME), LW("خميس", LEX_TIME), LW("جمعه", LEX_TIME), LW("سبت", LEX_TIME),
+	LW("احد", LEX_TIME), LW("يناير", LEX_TIME), LW("فبراير", LEX_TIME), LW("مارس", LEX_TIME),
+	LW("ابريل", LEX_TIME), LW("مايو", LEX_TIME), LW("يونيو", LEX_TIME), LW("يوليو", LEX_TIME),
+	LW("اغسطس", LEX_TIME), LW("سبتمبر", LEX_TIME), LW("اكتوبر", LEX_TIME), LW("نوفمبر", LEX_TIME),
+	LW("ديسمبر", LEX_TIME), LW("صباح", LEX_TIME), LW("مساء", LEX_TIME), LW("عام", LEX_TIME),
+	/* news agencies and bylines */
+	LW("شينخوا", LEX_AGENCY), LW("رويترز", LEX_AGENCY), LW("فرانس", LEX_AGENCY), LW("اسوشيتد", LEX_AGENCY),
+	LW("واس", LEX_AGENCY), LW("سانا", LEX_AGENCY), LW("وفا", LEX_AGENCY), LW("ايتار", LEX_AGENCY),
+	{NULL, 0, 0}
+};
+
+/* Lexicon class of a folded word; nationality adjectives (ال...ي / ال...يه) by pattern. */
+static int
+lex_class(const char *full, size_t flen, const char *base, size_t blen)
+{
+	const lexword *l;
+
+	for (l = lexicon; l->w; l++)
+		if (l->len == blen && memcmp(l->w, base, blen) == 0)
+			return l->cls;
+	if (flen >= 10 && all_arabic(full, flen) && ar_at(full, 0) == CP_ALEF &&
+		ar_at(full, 1) == CP_LAM)
+	{
+		size_t		n = flen / 2;
+
+		if (ar_at(full, n - 1) == CP_YEH ||
+			(ar_at(full, n - 1) == CP_HEH && ar_at(full, n - 2) == CP_YEH))
+			return LEX_NISBA;
+	}
+	return LEX_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* gazetteer                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct gaz_entry
+{
+	uint32_t	key_off,
+				key_len;
+	uint32_t	canon_off,
+				canon_len;
+	uint32_t	flags;
+	uint32_t	hash;
+	uint8_t		type;
+	uint8_t		nwords;
+} gaz_entry;
+
+#define SKEL_AMBIG 0xFFFFFFFFu
+
+struct ar_gazetteer
+{
+	const ar_allocator *alloc;
+	gaz_entry  *ents;
+	size_t		nents,
+				entcap;
+	uint32_t   *idx;			/* open addressing by key: entry index + 1 */
+	uint32_t   *skel;			/* open addressing by skeleton: entry index + 1 or AMBIG */
+	uint32_t   *skelhash;		/* skeleton hash per skel slot */
+	size_t		cap;			/* slots in idx and skel, power of two */
+	ar_buf		pool;
+	int			maxwords;
+	/* word table: each word of each name, with the BIO label it has there */
+	struct gaz_word *words;
+	size_t		wcap,
+				nwords;
+};
+
+/* One word of the names: per label 1..8, the folds it comes from (bit 15: a shipped/user row). */
+typedef struct gaz_word
+{
+	uint32_t	hash;
+	uint32_t	off;
+	uint32_t	len;
+	uint16_t	folds[AR_NER_NLABELS];
+} gaz_word;
+
+#define WORD_EXTERNAL 0x8000u
+
+/* An empty gazetteer whose memory comes from alloc. */
+ar_gazetteer *
+ar_gaz_create(const ar_allocator *alloc)
+{
+	ar_gazetteer *g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
+
+	memset(g, 0, sizeof(*g));
+	g->alloc = alloc;
+	g->cap = 1024;
+	g->idx = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	g->skel = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	g->skelhash = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
+	memset(g->idx, 0, g->cap * sizeof(uint32_t));
+	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	ar_buf_init(&g->pool, alloc, 4096);
+	return g;
+}
+
+/* Free a gazetteer. */
+void
+ar_gaz_destroy(ar_gazetteer *g)
+{
+	const ar_allocator *a;
+
+	if (!g)
+		return;
+	a = g->alloc;
+	if (g->ents)
+		a->free_fn(a->ctx, g->ents);
+	a->free_fn(a->ctx, g->idx);
+	a->free_fn(a->ctx, g->skel);
+	a->free_fn(a->ctx, g->skelhash);
+	if (g->words)
+		a->free_fn(a->ctx, g->words);
+	ar_buf_free(&g->pool);
+	a->free_fn(a->ctx, g);
+}
+
+/* Number of distinct keys. */
+size_t
+ar_gaz_count(const ar_gazetteer *g)
+{
+	return g ? g->nents : 0;
+}
+
+/* Split one line of a gazetteer file in place (see ar_tagger.h). */
+int
+ar_gaz_split_line(char *line, char **fields, int max)
+{
+	char	   *p = line;
+	int			nf = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	if (line[0] == '#' || line[0] == '\0')
+		return 0;
+	while (nf < max)
+	{
+		fields[nf++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return nf;
+}
+
+/* Priority of an entry for skeleton conflicts: user > curated > learned. */
+static int
+gaz_prio(uint32_t flags)
+{
+	if (flags & AR_GAZ_USER)
+		return 2;
+	return (flags & AR_GAZ_FOLDS) ? 0 : 1;
+}
+
+/*
+ * Spelling skeleton of a folded key: inner long vowels and hamza dropped
+ * (الكرملين / الكريملن, الامريكي / الاميركي), غ/ج/ق merged (سيرغي / سيرجي).
+ */
+static void
+skeleton(const char *key, size_t len, ar_buf *out)
+{
+	size_t		i = 0;
+	bool		wstart = true;
+
+	while (i < len)
+	{
+		uint32_t	c = next_cp(key, len, &i);
+
+		if (c == ' ')
+		{
+			ar_buf_append(out, " ", 1);
+			wstart = true;
+			continue;
+		}
+		if (!wstart && (c == CP_ALEF || c == CP_WAW || c == CP_YEH || c == CP_HAMZA))
+			continue;
+		if (c == 0x063A || c == 0x0642)	/* غ ق -> ج */
+			c = 0x062C;
+		ar_buf_append_cp(out, c);
+		wstart = false;
+	}
+}
+
+/* Slot of key in the key index (empty slot when absent). */
+static size_t
+gaz_slot(const ar_gazetteer *g, const char *key, size_t len, uint32_t h)
+{
+	size_t		mask = g->cap - 1,
+				i = h & mask;
+
+	while (g->idx[i])
+	{
+		const gaz_entry *e = &g->ents[g->idx[i] - 1];
+
+		if (e->hash == h && e->key_len == len &&
+			memcmp(g->pool.data + e->key_off, key, len) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+/* Slot of a skeleton hash in the skeleton index. */
+static size_t
+skel_slot(const ar_gazetteer *g, uint32_t h)
+{
+	size_t		mask = g->cap - 1,
+				i = h & mask;
+
+	while (g->skel[i] && g->skelhash[i] != h)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Register entry ei under its skeleton, resolving conflicts by priority. */
+static void
+skel_insert(ar_gazetteer *g, uint32_t ei)
+{
+	const gaz_entry *e = &g->ents[ei];
+	ar_buf		b;
+	uint32_t	h;
+	size_t		s;
+
+	ar_buf_init(&b, g->alloc, 64);
+	skeleton(g->pool.data + e->key_off, e->key_len, &b);
+	if (b.len < 6)
+	{
+		ar_buf_free(&b);
+		return;
+	}
+	h = fnv(b.data, b.len) | 1u;
+	ar_buf_free(&b);
+	s = skel_slot(g, h);
+	if (!g->skel[s])
+	{
+		g->skelhash[s] = h;
+		g->skel[s] = ei + 1;
+	}
+	else if (g->skel[s] != SKEL_AMBIG && g->skel[s] != ei + 1)
+	{
+		const gaz_entry *o = &g->ents[g->skel[s] - 1];
+		int			po = gaz_prio(o->flags),
+					pn = gaz_prio(e->flags);
+
+		if (pn > po)
+			g->skel[s] = ei + 1;
+		else if (pn == po &&
+				 (o->type != e->type || o->canon_len != e->canon_len ||
+				  memcmp(g->pool.data + o->canon_off, g->pool.data + e->canon_off,
+						 e->canon_len) != 0))
+			g->skel[s] = SKEL_AMBIG;
+	}
+}
+
+/* Double the index tables and re-insert every entry. */
+static void
+gaz_grow(ar_gazetteer *g)
+{
+	const ar_allocator *a = g->alloc;
+	size_t		i;
+
+	g->cap *= 2;
+	g->idx = a->realloc_fn(a->ctx, g->idx, g->cap * sizeof(uint32_t));
+	g->skel = a->realloc_fn(a->ctx, g->skel, g->cap * sizeof(uint32_t));
+	g->skelhash = a->realloc_fn(a->ctx, g->skelhash, g->cap * sizeof(uint32_t));
+	memset(g->idx, 0, g->cap * sizeof(uint32_t));
+	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	for (i = 0; i < g->nents; i++)
+	{
+		gaz_entry  *e = &g->ents[i];
+
+		g->idx[gaz_slot(g, g->pool.data + e->key_off, e->key_len, e->hash)] = (uint32_t) i + 1;
+	}
+	for (i = 0; i < g->nents; i++)
+		skel_insert(g, (uint32_t) i);
+}
+
+/* Folded words of s[0..len) joined by one space into out; returns the word count. */
+static int
+key_of(const char *s, size_t len, ar_buf *out)
+{
+	ar_tokenizer tz;
+	ar_token	t;
+	int			n = 0;
+
+	ar_tokenizer_init(&tz, s, len);
+	while (ar_tokenizer_next(&tz, &t))
+	{
+		size_t		before;
+
+		if (t.kind == AR_TOK_SPACE)
+			continue;
+		before = out->len;
+		if (n > 0)
+			ar_buf_append(out, " ", 1);
+		if (fold_into(s + t.byte_start, t.byte_len, out) == 0)
+		{
+			out->len = before;
+			out->data[before] = '\0';
+			continue;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Slot of a word in the word table. */
+static size_t
+word_slot(const ar_gazetteer *g, const char *w, size_t len, uint32_t h)
+{
+	size_t		mask = g->wcap - 1,
+				i = h & mask;
+
+	while (g->words[i].len)
+	{
+		const gaz_word *x = &g->words[i];
+
+		if (x->hash == h && x->len == len && memcmp(g->pool.data + x->off, w, len) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+/* Record that the word w (folded) has label lab in a name from the given folds. */
+static void
+word_add(ar_gazetteer *g, const char *w, size_t len, int lab, uint32_t flags)
+{
+	uint32_t	h = fnv(w, len);
+	size_t		slot;
+	uint16_t	bits = (flags & AR_GAZ_FOLDS) ? (uint16_t) (flags & 0x7FFF) : WORD_EXTERNAL;
+
+	if (len == 0)
+		return;
+	if ((g->nwords + 1) * 2 > g->wcap)
+	{
+		gaz_word   *old = g->words;
+		size_t		oldcap = g->wcap,
+					i;
+
+		g->wcap = g->wcap ? g->wcap * 2 : 1024;
+		g->words = g->alloc->realloc_fn(g->alloc->ctx, NULL, g->wcap * sizeof(gaz_word));
+		memset(g->words, 0, g->wcap * sizeof(gaz_word));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].len)
+				g->words[word_slot(g, g->pool.data + old[i].off, old[i].len, old[i].hash)] = old[i];
+		if (old)
+			g->alloc->free_fn(g->alloc->ctx, old);
+	}
+	slot = word_slot(g, w, len, h);
+	if (!g->words[slot].len)
+	{
+		g->words[slot].hash = h;
+		g->words[slot].off = (uint32_t) g->pool.len;
+		g->words[slot].len = (uint32_t) len;
+		ar_buf_append(&g->pool, w, len);
+		g->nwords++;
+	}
+	g->words[slot].folds[lab] |= bits;
+}
+
+/* Whether a folded word occurs in any name (all folds). */
+static bool
+word_present(const ar_gazetteer *g, const char *w, size_t len)
+{
+	if (!g || !g->nwords || len == 0)
+		return false;
+	return g->words[word_slot(g, w, len, fnv(w, len))].len != 0;
+}
+
+/* Labels (bit l for label l) a folded word has in the names, honouring the fold exclusion. */
+static uint32_t
+word_labels(const ar_gazetteer *g, const char *w, size_t len, int exclude_fold)
+{
+	size_t		slot;
+	uint32_t	r = 0;
+	int			l;
+
+	if (!g || !g->nwords)
+		return 0;
+	slot = word_slot(g, w, len, fnv(w, len));
+	if (!g->words[slot].len)
+		return 0;
+	for (l = 1; l < AR_NER_NLABELS; l++)
+	{
+		uint16_t	f = g->words[slot].folds[l];
+
+		if (exclude_fold >= 0)
+			f &= (uint16_t) ~(1u << exclude_fold);
+		if (f)
+			r |= 1u << l;
+	}
+	return r;
+}
+
+/* Add (or replace) surface -> (type, canonical). */
+bool
+ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
+		   const char *canon, size_t canon_len, uint32_t flags)
+{
+	ar_buf		k;
+	int			nw;
+	uint32_t	h;
+	size_t		slot;
+	gaz_entry  *e;
+	uint32_t	koff,
+				klen,
+				coff,
+				clen;
+
+	if (type < 1 || type >= AR_NER_NTYPES)
+		return false;
+	ar_buf_init(&k, g->alloc, len * 2 + 8);
+	nw = key_of(surface, len, &k);
+	if (nw == 0 || nw > 255 || k.len > 1000)
+	{
+		ar_buf_free(&k);
+		return false;
+	}
+	h = fnv(k.data, k.len);
+	if ((g->nents + 1) * 2 > g->cap)
+		gaz_grow(g);
+	slot = gaz_slot(g, k.data, k.len, h);
+	koff = (uint32_t) g->pool.len;
+	ar_buf_append(&g->pool, k.data, k.len);
+	coff = (uint32_t) g->pool.len;
+	clen = 0;
+	if (canon && canon_len > 0)
+	{
+		ar_buf		ck;
+
+		ar_buf_init(&ck, g->alloc, canon_len * 2 + 8);
+		if (key_of(canon, canon_len, &ck) > 0)
+		{
+			ar_buf_append(&g->pool, ck.data, ck.len);
+			clen = (uint32_t) ck.len;
+		}
+		ar_buf_free(&ck);
+	}
+	if (clen == 0)
+	{
+		coff = koff;
+		clen = (uint32_t) k.len;
+	}
+	klen = (uint32_t) k.len;
+	ar_buf_free(&k);
+	if (g->idx[slot])
+	{
+		e = &g->ents[g->idx[slot] - 1];
+		/* a learned row never replaces a curated or user row */
+		if (gaz_prio(flags) < gaz_prio(e->flags))
+			return true;
+		if (gaz_prio(flags) == 0 && gaz_prio(e->flags) == 0)
+			flags |= e->flags & AR_GAZ_FOLDS;
+	}
+	else
+	{
+		if (g->nents == g->entcap)
+		{
+			g->entcap = g->entcap ? g->entcap * 2 : 256;
+			g->ents = g->alloc->realloc_fn(g->alloc->ctx, g->ents, g->entcap * sizeof(gaz_entry));
+		}
+		g->idx[slot] = (uint32_t) ++g->nents;
+		e = &g->ents[g->nents - 1];
+	}
+	e->key_off = koff;
+	e->key_len = klen;
+	e->canon_off = coff;
+	e->canon_len = clen;
+	e->flags = flags;
+	e->hash = h;
+	e->type = (uint8_t) type;
+	e->nwords = (uint8_t) nw;
+	if (nw > g->maxwords)
+		g->maxwords = nw;
+	skel_insert(g, (uint32_t) (e - g->ents));
+	{
+		/* copy the key: word_add may grow the pool */
+		ar_buf		kc;
+		size_t		a = 0,
+					b;
+		int			wi = 0;
+
+		ar_buf_init(&kc, g->alloc, e->key_len + 1);
+		ar_buf_append(&kc, g->pool.data + e->key_off, e->key_len);
+		while (a <= kc.len)
+		{
+			for (b = a; b < kc.len && kc.data[b] != ' '; b++)
+				;
+			word_add(g, kc.data + a, b - a, wi == 0 ? AR_NER_B(type) : AR_NER_I(type), flags);
+			wi++;
+			a = b + 1;
+		}
+		ar_buf_free(&kc);
+	}
+	return true;
+}
+
+/* Entry for a folded key, honouring the fold exclusion; NULL when absent. */
+static const gaz_entry *
+gaz_find(const ar_gazetteer *g, const char *key, size_t len, int exclude_fold)
+{
+	const gaz_entry *e;
+	size_t		slot;
+
+	if (!g || g->nents == 0)
+		return NULL;
+	slot = gaz_slot(g, key, len, fnv(key, len));
+	if (!g->idx[slot])
+		return NULL;
+	e = &g->ents[g->idx[slot] - 1];
+	if (exclude_fold >= 0 && (e->flags & AR_GAZ_FOLDS) &&
+		(e->flags & AR_GAZ_FOLDS & ~(1u << exclude_fold)) == 0)
+		return NULL;
+	return e;
+}
+
+/* Entry registered under the skeleton of a folded key; NULL when absent or ambiguous. */
+static const gaz_entry *
+gaz_find_skel(const ar_gazetteer *g, const char *key, size_t len)
+{
+	ar_buf		b;
+	uint32_t	h;
+	size_t		s;
+
+	if (!g || g->nents == 0)
+		return NULL;
+	ar_buf_init(&b, g->alloc, len + 8);
+	skeleton(key, len, &b);
+	h = fnv(b.data, b.len) | 1u;
+	ar_buf_free(&b);
+	s = skel_slot(g, h);
+	if (!g->skel[s] || g->skel[s] == SKEL_AMBIG)
+		return NULL;
+	return &g->ents[g->skel[s] - 1];
+}
+
+/* ------------------------------------------------------------------ */
+/* sequence analysis and features                                      */
+/* ------------------------------------------------------------------ */
+
+enum
+{
+	SH_ARABIC = 1, SH_LATIN, SH_DIGIT, SH_PUNCT, SH_OTHER, SH_MIXED
+};
+
+typedef struct tokinfo
+{
+	uint32_t	off,
+				len;			/* folded form in q->pool */
+	uint32_t	boff,
+				blen;			/* clitic-stripped base in q->pool */
+	uint32_t	hw,
+				hb;
+	uint32_t	hpre[4],
+				hsuf[4],
+				hbsuf[3];
+	uint8_t		shape,
+				lenb,
+				clitic,
+				lex,
+				gazf,
+				gazb;
+	const gaz_entry *gaz;		/* longest gazetteer match starting here */
+	uint8_t		gazlen;			/* its length in tokens */
+	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
+} tokinfo;
+
+struct ar_ner_seq
+{
+	const ar_allocator *alloc;
+	size_t		n;
+	tokinfo    *t;
+	ar_buf		pool;
+};
+
+/* Shape class of a raw token. */
+static int
+shape_of(const char *s, size_t len)
+{
+	size_t		i = 0;
+	int			ar = 0,
+				la = 0,
+				dg = 0,
+				ot = 0;
+
+	while (i < len)
+	{
+		uint32_t	c = next_cp(s, len, &i);
+
+		if (ar_is_letter(c) || ar_is_mark(c) || c == AR_TATWEEL)
+			ar++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			la++;
+		else if ((c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9))
+			dg++;
+		else
+			ot++;
+	}
+	if (ar && !la && !dg && !ot)
+		return SH_ARABIC;
+	if (la && !ar && !ot)
+		return SH_LATIN;
+	if (dg && !ar && !la)
+		return SH_DIGIT;
+	if (!ar && !la && !dg)
+		return SH_PUNCT;
+	return (ar && (la || dg || ot)) ? SH_MIXED : SH_OTHER;
+}
+
+/* Hash of the first/last k code points of a folded string (0 when shorter). */
+static void
+affix_hashes(const char *s, size_t len, uint32_t *pre, uint32_t *suf, int kmax)
+{
+	size_t		offs[64];
+	size_t		n = 0,
+				i = 0;
+	int			k;
+
+	while (i < len && n < 63)
+	{
+		offs[n++] = i;
+		(void) next_cp(s, len, &i);
+	}
+	offs[n] = i;
+	if (i < len)				/* very long token: affixes from the first 63 only */
+		len = i;
+	for (k = 1; k <= kmax; k++)
+	{
+		if (pre)
+			pre[k - 1] = ((size_t) k < n) ? fnv(s, offs[k]) : 0;
+		if (suf)
+			suf[k - 1] = ((size_t) k < n) ? fnv(s + offs[n - k], len - offs[n - k]) : 0;
+	}
+}
+
+static size_t canon_candidates(const char *w, size_t len, int type, char cands[][256],
+							   size_t *clens);
+
+/* Analyse a token sequence (see ar_tagger.h). */
+ar_ner_seq *
+ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
+			   int exclude_fold, const ar_allocator *alloc)
+{
+	ar_ner_seq *q = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_ner_seq));
+	ar_buf		key;
+	bool	   *inname;
+	size_t		i;
+
+	q->alloc = alloc;
+	q->n = n;
+	q->t = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(tokinfo));
+	memset(q->t, 0, (n ? n : 1) * sizeof(tokinfo));
+	ar_buf_init(&q->pool, alloc, 64 + n * 24);
+
+	for (i = 0; i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		int			code = 0;
+		size_t		ncp,
+					k;
+
+		t->off = (uint32_t) q->pool.len;
+		ncp = fold_into(toks[i].s, toks[i].len, &q->pool);
+		t->len = (uint32_t) (q->pool.len - t->off);
+		t->shape = (uint8_t) shape_of(toks[i].s, toks[i].len);
+		if (t->shape == SH_DIGIT)
+		{
+			/* numbers share one form per digit pattern */
+			for (k = t->off; k < q->pool.len; k++)
+				if (q->pool.data[k] >= '0' && q->pool.data[k] <= '9')
+					q->pool.data[k] = '0';
+		}
+		t->lenb = (uint8_t) (ncp > 10 ? 10 : ncp);
+		t->boff = t->off;
+		t->blen = t->len;
+		if (all_arabic(q->pool.data + t->off, t->len))
+		{
+			size_t		b = strip_prefixes(q->pool.data + t->off, t->len, &code);
+
+			t->boff = t->off + (uint32_t) b;
+			t->blen = t->len - (uint32_t) b;
+		}
+		t->clitic = (uint8_t) code;
+		ar_buf_append(&q->pool, "", 0);
+	}
+	/* hashes after the pool stopped moving */
+	for (i = 0; i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		const char *f = q->pool.data + t->off;
+		const char *b = q->pool.data + t->boff;
+
+		t->hw = fnv(f, t->len);
+		t->hb = fnv(b, t->blen);
+		affix_hashes(f, t->len, t->hpre, t->hsuf, 4);
+		affix_hashes(b, t->blen, NULL, t->hbsuf, 3);
+		t->lex = (uint8_t) lex_class(f, t->len, b, t->blen);
+		if (g)
+		{
+			t->wl = (uint16_t) word_labels(g, f, t->len, exclude_fold);
+			if (!t->wl && t->blen != t->len)
+				t->wl = (uint16_t) word_labels(g, b, t->blen, exclude_fold);
+		}
+	}
+
+	/*
+	 * gazetteer: longest match at each position, on the folded or base first
+	 * word.  Only runs of words that occur in some name can match, so the
+	 * word table bounds the lengths tried (most positions try none).
+	 */
+	ar_buf_init(&key, alloc, 256);
+	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
+	for (i = 0; g && g->nents && i < n; i++)
+		inname[i] = q->t[i].shape != SH_PUNCT &&
+			word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
+	for (i = 0; g && g->nents && i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		char		vars[4][256];
+		size_t		vlens[4],
+					nv,
+					v;
+		unsigned	present = 0;
+		int			k,
+					j,
+					maxk = 1;
+
+		if (t->shape == SH_PUNCT || t->len >= 240)
+			continue;
+		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
+		memcpy(vars[0], q->pool.data + t->off, t->len);
+		vlens[0] = t->len;
+		nv = 1 + canon_candidates(vars[0], t->len, AR_NER_LOC, vars + 1, vlens + 1);
+		for (v = 0; v < nv; v++)
+			if (v == 0 ? inname[i] : word_present(g, vars[v], vlens[v]))
+				present |= 1u << v;
+		if (!present)
+			continue;
+		while (i + maxk < n && maxk < g->maxwords && inname[i + maxk])
+			maxk++;
+		for (k = maxk; k >= 1 && !t->gaz; k--)
+		{
+			for (v = 0; v < nv; v++)
+			{
+				const gaz_entry *e;
+
+				if (!(present & (1u << v)))
+					continue;
+				key.len = 0;
+				ar_buf_append(&key, vars[v], vlens[v]);
+				for (j = 1; j < k; j++)
+				{
+					ar_buf_append(&key, " ", 1);
+					ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
+				}
+				e = gaz_find(g, key.data, key.len, exclude_fold);
+				if (e)
+				{
+					t->gaz = e;
+					t->gazlen = (uint8_t) k;
+					if (v == 0)
+						t->gazf = (uint8_t) AR_NER_B(e->type);
+					else
+						t->gazb = (uint8_t) AR_NER_B(e->type);
+					for (j = 1; j < k; j++)
+						if (!q->t[i + j].gazf)
+							q->t[i + j].gazf = (uint8_t) AR_NER_I(e->type);
+					break;
+				}
+			}
+		}
+	}
+	ar_buf_free(&key);
+	alloc->free_fn(alloc->ctx, inname);
+	return q;
+}
+
+/* Free a prepared sequence. */
+void
+ar_ner_seq_free(ar_ner_seq *q)
+{
+	if (!q)
+		return;
+	ar_buf_free(&q->pool);
+	q->alloc->free_fn(q->alloc->ctx, q->t);
+	q->alloc->free_fn(q->alloc->ctx, q);
+}
+
+#define H_BOS 0x51ED270Bu
+#define H_EOS 0x2F0C7A5Du
+
+/* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
+int
+ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
+{
+	const tokinfo *t = &q->t[i];
+	const tokinfo *p1 = i >= 1 ? &q->t[i - 1] : NULL;
+	const tokinfo *p2 = i >= 2 ? &q->t[i - 2] : NULL;
+	const tokinfo *n1 = i + 1 < q->n ? &q->t[i + 1] : NULL;
+	const tokinfo *n2 = i + 2 < q->n ? &q->t[i + 2] : NULL;
+	uint32_t	wp1 = p1 ? p1->hw : H_BOS,
+				wp2 = p2 ? p2->hw : H_BOS,
+				wn1 = n1 ? n1->hw : H_EOS,
+				wn2 = n2 ? n2->hw : H_EOS;
+	uint32_t	lp1 = p1 ? p1->lex : 15,
+				lp2 = p2 ? p2->lex : 15,
+				ln1 = n1 ? n1->lex : 15;
+	int			k,
+				n = 0;
+
+	out[n++] = feat(1, 0);
+	out[n++] = feat(2, t->hw);
+	out[n++] = feat(3, wp1);
+	out[n++] = feat(4, wn1);
+	out[n++] = feat(5, wp2);
+	out[n++] = feat(6, wn2);
+	out[n++] = feat(7, t->hb);
+	out[n++] = feat(8, p1 ? p1->hb : H_BOS);
+	out[n++] = feat(9, n1 ? n1->hb : H_EOS);
+	for (k = 0; k < 4; k++)
+	{
+		if (t->hpre[k])
+			out[n++] = feat(10 + k, t->hpre[k]);
+		if (t->hsuf[k])
+			out[n++] = feat(14 + k, t->hsuf[k]);
+	}
+	for (k = 0; k < 3; k++)
+		if (t->hbsuf[k])
+			out[n++] = feat(18 + k, t->hbsuf[k]);
+	out[n++] = feat(21, t->shape);
+	out[n++] = feat(22, (p1 ? p1->shape : 9) * 16 + t->shape * 256 + (n1 ? n1->shape : 9) * 4096);
+	out[n++] = feat(23, t->lenb);
+	out[n++] = feat(24, t->clitic);
+	out[n++] = feat(25, t->gazf);
+	out[n++] = feat(26, t->gazb);
+	out[n++] = feat(27, p1 ? p1->gazf : 15);
+	out[n++] = feat(28, n1 ? n1->gazf : 15);
+	out[n++] = feat(29, t->lex);
+	out[n++] = feat(30, lp1);
+	out[n++] = feat(31, lp2);
+	out[n++] = feat(32, ln1);
+	out[n++] = feat(33, wp1 * 31 + t->hw);
+	out[n++] = feat(34, t->hw * 31 + wn1);
+	out[n++] = feat(35, (uint32_t) (t->gazf | t->gazb) * 32 + lp1);
+	out[n++] = feat(36, lp1 * 32 + lp2);
+	out[n++] = feat(37, t->hb * 31 + lp1);
+	out[n++] = feat(38, (p1 ? p1->hb : H_BOS) * 31 + t->hb);
+	out[n++] = feat(39, t->lenb * 16 + t->clitic);
+	out[n++] = feat(40, (uint32_t) t->gazf * 16 + (n1 ? n1->gazf : 15));
+	/* labels the word has inside known names, alone and with its neighbours' */
+	out[n++] = feat(42, t->wl);
+	out[n++] = feat(43, (uint32_t) t->wl * 512 + (p1 ? p1->wl : 511));
+	out[n++] = feat(44, (uint32_t) t->wl * 512 + (n1 ? n1->wl : 511));
+	for (k = 1; k < AR_NER_NLABELS; k++)
+		if (t->wl & (1u << k))
+			out[n++] = feat(45, (uint32_t) k);
+	/* character trigrams of the base, with word boundaries */
+	if (t->shape == SH_ARABIC && t->blen >= 4)
+	{
+		const char *b = q->pool.data + t->boff;
+		size_t		nl = t->blen / 2,
+					j;
+
+		for (j = 0; j + 3 <= nl + 2 && n < AR_NER_MAXFEATS - 1; j++)
+		{
+			uint32_t	h = 0x811C9DC5u;
+			size_t		c;
+
+			for (c = j; c < j + 3; c++)
+			{
+				uint32_t	cp = (c == 0 || c == nl + 1) ? '#' : ar_at(b, c - 1);
+
+				h = (h ^ cp) * 16777619u;
+			}
+			out[n++] = feat(41, h);
+		}
+	}
+	return n;
+}
+
+/* Whether label y may follow label prev (prev = NLABELS for the start). */
+static inline bool
+allowed(int prev, int y)
+{
+	if (y == 0 || AR_NER_IS_B(y))
+		return true;
+	if (prev == AR_NER_NLABELS || prev == 0)
+		return false;
+	return AR_NER_TYPE(prev) == AR_NER_TYPE(y);
+}
+
+/* Viterbi with BIO constraints. */
+void
+ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
+{
+	float		prev[AR_NER_NLABELS],
+				cur[AR_NER_NLABELS];
+	size_t		i;
+	int			y,
+				p;
+	uint8_t		bpbuf[512 * AR_NER_NLABELS];
+	uint8_t    *bp = bpbuf;
+
+	if (n == 0)
+		return;
+	if (n > 512)
+	{
+		/* long sequence: decode in windows that end on a confident O label */
+		size_t		start = 0;
+
+		while (start < n)
+		{
+			size_t		end = start + 512 < n ? start + 512 : n;
+
+			ar_ner_viterbi(emis + start * AR_NER_NLABELS, trans, end - start, labels + start);
+			/* restart at the last O so an entity is never cut by the window */
+			if (end < n)
+			{
+				size_t		k = end;
+
+				while (k > start + 256 && labels[k - 1] != 0)
+					k--;
+				end = k;
+			}
+			start = end;
+		}
+		return;
+	}
+	for (y = 0; y < AR_NER_NLABELS; y++)
+		prev[y] = allowed(AR_NER_NLABELS, y) ?
+			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
+	for (i = 1; i < n; i++)
+	{
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			float		best = -3e38f;
+			int			arg = 0;
+
+			for (p = 0; p < AR_NER_NLABELS; p++)
+			{
+				float		s;
+
+				if (!allowed(p, y))
+					continue;
+				s = prev[p] + trans[p * AR_NER_NLABELS + y];
+				if (s > best)
+				{
+					best = s;
+					arg = p;
+				}
+			}
+			cur[y] = best + emis[i * AR_NER_NLABELS + y];
+			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
+		}
+		memcpy(prev, cur, sizeof(prev));
+	}
+	y = 0;
+	for (p = 1; p < AR_NER_NLABELS; p++)
+		if (prev[p] > prev[y])
+			y = p;
+	for (i = n; i-- > 0;)
+	{
+		labels[i] = y;
+		if (i > 0)
+			y = bp[i * AR_NER_NLABELS + y];
+	}
+}
+
+/* Scale of perceptron scores for the confidence softmax (weights are update counts). */
+#define CONF_TEMPERATURE 20.0f
+
+/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
+void
+ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+{
+	const ar_allocator *a = q->alloc;
+	size_t		nn = q->n ? q->n : 1;
+	float	   *emis = a->realloc_fn(a->ctx, NULL, nn * AR_NER_NLABELS * sizeof(float));
+	uint32_t	f[AR_NER_MAXFEATS];
+	uint32_t	mask = m->nbuckets - 1;
+	size_t		i;
+
+	for (i = 0; i < q->n; i++)
+	{
+		int32_t		acc[AR_NER_NLABELS] = {0};
+		int			nf = ar_ner_features(q, i, f),
+					k,
+					y;
+
+		for (k = 0; k < nf; k++)
+		{
+			const int16_t *w = m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
+
+			for (y = 0; y < AR_NER_NLABELS; y++)
+				acc[y] += w[y];
+		}
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
+	}
+	ar_ner_viterbi(emis, m->trans, q->n, labels);
+	for (i = 0; conf && i < q->n; i++)
+	{
+		int			prev = i ? labels[i - 1] : AR_NER_NLABELS,
+					y;
+		float		s[AR_NER_NLABELS],
+					mx = -3e38f,
+					z = 0;
+
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			s[y] = allowed(prev, y) ?
+				emis[i * AR_NER_NLABELS + y] + m->trans[prev * AR_NER_NLABELS + y] : -3e38f;
+			if (s[y] > mx)
+				mx = s[y];
+		}
+		/* softmax at temperature CONF_TEMPERATURE: raw perceptron margins saturate it */
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			z += s[y] > -1e38f ? exp_nonpos((s[y] - mx) / CONF_TEMPERATURE) : 0.0f;
+		conf[i] = exp_nonpos((s[labels[i]] - mx) / CONF_TEMPERATURE) / z;
+	}
+	a->free_fn(a->ctx, emis);
+}
+
+/* ------------------------------------------------------------------ */
+/* extraction and canonicalization                                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct span
+{
+	size_t		first,
+				last;			/* token indices, inclusive */
+	int			type;
+	float		score;
+	ar_buf		canon;
+	ar_buf		skel;			/* skeleton of the last word, for surname grouping */
+	bool		absorbed;
+} span;
+
+/* Candidate canonical first words, most stripped first: و/ف, then ب/ل/ك (keeping ال), لل -> ال. */
+static size_t
+canon_candidates(const char *w, size_t len, int type, char cands[][256], size_t *clens)
+{
+	size_t		n = 0,
+				nl = len / 2,
+				k = 0;
+
+	if (len >= 240 || !all_arabic(w, len))
+		return 0;
+	if (nl >= 4 && (ar_at(w, 0) == CP_WAW || ar_at(w, 0) == CP_FEH))
+		k = 1;
+	if (nl - k >= 4)
+	{
+		uint32_t	c = ar_at(w, k);
+
+		if (c == CP_BEH || c == CP_KAF || c == CP_LAM)
+		{
+			if (c == CP_LAM && ar_at(w, k + 1) == CP_LAM && type != AR_NER_PER)
+			{
+				memcpy(cands[n], "\xd8\xa7", 2);
+				memcpy(cands[n] + 2, w + 2 * (k + 1), len - 2 * (k + 1));
+				clens[n++] = 2 + len - 2 * (k + 1);
+			}
+			memcpy(cands[n], w + 2 * (k + 1), len - 2 * (k + 1));
+			clens[n++] = len - 2 * (k + 1);
+		}
+	}
+	if (k > 0)
+	{
+		memcpy(cands[n], w + 2 * k, len - 2 * k);
+		clens[n++] = len - 2 * k;
+	}
+	return n;
+}
+
+/* Append the folded words of tokens [from, to] (skipping punctuation-only ones) to out. */
+static void
+words_into(const ar_ner_seq *q, size_t from, size_t to, ar_buf *out)
+{
+	size_t		j;
+
+	for (j = from; j <= to; j++)
+	{
+		if (q->t[j].shape == SH_PUNCT)
+			continue;
+		if (out->len)
+			ar_buf_append(out, " ", 1);
+		ar_buf_append(out, q->pool.data + q->t[j].off, q->t[j].len);
+	}
+}
+
+/*
+ * Text-level comparisons between mentions look at most this many mentions
+ * (or, for tokens, this many tokens) away, so huge inputs stay linear.
+ */
+#define MENTION_WINDOW 256
+
+/* Whether key (folded words) is the key of another nearby mention of the same type. */
+static bool
+mentioned(const ar_ner_seq *q, const span *sp, size_t nsp, size_t self, const char *key,
+		  size_t klen)
+{
+	size_t		s,
+				hi = self + MENTION_WINDOW < nsp ? self + MENTION_WINDOW : nsp;
+
+	for (s = self > MENTION_WINDOW ? self - MENTION_WINDOW : 0; s < hi; s++)
+	{
+		ar_buf		b;
+		bool		eq,
+					eqlast = false;
+
+		if (s == self || sp[s].type != sp[self].type)
+			continue;
+		ar_buf_init(&b, q->alloc, 64);
+		words_into(q, sp[s].first, sp[s].last, &b);
+		eq = (b.len == klen && memcmp(b.data, key, klen) == 0);
+		if (!eq && sp[s].last > sp[s].first)
+		{
+			const tokinfo *t = &q->t[sp[s].last];
+
+			eqlast = (t->len == klen && memcmp(q->pool.data + t->off, key, klen) == 0);
+		}
+		ar_buf_free(&b);
+		if (eq || eqlast)
+			return true;
+	}
+	return false;
+}
+
+/* Canonical form of span s: clitics stripped, gazetteer spelling when known. */
+static void
+canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, size_t s)
+{
+	span	   *x = &sp[s];
+	const tokinfo *t0 = &q->t[x->first];
+	const char *w = q->pool.data + t0->off;
+	char		cands[8][256];
+	size_t		clens[8];
+	size_t		nc = canon_candidates(w, t0->len, x->type, cands, clens);
+	size_t		c;
+	ar_buf		key;
+	const gaz_entry *e = NULL;
+	bool		chosen = false;
+	size_t		chosen_c = 0;
+
+	ar_buf_init(&key, q->alloc, 128);
+	/* a stripped candidate wins when the gazetteer or another mention knows it */
+	for (c = 0; c <= nc && !chosen; c++)
+	{
+		key.len = 0;
+		if (c < nc)
+			ar_buf_append(&key, cands[c], clens[c]);
+		else
+			ar_buf_append(&key, w, t0->len);
+		if (x->last > x->first)
+		{
+			ar_buf		rest;
+
+			ar_buf_init(&rest, q->alloc, 64);
+			words_into(q, x->first + 1, x->last, &rest);
+			if (rest.len)
+			{
+				ar_buf_append(&key, " ", 1);
+				ar_buf_append(&key, rest.data, rest.len);
+			}
+			ar_buf_free(&rest);
+		}
+		e = gaz_find(g, key.data, key.len, -1);
+		if (e && e->type != x->type)
+			e = NULL;
+		if (!e)
+		{
+			const gaz_entry *sk = gaz_find_skel(g, key.data, key.len);
+
+			if (sk && sk->type == x->type)
+				e = sk;
+		}
+		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len))
+		{
+			chosen = true;
+			chosen_c = c;
+		}
+	}
+	/* default when nothing knows a stripped form: drop clitics before the article */
+	if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
+	{
+		size_t		strip = t0->boff - t0->off;
+		const char *f = w;
+		bool		rebuilt = false;
+
+		if (strip >= 4 && memcmp(f + strip - 4, "\xd8\xa7\xd9\x84", 4) == 0 && strip > 4)
+		{
+			key.len = 0;
+			ar_buf_append(&key, f + strip - 4, t0->len - (strip - 4));
+			rebuilt = true;
+		}
+		else if (strip >= 4 && memcmp(f + strip - 4, "\xd9\x84\xd9\x84", 4) == 0)
+		{
+			key.len = 0;
+			ar_buf_append(&key, "\xd8\xa7\xd9\x84", 4);
+			ar_buf_append(&key, f + strip, t0->len - strip);
+			rebuilt = true;
+		}
+		if (rebuilt && x->last > x->first)
+		{
+			ar_buf		rest;
+
+			ar_buf_init(&rest, q->alloc, 64);
+			words_into(q, x->first + 1, x->last, &rest);
+			if (rest.len && key.len)
+			{
+				ar_buf_append(&key, " ", 1);
+				ar_buf_append(&key, rest.data, rest.len);
+			}
+			ar_buf_free(&rest);
+		}
+	}
+	if (e)
+		ar_buf_append(&x->canon, g->pool.data + e->canon_off, e->canon_len);
+	else
+		ar_buf_append(&x->canon, key.data, key.len);
+	ar_buf_free(&key);
+	/* skeleton of the last word of the canonical form (surname grouping) */
+	{
+		const char *lastw = x->canon.data;
+		const char *sp_ = strrchr(x->canon.data, ' ');
+
+		if (sp_)
+			lastw = sp_ + 1;
+		skeleton(lastw, strlen(lastw), &x->skel);
+	}
+}
+
+/*
+ * Rule: a name the model found once is the same name elsewhere in the text.
+ * An untagged word whose clitic-stripped base equals a one-word entity, or the
+ * last word (surname) of a person's full name, gets that entity's label
+ * (للافروف after سيرغي لافروف).  Only plain Arabic words of 3+ letters that
+ * are not titles, heads or time words are considered.
+ */
+static void
+propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
+{
+	size_t		i,
+				j,
+				k,
+				lo = 0,
+				nk = 0,
+				n = q->n;
+	size_t	   *keys;			/* token index of each name word to propagate */
+
+	if (n == 0)
+		return;
+	keys = q->alloc->realloc_fn(q->alloc->ctx, NULL, n * sizeof(size_t));
+	for (j = 0; j < n; j++)
+	{
+		size_t		e;
+		int			ty;
+
+		if (!AR_NER_IS_B(labels[j]))
+			continue;
+		ty = AR_NER_TYPE(labels[j]);
+		for (e = j; e + 1 < n && labels[e + 1] == AR_NER_I(ty); e++)
+			;
+		if ((e == j || ty == AR_NER_PER) && q->t[e].shape == SH_ARABIC && q->t[e].blen >= 6)
+			keys[nk++] = e;
+	}
+	for (i = 0; i < n && nk > 0; i++)
+	{
+		const tokinfo *t = &q->t[i];
+		char		cands[4][256];
+		size_t		clens[4],
+					nc;
+
+		if (labels[i] != 0 || t->shape != SH_ARABIC || t->lex != LEX_NONE || t->blen < 6)
+			continue;
+		nc = canon_candidates(q->pool.data + t->off, t->len, AR_NER_PER, cands, clens);
+
+		while (lo < nk && keys[lo] + 16 * MENTION_WINDOW < i)
+			lo++;
+		for (k = lo; k < nk && keys[k] < i + 16 * MENTION_WINDOW; k++)
+		{
+			const tokinfo *u = &q->t[keys[k]];
+			bool		match = t->hb == u->hb && t->blen == u->blen &&
+				memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0;
+			size_t		c;
+
+			/* ولافروف, للافروف: a proclitic glued to the bare name */
+			for (c = 0; c < nc && !match; c++)
+				match = clens[c] == u->len && memcmp(cands[c], q->pool.data + u->off, u->len) == 0;
+			if (match)
+			{
+				labels[i] = AR_NER_B(AR_NER_TYPE(labels[keys[k]]));
+				conf[i] = conf[keys[k]] * 0.9f;
+				/* a following I- of another entity cannot continue this one */
+				if (i + 1 < n && labels[i + 1] != 0 && !AR_NER_IS_B(labels[i + 1]))
+					labels[i + 1] = AR_NER_B(AR_NER_TYPE(labels[i + 1]));
+				break;
+			}
+		}
+	}
+	q->alloc->free_fn(q->alloc->ctx, keys);
+}
+
+/* Tokenize, tag, apply rules and canonicalize (see ar_tagger.h). */
+size_t
+ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, size_t len,
+			   const ar_allocator *alloc, ar_ner_entity **out)
+{
+	ar_tokenizer tz;
+	ar_token	tk;
+	ar_token   *toks;
+	ar_ner_token *in;
+	size_t		n = 0,
+				cap = 64,
+				i,
+				nsp = 0,
+				s;
+	ar_ner_seq *q;
+	int		   *labels;
+	float	   *conf;
+	span	   *sp;
+	ar_ner_entity *ents;
+
+	toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_token));
+	ar_tokenizer_init(&tz, text, len);
+	while (ar_tokenizer_next(&tz, &tk))
+	{
+		if (tk.kind == AR_TOK_SPACE)
+			continue;
+		if (n == cap)
+		{
+			cap *= 2;
+			toks = alloc->realloc_fn(alloc->ctx, toks, cap * sizeof(ar_token));
+		}
+		toks[n++] = tk;
+	}
+	in = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(ar_ner_token));
+	for (i = 0; i < n; i++)
+	{
+		in[i].s = text + toks[i].byte_start;
+		in[i].len = toks[i].byte_len;
+	}
+	q = ar_ner_prepare(in, n, g, -1, alloc);
+	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
+	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
+	ar_ner_tag(m, q, labels, conf);
+
+	/* rule: user gazetteer rows override the model on their span */
+	for (i = 0; i < n; i++)
+	{
+		const tokinfo *t = &q->t[i];
+
+		if (t->gaz && (t->gaz->flags & AR_GAZ_USER))
+		{
+			size_t		j,
+						k = t->gazlen;
+
+			for (j = 0; j < k; j++)
+			{
+				labels[i + j] = j ? AR_NER_I(t->gaz->type) : AR_NER_B(t->gaz->type);
+				conf[i + j] = 1.0f;
+			}
+			if (i + k < n && labels[i + k] != 0 && !AR_NER_IS_B(labels[i + k]))
+				labels[i + k] = AR_NER_B(AR_NER_TYPE(labels[i + k]));
+			i += k - 1;
+		}
+	}
+
+	propagate_mentions(q, labels, conf);
+
+	/* spans from BIO labels; punctuation-only edges are trimmed */
+	sp = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(span));
+	for (i = 0; i < n;)
+	{
+		size_t		j;
+		float		sum;
+
+		if (labels[i] == 0)
+		{
+			i++;
+			continue;
+		}
+		j = i;
+		sum = conf[i];
+		while (j + 1 < n && labels[j + 1] != 0 && !AR_NER_IS_B(labels[j + 1]) &&
+			   AR_NER_TYPE(labels[j + 1]) == AR_NER_TYPE(labels[i]))
+			sum += conf[++j];
+		{
+			size_t		a = i,
+						b = j;
+
+			while (a <= b && q->t[a].shape == SH_PUNCT)
+				a++;
+			while (b > a && q->t[b].shape == SH_PUNCT)
+				b--;
+			if (a <= b && q->t[a].shape != SH_PUNCT)
+			{
+				span	   *x = &sp[nsp++];
+
+				x->first = a;
+				x->last = b;
+				x->type = AR_NER_TYPE(labels[i]);
+				x->score = sum / (float) (j - i + 1);
+				x->absorbed = false;
+				ar_buf_init(&x->canon, alloc, 32);
+				ar_buf_init(&x->skel, alloc, 16);
+			}
+		}
+		i = j + 1;
+	}
+	for (s = 0; s < nsp; s++)
+		canon_span(q, g, sp, nsp, s);
+	/* a full person name absorbs mentions of its last word (the surname) */
+	for (s = 0; s < nsp; s++)
+	{
+		size_t		f,
+					fhi = s + MENTION_WINDOW < nsp ? s + MENTION_WINDOW : nsp;
+
+		if (sp[s].type != AR_NER_PER || strchr(sp[s].canon.data, ' ') != NULL)
+			continue;
+
+		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < fhi; f++)
+		{
+			if (f == s || sp[f].type != AR_NER_PER || sp[f].absorbed ||
+				strchr(sp[f].canon.data, ' ') == NULL || sp[f].skel.len < 4)
+				continue;
+			if (sp[f].skel.len == sp[s].skel.len &&
+				memcmp(sp[f].skel.data, sp[s].skel.data, sp[s].skel.len) == 0)
+			{
+				sp[s].canon.len = 0;
+				ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
+				sp[s].absorbed = true;
+				break;
+			}
+		}
+	}
+	/* spelling variants inside one text share the first mention's form */
+	for (s = 0; s < nsp; s++)
+	{
+		size_t		f;
+		ar_buf		a;
+
+		if (sp[s].absorbed)
+			continue;
+		ar_buf_init(&a, alloc, 64);
+		skeleton(sp[s].canon.data, sp[s].canon.len, &a);
+		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < s; f++)
+		{
+			ar_buf		b;
+			bool		eq;
+
+			if (sp[f].type != sp[s].type)
+				continue;
+			ar_buf_init(&b, alloc, 64);
+			skeleton(sp[f].canon.data, sp[f].canon.len, &b);
+			eq = a.len >= 6 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+			ar_buf_free(&b);
+			if (eq)
+			{
+				sp[s].canon.len = 0;
+				ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
+				break;
+			}
+		}
+		ar_buf_free(&a);
+	}
+
+	ents = alloc->realloc_fn(alloc->ctx, NULL, (nsp ? nsp : 1) * sizeof(ar_ner_entity));
+	for (s = 0; s < nsp; s++)
+	{
+		const ar_token *a = &toks[sp[s].first],
+				   *b = &toks[sp[s].last];
+
+		ents[s].type = sp[s].type;
+		ents[s].score = sp[s].score;
+		ents[s].byte_start = a->byte_start;
+		ents[s].byte_len = b->byte_start + b->byte_len - a->byte_start;
+		ents[s].char_start = a->char_start;
+		ents[s].char_len = b->char_start + b->char_len - a->char_start;
+		ents[s].canonical = sp[s].canon.data;
+		ents[s].canonical_len = sp[s].canon.len;
+		ar_buf_free(&sp[s].skel);
+	}
+	alloc->free_fn(alloc->ctx, sp);
+	alloc->free_fn(alloc->ctx, conf);
+	alloc->free_fn(alloc->ctx, labels);
+	ar_ner_seq_free(q);
+	alloc->free_fn(alloc->ctx, in);
+	alloc->free_fn(alloc->ctx, toks);
+	*out = ents;
+	return nsp;
+}
+
+/* Free the result of ar_ner_extract. */
+void
+ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc)
+{
+	size_t		i;
+
+	if (!e)
+		return;
+	for (i = 0; i < n; i++)
+		if (e[i].canonical)
+			alloc->free_fn(alloc->ctx, e[i].canonical);
+	alloc->free_fn(alloc->ctx, e);
+}

@@ -1,0 +1,161 @@
+/*
+ * ar_tagger.h
+ *    Arabic named-entity tagger: an averaged-perceptron sequence model over
+ *    BIO labels with Viterbi decoding over label bigrams, hashed
+ *    character/affix/clitic/context/gazetteer features, a gazetteer hash of
+ *    normalized surfaces, and the canonicalization of entity mentions.
+ *
+ * The model is a flat little-endian file (see AR_NER_MAGIC) that callers map
+ * read-only and hand to ar_ner_model_open(); the tagger never copies it, so
+ * processes mapping the same file share its pages.  Nothing here keeps global
+ * mutable state: a model and a gazetteer are read-only once built.
+ */
+#ifndef AR_TAGGER_H
+#define AR_TAGGER_H
+
+#include "ar_core.h"
+
+/* Entity types (index into ar_ner_type_names). */
+enum
+{
+	AR_NER_NONE = 0, AR_NER_PER, AR_NER_LOC, AR_NER_ORG, AR_NER_MISC
+};
+#define AR_NER_NTYPES 5
+
+/* BIO labels: 0 = O, 2t-1 = B-type t, 2t = I-type t. */
+#define AR_NER_NLABELS 9
+#define AR_NER_B(t)		(2 * (t) - 1)
+#define AR_NER_I(t)		(2 * (t))
+#define AR_NER_TYPE(l)	(((l) + 1) / 2)
+#define AR_NER_IS_B(l)	((l) > 0 && ((l) & 1))
+
+extern const char *const ar_ner_type_names[AR_NER_NTYPES];
+
+/* "PER", "PERS", "LOC", "ORG", "MISC" (any case) -> type; 0 when unknown. */
+extern int	ar_ner_type_from_name(const char *s, size_t len);
+
+/* ---------------- model file ---------------- */
+
+#define AR_NER_MAGIC		"PGARNER\x01"
+#define AR_NER_FORMAT		1		/* file layout version */
+#define AR_NER_FEATURES		6		/* feature-extraction version the weights belong to */
+#define AR_NER_MAXFEATS		64		/* features per token, upper bound */
+
+/* File header; followed by float trans[(NLABELS+1)*NLABELS] and int16 w[nbuckets*NLABELS]. */
+typedef struct ar_ner_header
+{
+	char		magic[8];
+	uint32_t	format;
+	uint32_t	features;
+	uint32_t	nlabels;
+	uint32_t	nbuckets;		/* power of two */
+	float		scale;			/* weight = w * scale */
+	uint32_t	checksum;		/* ar_ner_file_checksum(header, payload) */
+	uint32_t	reserved;		/* zero */
+	uint64_t	payload;		/* bytes after the header */
+} ar_ner_header;
+
+/* A model viewing (never owning) the mapped file bytes. */
+typedef struct ar_ner_model
+{
+	uint32_t	nbuckets;
+	float		scale;
+	const float *trans;			/* (NLABELS+1) x NLABELS; row NLABELS is the start row */
+	const int16_t *w;			/* nbuckets x NLABELS */
+} ar_ner_model;
+
+/* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
+extern uint32_t ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len);
+
+/* Fill a header for a payload of trans + nbuckets weight rows (magic, versions, size, checksum). */
+extern void ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale,
+							   const void *payload, size_t len);
+
+/* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
+extern const char *ar_ner_model_open(ar_ner_model *m, const void *data, size_t len);
+
+/* ---------------- gazetteer ---------------- */
+
+/* Entry flags: the low 16 bits are training-fold bits (see ar_ner_prepare). */
+#define AR_GAZ_FOLDS	0xFFFFu
+#define AR_GAZ_USER		0x10000u	/* user row: overrides the model on its span */
+
+typedef struct ar_gazetteer ar_gazetteer;
+
+/* An empty gazetteer whose memory comes from alloc. */
+extern ar_gazetteer *ar_gaz_create(const ar_allocator *alloc);
+extern void ar_gaz_destroy(ar_gazetteer *g);
+
+/*
+ * Add (or replace) surface -> (type, canonical).  The key is the normalized
+ * form of surface's words (search profile, one space between words); an empty
+ * canonical means "the normalized surface".  Returns false when the surface
+ * has no word or type is invalid.
+ */
+extern bool ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
+					   const char *canon, size_t canon_len, uint32_t flags);
+extern size_t ar_gaz_count(const ar_gazetteer *g);
+
+/*
+ * Split one line of a gazetteer file (surface TAB label TAB canonical TAB
+ * origin) in place: strips the line end and returns the number of fields
+ * stored in fields[0..max), or 0 for a blank or # comment line.
+ */
+extern int	ar_gaz_split_line(char *line, char **fields, int max);
+
+/* ---------------- tagging ---------------- */
+
+/* One input token (bytes) for the tagger. */
+typedef struct ar_ner_token
+{
+	const char *s;
+	size_t		len;
+} ar_ner_token;
+
+/* Per-sequence analysis the features are read from (opaque contents). */
+typedef struct ar_ner_seq ar_ner_seq;
+
+/*
+ * Analyse toks[0..n): normalized forms, clitic-stripped bases, affixes,
+ * shapes, lexicon classes and gazetteer matches.  exclude_fold >= 0 hides
+ * gazetteer entries whose only fold bit is that one (jack-knifed gazetteer
+ * features in training); pass -1 otherwise.  g may be NULL.
+ */
+extern ar_ner_seq *ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
+								  int exclude_fold, const ar_allocator *alloc);
+extern void ar_ner_seq_free(ar_ner_seq *q);
+
+/* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
+extern int	ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out);
+
+/* Viterbi with BIO constraints over emissions emis[n*NLABELS] and transitions trans[(NLABELS+1)*NLABELS]. */
+extern void ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels);
+
+/* Tag a prepared sequence: labels[n] and a confidence per token conf[n] (0..1). */
+extern void ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf);
+
+/* ---------------- extraction ---------------- */
+
+typedef struct ar_ner_entity
+{
+	int			type;
+	float		score;
+	size_t		byte_start,
+				byte_len;		/* in the input text */
+	size_t		char_start,
+				char_len;		/* code points, 0-based */
+	char	   *canonical;		/* NUL-terminated, from the allocator */
+	size_t		canonical_len;
+} ar_ner_entity;
+
+/*
+ * Tokenize text, tag it, apply the rules (user gazetteer rows override the
+ * model on their spans) and canonicalize the mentions.  Returns the number of
+ * entities; *out (from alloc, free with ar_ner_entities_free) is set.
+ */
+extern size_t ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g,
+							 const char *text, size_t len, const ar_allocator *alloc,
+							 ar_ner_entity **out);
+extern void ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc);
+
+#endif							/* AR_TAGGER_H */

@@ -1,0 +1,322 @@
+/*
+ * entities.c
+ *    SQL glue for named-entity extraction: ar_entities(text), the model file
+ *    mapped read-only (shared page cache, no private copy per backend), the
+ *    per-backend gazetteer cache over @extschema@.ar_gazetteer with relcache
+ *    invalidation, the statement trigger that invalidates it, and the reader
+ *    of the shipped gazetteer file used by CREATE EXTENSION.
+ */
+#include "postgres.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "tsearch/ts_locale.h"
+#include "tsearch/ts_utils.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "pg_arabic.h"
+#include "ar_tagger.h"
+
+PG_FUNCTION_INFO_V1(ar_entities);
+PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
+PG_FUNCTION_INFO_V1(ar_gazetteer_shipped);
+
+#define NER_MODEL_NAME	"pg_arabic_ner"
+#define NER_MODEL_EXT	"model"
+#define NER_GAZ_EXT		"gaz"
+
+/* Backend-local state: the mapped model and the gazetteer cache. */
+static void *model_map = NULL;
+static size_t model_len = 0;
+static ar_ner_model model;
+
+static MemoryContext gaz_cxt = NULL;
+static ar_gazetteer *gaz = NULL;
+static bool gaz_valid = false;
+static bool gaz_callback_registered = false;
+static Oid	gaz_relid = InvalidOid;
+static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
+
+/* Allocator over gaz_cxt for the cached gazetteer. */
+static void *
+gaz_realloc(void *ctx, void *ptr, size_t size)
+{
+	if (size > MaxAllocSize)
+		elog(ERROR, "gazetteer allocation too large");
+	return ptr ? repalloc(ptr, size) : MemoryContextAlloc((MemoryContext) ctx, size);
+}
+
+/* pfree for the cached gazetteer. */
+static void
+gaz_free(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+/* Map the model file read-only and validate it, once per backend. */
+static const ar_ner_model *
+ner_model(void)
+{
+	char	   *path;
+	int			fd;
+	struct stat st;
+	void	   *map;
+	const char *err;
+
+	if (model_map)
+		return &model;
+	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_MODEL_EXT);
+	fd = open(path, O_RDONLY | PG_BINARY, 0);
+	if (fd < 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open named-entity model file \"%s\": %m", path),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	if (fstat(fd, &st) < 0 || st.st_size <= 0)
+	{
+		close(fd);
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("named-entity model file \"%s\" is empty or unreadable", path),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	}
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not map named-entity model file \"%s\": %m", path)));
+	err = ar_ner_model_open(&model, map, (size_t) st.st_size);
+	if (err)
+	{
+		munmap(map, (size_t) st.st_size);
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("named-entity model file \"%s\" is invalid", path),
+				 errdetail("The check failed: %s.", err),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	}
+	model_map = map;
+	model_len = (size_t) st.st_size;
+	return &model;
+}
+
+/* Relcache callback: drop the gazetteer cache when its table (or everything) is invalidated. */
+static void
+gaz_inval_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == gaz_relid)
+		gaz_valid = false;
+}
+
+/* Oid of ar_gazetteer in the schema of the calling function (the extension schema). */
+static Oid
+gaz_table_oid(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+
+	if (!OidIsValid(nsp))
+		return InvalidOid;
+	return get_relname_relid("ar_gazetteer", nsp);
+}
+
+/* The gazetteer of this backend, reloaded from the table after an invalidation. */
+static const ar_gazetteer *
+ner_gazetteer(Oid fn_oid)
+{
+	static ar_allocator alloc;
+	Oid			relid;
+	char	   *query;
+	uint64		i;
+	int			ret;
+
+	/* pick up other sessions' committed changes once per transaction */
+	if (MyProc && MyProc->lxid != gaz_checked_lxid)
+	{
+		AcceptInvalidationMessages();
+		gaz_checked_lxid = MyProc->lxid;
+	}
+	if (!gaz_callback_registered)
+	{
+		CacheRegisterRelcacheCallback(gaz_inval_callback, (Datum) 0);
+		gaz_callback_registered = true;
+	}
+	if (gaz_valid && gaz)
+		return gaz;
+
+	relid = gaz_table_oid(fn_oid);
+	if (gaz_cxt == NULL)
+		gaz_cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic gazetteer",
+										ALLOCSET_DEFAULT_SIZES);
+	MemoryContextReset(gaz_cxt);
+	gaz = NULL;
+	gaz_relid = relid;
+	alloc.realloc_fn = gaz_realloc;
+	alloc.free_fn = gaz_free;
+	alloc.ctx = gaz_cxt;
+	gaz = ar_gaz_create(&alloc);
+	if (!OidIsValid(relid))
+	{
+		gaz_valid = true;
+		return gaz;
+	}
+	/* shipped rows first, user rows last so they win on equal normalized surfaces */
+	/* a total order, so every backend builds the same cache from the same rows */
+	query = psprintf("SELECT surface, label, canonical, origin FROM %s.%s "
+					 "ORDER BY origin = 'user', origin = 'anercorp' DESC, origin, surface, label, canonical",
+					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
+					 quote_identifier(get_rel_name(relid)));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute(query, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *surface = SPI_getvalue(tup, td, 1);
+		char	   *label = SPI_getvalue(tup, td, 2);
+		char	   *canon = SPI_getvalue(tup, td, 3);
+		char	   *origin = SPI_getvalue(tup, td, 4);
+		int			type;
+		uint32_t	flags = 0;
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (!surface || !label)
+			continue;
+		type = ar_ner_type_from_name(label, strlen(label));
+		if (origin && strcmp(origin, "user") == 0)
+			flags = AR_GAZ_USER;
+		else if (origin && strcmp(origin, "anercorp") == 0)
+			flags = 1;			/* learned rows rank below curated ones */
+		(void) ar_gaz_add(gaz, surface, strlen(surface), type,
+						  canon ? canon : "", canon ? strlen(canon) : 0, flags);
+	}
+	SPI_finish();
+	pfree(query);
+	gaz_valid = true;
+	return gaz;
+}
+
+/* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */
+Datum
+ar_entities(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const char *s = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	const ar_ner_model *m;
+	const ar_gazetteer *g;
+	MemoryContext work,
+				old;
+	ar_ner_entity *ents;
+	size_t		n,
+				i;
+
+	ar_check_encoding();
+	InitMaterializedSRF(fcinfo, 0);
+	m = ner_model();
+	g = ner_gazetteer(fcinfo->flinfo->fn_oid);
+	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	n = ar_ner_extract(m, g, s, len, &ar_pg_allocator, &ents);
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		if ((i & 255) == 255)
+			CHECK_FOR_INTERRUPTS();
+		values[0] = PointerGetDatum(cstring_to_text_with_len(s + ents[i].byte_start,
+															 (int) ents[i].byte_len));
+		values[1] = CStringGetTextDatum(ar_ner_type_names[ents[i].type]);
+		values[2] = Int32GetDatum((int32) ents[i].char_start + 1);
+		values[3] = Int32GetDatum((int32) ents[i].char_len);
+		values[4] = PointerGetDatum(cstring_to_text_with_len(ents[i].canonical,
+															 (int) ents[i].canonical_len));
+		values[5] = Float4GetDatum(ents[i].score);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
+
+/* Statement trigger on ar_gazetteer: invalidate every backend's gazetteer cache. */
+Datum
+ar_gazetteer_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("ar_gazetteer_changed() must be called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trig->tg_relation));
+	return PointerGetDatum(NULL);
+}
+
+/* The shipped gazetteer file (tsearch_data/pg_arabic_ner.gaz) as rows, for CREATE EXTENSION. */
+Datum
+ar_gazetteer_shipped(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *path;
+	tsearch_readline_state trst;
+	char	   *line;
+
+	InitMaterializedSRF(fcinfo, 0);
+	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZ_EXT);
+	if (!tsearch_readline_begin(&trst, path))
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not open gazetteer file \"%s\": %m", path),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	while ((line = tsearch_readline(&trst)) != NULL)
+	{
+		char	   *f[4] = {NULL, NULL, NULL, NULL};
+		int			nf = ar_gaz_split_line(line, f, 4);
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		if (nf == 0)
+		{
+			pfree(line);
+			continue;
+		}
+		if (nf < 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_CONFIG_FILE_ERROR),
+					 errmsg("malformed line in gazetteer file \"%s\"", path),
+					 errdetail("Expected surface, label, canonical and origin separated by tabs.")));
+		values[0] = CStringGetTextDatum(f[0]);
+		values[1] = CStringGetTextDatum(f[1]);
+		if (f[2][0])
+			values[2] = CStringGetTextDatum(f[2]);
+		else
+			nulls[2] = true;
+		values[3] = CStringGetTextDatum(f[3]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pfree(line);
+	}
+	tsearch_readline_end(&trst);
+	return (Datum) 0;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Evaluation of ar_entities (issue 4).
+#  1. ANERcorp dev split carved from ../shared/data/anercorp/train.txt: the last 10% of the
+#     sentences (the same sentences `make model` holds out from the model and from the learned
+#     gazetteer), scored by ../shared/tools/ner_eval.py (exact span + label, CoNLL micro F1).
+#  2. The five seed articles (../shared/data/seeds/*.txt): the people, places and organisations
+#     a reader would name, found or missed, and how many entities ar_entities returned.
+# Needs a live server with pg_arabic (PGHOST/PGPORT/PGUSER/PGDATABASE as for psql).
+#   bash test/eval/ner_eval.sh [psql args...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${PGARABIC_SHARED:-$here/../shared}
+train=$shared/data/anercorp/train.txt
+scorer=$shared/tools/ner_eval.py
+seeds=$shared/data/seeds
+dev_percent=${NER_DEV_PERCENT:-10}
+for f in "$train" "$scorer"; do
+  [ -f "$f" ] || { echo "MISSING: $f is needed by this evaluation" >&2; exit 1; }
+done
+ls "$seeds"/*.txt >/dev/null 2>&1 || { echo "MISSING: $seeds/*.txt (seed articles) is needed by this evaluation" >&2; exit 1; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+psql -X -q -v ON_ERROR_STOP=1 "$@" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_arabic" >/dev/null
+
+# the held-out sentences: same rule as src/train/ner_train.c (ntrain = n - n*pct/100)
+awk -v pct="$dev_percent" '
+  { lines[NR] = $0 }
+  NF == 0 && prev_nonblank { nsent++ ; ends[nsent] = NR }
+  { prev_nonblank = (NF > 0) }
+  END {
+    if (prev_nonblank) { nsent++; ends[nsent] = NR }
+    ntrain = nsent - int(nsent * pct / 100)
+    start = ends[ntrain] + 1
+    for (i = start; i <= NR; i++) print lines[i]
+  }' "$train" > "$tmp/dev.txt"
+echo "== ANERcorp dev split: last ${dev_percent}% of $(basename "$train") ($(grep -c . "$tmp/dev.txt") tokens), held out from training"
+python3 "$scorer" "$tmp/dev.txt" "$@"
+
+echo
+echo "== seed articles: expected entities found by ar_entities"
+{
+  echo "CREATE TEMP TABLE seed(name text, body text);"
+  for f in "$seeds"/*.txt; do
+    printf 'INSERT INTO seed VALUES (%s, $seed$%s$seed$);\n' "'$(basename "$f")'" "$(cat "$f")"
+  done
+  cat <<'SQL'
+CREATE TEMP TABLE expected(label text, name text, key text);
+INSERT INTO expected VALUES
+ ('PER','Putin','بوتين'), ('PER','Tillerson','تيلرسون'), ('PER','Lavrov','لافروف'),
+ ('PER','Trump','ترامب'), ('PER','Assad','الأسد'), ('PER','Haley','هيلي'),
+ ('PER','de Mistura','ميستورا'), ('PER','Muallem','المعلم'), ('PER','Zarif','ظريف'),
+ ('PER','Mogherini','موغيريني'), ('PER','Mattis','ماتيس'), ('PER','Delattre','ديلاتر'),
+ ('PER','Kerry','كيري'), ('PER','Obama','أوباما'), ('PER','Blinken','بلينكن'),
+ ('PER','Biden','بايدن'), ('PER','Navalny','نافالني'), ('PER','Ryabkov','ريابكوف'),
+ ('LOC','Moscow','موسكو'), ('LOC','Khan Shaykhun','خان شيخون'), ('LOC','Idlib','إدلب'),
+ ('LOC','Reykjavik','ريكيافيك'),
+ ('ORG','Security Council','مجلس الأمن'), ('ORG','UN','الأمم المتحدة'), ('ORG','G7','مجموعة السبع'),
+ ('ORG','NATO','الأطلسي'), ('ORG','Xinhua','شينخوا'), ('ORG','Nord Stream AG','نورد ستريم');
+-- a returned mention matches an expected entity: same label, key inside its form or canonical form
+CREATE FUNCTION pg_temp.hit(x expected, label text, entity text, canonical text) RETURNS boolean
+LANGUAGE sql AS $f$
+  SELECT label = x.label
+     AND (position(ar_normalize(x.key) IN ar_normalize(canonical)) > 0
+          OR position(ar_normalize(x.key) IN ar_normalize(entity)) > 0)
+$f$;
+CREATE TEMP TABLE found AS
+  SELECT 'with the shipped gazetteer'::text AS variant, s.name AS article, e.*
+  FROM seed s, ar_entities(s.body) e;
+\pset footer off
+SELECT x.label, x.name,
+       CASE WHEN f.n > 0 THEN 'found' ELSE 'MISSED' END AS status, f.n AS mentions, f.canonical
+FROM expected x
+CROSS JOIN LATERAL (
+  SELECT count(*) AS n, min(canonical) AS canonical FROM found
+  WHERE pg_temp.hit(x, found.label, found.entity, found.canonical)) f
+ORDER BY x.label, x.name;
+SELECT label, count(*) AS mentions, count(DISTINCT canonical) AS distinct_canonical
+FROM found GROUP BY label ORDER BY label;
+-- the same without the curated gazetteer rows (which list many of these names): the model,
+-- ICU places and learned names alone.  Rolled back.
+BEGIN;
+DELETE FROM ar_gazetteer WHERE origin = 'curated';
+INSERT INTO found
+  SELECT 'without curated gazetteer rows', s.name, e.* FROM seed s, ar_entities(s.body) e;
+\pset tuples_only on
+SELECT format('seed articles %s: %s/%s expected entities found, %s missed%s; %s mentions returned in %s articles',
+       v.variant, sum((f.n > 0)::int), count(*), sum((f.n = 0)::int),
+       coalesce(' (' || string_agg(x.name, ', ' ORDER BY x.name) FILTER (WHERE f.n = 0) || ')', ''),
+       (SELECT count(*) FROM found WHERE found.variant = v.variant), (SELECT count(*) FROM seed))
+FROM (SELECT DISTINCT variant FROM found) v
+CROSS JOIN expected x
+CROSS JOIN LATERAL (
+  SELECT count(*) AS n FROM found
+  WHERE found.variant = v.variant AND pg_temp.hit(x, found.label, found.entity, found.canonical)) f
+GROUP BY v.variant ORDER BY v.variant DESC;
+ROLLBACK;
+SQL
+} > "$tmp/seeds.sql"
+psql -X -q -v ON_ERROR_STOP=1 "$@" -f "$tmp/seeds.sql"

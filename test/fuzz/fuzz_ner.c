@@ -1,0 +1,117 @@
+/*
+ * fuzz_ner.c
+ *    libFuzzer harness of entity extraction: a model with pseudo-random
+ *    weights (built in memory, so entities do come out) and a small gazetteer
+ *    that also receives the first line of the input as a user name.  Every
+ *    entity must lie inside the input on token boundaries, its code-point span
+ *    must agree with its byte span, labels must be valid, scores in [0, 1],
+ *    and the model loader must reject any truncated or altered file.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ar_tagger.h"
+
+#define NB 1024
+
+static unsigned char model_file[sizeof(ar_ner_header) +
+								(AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) +
+								NB * AR_NER_NLABELS * sizeof(int16_t)];
+
+/* Build the in-memory model file (deterministic weights). */
+static void
+build_model(void)
+{
+	ar_ner_header h;
+	size_t		payload = sizeof(model_file) - sizeof(h);
+	unsigned char *p = model_file + sizeof(h);
+	float		trans[(AR_NER_NLABELS + 1) * AR_NER_NLABELS];
+	uint32_t	x = 12345;
+	size_t		i;
+
+	for (i = 0; i < sizeof(trans) / sizeof(float); i++)
+	{
+		x = x * 1103515245u + 12345u;
+		trans[i] = (float) ((int) (x >> 16) % 200 - 100) / 100.0f;
+	}
+	memcpy(p, trans, sizeof(trans));
+	for (i = 0; i < (size_t) NB * AR_NER_NLABELS; i++)
+	{
+		int16_t		w;
+
+		x = x * 1103515245u + 12345u;
+		w = (int16_t) ((int) (x >> 16) % 2000 - 1000);
+		memcpy(p + sizeof(trans) + i * sizeof(int16_t), &w, sizeof(w));
+	}
+	ar_ner_header_init(&h, NB, 0.01f, p, payload);
+	memcpy(model_file, &h, sizeof(h));
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int	built = 0;
+	static const char *names[][2] = {
+		{"فلاديمير بوتين", "PER"}, {"موسكو", "LOC"}, {"الأمم المتحدة", "ORG"},
+		{"حلف شمال الأطلسي", "ORG"}, {"الكرملين", "ORG"}, {"سيرغي لافروف", "PER"},
+	};
+	const char *text = (const char *) data;
+	ar_ner_model m;
+	ar_gazetteer *g;
+	ar_ner_entity *e;
+	size_t		n,
+				i,
+				nl;
+
+	if (!built)
+	{
+		build_model();
+		built = 1;
+	}
+	if (ar_ner_model_open(&m, model_file, sizeof(model_file)) != NULL)
+		abort();
+	/* a truncated model and one with an input-chosen altered byte are refused */
+	if (ar_ner_model_open(&m, model_file, sizeof(model_file) - 1 - (size % 4096)) == NULL)
+		abort();
+	if (size > 0)
+	{
+		static unsigned char bad[sizeof(model_file)];
+		size_t		at = ((size_t) data[0] * 7919u + size) % sizeof(bad);
+
+		memcpy(bad, model_file, sizeof(bad));
+		bad[at] ^= (unsigned char) (data[size - 1] | 1);
+		if (ar_ner_model_open(&m, bad, sizeof(bad)) == NULL)
+			abort();
+	}
+	if (ar_ner_model_open(&m, model_file, sizeof(model_file)) != NULL)
+		abort();
+
+	g = ar_gaz_create(&ar_malloc_allocator);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		ar_gaz_add(g, names[i][0], strlen(names[i][0]), ar_ner_type_from_name(names[i][1], 3),
+				   NULL, 0, 0);
+	for (nl = 0; nl < size && data[nl] != '\n'; nl++)
+		;
+	ar_gaz_add(g, text, nl, 1 + (int) (size % 4), text, nl / 2, AR_GAZ_USER);
+
+	n = ar_ner_extract(&m, g, text, size, &ar_malloc_allocator, &e);
+	for (i = 0; i < n; i++)
+	{
+		if (e[i].type < 1 || e[i].type >= AR_NER_NTYPES)
+			abort();
+		if (e[i].byte_len == 0 || e[i].byte_start + e[i].byte_len > size)
+			abort();
+		if (e[i].char_start != ar_utf8_count(text, e[i].byte_start) ||
+			e[i].char_len != ar_utf8_count(text + e[i].byte_start, e[i].byte_len))
+			abort();
+		if (!(e[i].score >= 0.0f && e[i].score <= 1.0f))
+			abort();
+		if (e[i].canonical == NULL || strlen(e[i].canonical) != e[i].canonical_len)
+			abort();
+		if (i > 0 && e[i].byte_start < e[i - 1].byte_start + e[i - 1].byte_len)
+			abort();
+	}
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	ar_gaz_destroy(g);
+	return 0;
+}

@@ -1,0 +1,165 @@
+/*
+ * ner_test.c
+ *    Core unit tests of the entity tagger (src/core/ar_tagger.c): model file
+ *    validation, gazetteer file lines, user gazetteer spans behind clitics,
+ *    canonical forms, surname propagation and offsets.  The model here has
+ *    all-zero weights, so every entity comes from the gazetteer and the rules.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "ar_core.h"
+#include "ar_tagger.h"
+
+#define ZNB 64
+#define ZSIZE (sizeof(ar_ner_header) + (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) + \
+			   ZNB * AR_NER_NLABELS * sizeof(int16_t))
+
+/* Write a valid all-zero model into buf (ZSIZE bytes). */
+static void
+zero_model(unsigned char *buf)
+{
+	ar_ner_header h;
+
+	memset(buf, 0, ZSIZE);
+	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
+	memcpy(buf, &h, sizeof(h));
+}
+
+UNIT_TEST(ner_model_validation)
+{
+	static unsigned char buf[ZSIZE];
+	ar_ner_model m;
+
+	zero_model(buf);
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) == NULL);
+	CHECK(m.nbuckets == ZNB);
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE - 1) != NULL);	/* truncated */
+	CHECK(ar_ner_model_open(&m, buf, 10) != NULL);
+	buf[ZSIZE - 1] ^= 1;		/* a weight changed */
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) != NULL);
+	buf[ZSIZE - 1] ^= 1;
+	buf[0] = 'X';				/* magic */
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) != NULL);
+	zero_model(buf);
+	((ar_ner_header *) buf)->scale = 2.0f;	/* a header field outside the payload */
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) != NULL);
+}
+
+UNIT_TEST(ner_labels_and_lines)
+{
+	char		line[] = "موسكو\tLOC\t\ticu\n";
+	char	   *f[4];
+
+	CHECK(ar_ner_type_from_name("PERS", 4) == AR_NER_PER);
+	CHECK(ar_ner_type_from_name("loc", 3) == AR_NER_LOC);
+	CHECK(ar_ner_type_from_name("ORG", 3) == AR_NER_ORG);
+	CHECK(ar_ner_type_from_name("MISC", 4) == AR_NER_MISC);
+	CHECK(ar_ner_type_from_name("DATE", 4) == 0);
+	CHECK(ar_gaz_split_line(line, f, 4) == 4);
+	CHECK_STREQ(f[0], "موسكو");
+	CHECK_STREQ(f[1], "LOC");
+	CHECK_STREQ(f[2], "");
+	CHECK_STREQ(f[3], "icu");
+	{
+		char		comment[] = "# comment\n";
+		char		blank[] = "\r\n";
+
+		CHECK(ar_gaz_split_line(comment, f, 4) == 0);
+		CHECK(ar_gaz_split_line(blank, f, 4) == 0);
+	}
+}
+
+/* Extract from text with the zero model and g; returns the entities (caller frees). */
+static size_t
+extract(const ar_gazetteer *g, const char *text, ar_ner_entity **e)
+{
+	static unsigned char buf[ZSIZE];
+	ar_ner_model m;
+
+	zero_model(buf);
+	if (ar_ner_model_open(&m, buf, ZSIZE) != NULL)
+		abort();
+	return ar_ner_extract(&m, g, text, strlen(text), &ar_malloc_allocator, e);
+}
+
+/* The entity text of e in text, NUL-terminated in a static buffer. */
+static const char *
+span_of(const char *text, const ar_ner_entity *e)
+{
+	static char b[256];
+	size_t		n = e->byte_len < 255 ? e->byte_len : 255;
+
+	memcpy(b, text + e->byte_start, n);
+	b[n] = '\0';
+	return b;
+}
+
+UNIT_TEST(ner_user_rows_and_clitics)
+{
+	ar_gazetteer *g = ar_gaz_create(&ar_malloc_allocator);
+	const char *text = "قال سيرغي لافروف في موسكو، ثم نقل مكتب للافروف أن وفد بالقاهرة وصل.";
+	ar_ner_entity *e;
+	size_t		n,
+				i;
+
+	CHECK(ar_gaz_add(g, "سيرغي لافروف", strlen("سيرغي لافروف"), AR_NER_PER, NULL, 0, AR_GAZ_USER));
+	CHECK(ar_gaz_add(g, "القاهرة", strlen("القاهرة"), AR_NER_LOC, "القاهرة", strlen("القاهرة"), AR_GAZ_USER));
+	CHECK(!ar_gaz_add(g, "  ", 2, AR_NER_LOC, NULL, 0, AR_GAZ_USER));	/* no word */
+	CHECK(!ar_gaz_add(g, "موسكو", strlen("موسكو"), 9, NULL, 0, AR_GAZ_USER));	/* bad type */
+	CHECK(ar_gaz_count(g) == 2);
+	n = extract(g, text, &e);
+	CHECK(n == 3);
+	if (n == 3)
+	{
+		CHECK_STREQ(span_of(text, &e[0]), "سيرغي لافروف");
+		CHECK(e[0].type == AR_NER_PER);
+		CHECK(e[0].score == 1.0f);
+		/* the glued surname is propagated and absorbed by the full name */
+		CHECK_STREQ(span_of(text, &e[1]), "للافروف");
+		CHECK(e[1].type == AR_NER_PER);
+		CHECK_STREQ(e[1].canonical, "سيرغي لافروف");
+		/* a user row behind ب, canonical in search-normalized letters */
+		CHECK_STREQ(span_of(text, &e[2]), "بالقاهرة");
+		CHECK(e[2].type == AR_NER_LOC);
+		CHECK_STREQ(e[2].canonical, "القاهره");
+	}
+	for (i = 0; i < n; i++)
+	{
+		CHECK(e[i].char_start == ar_utf8_count(text, e[i].byte_start));
+		CHECK(e[i].char_len == ar_utf8_count(text + e[i].byte_start, e[i].byte_len));
+		CHECK(e[i].canonical_len == strlen(e[i].canonical));
+	}
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+
+	/* without a gazetteer the zero model finds nothing, and empty text is fine */
+	n = extract(NULL, text, &e);
+	CHECK(n == 0);
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	n = extract(g, "", &e);
+	CHECK(n == 0);
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	ar_gaz_destroy(g);
+}
+
+UNIT_TEST(ner_later_rows_replace_and_learned_rows_rank_last)
+{
+	ar_gazetteer *g = ar_gaz_create(&ar_malloc_allocator);
+	const char *text = "زار الكرملين أمس.";
+	ar_ner_entity *e;
+	size_t		n;
+
+	/* a learned row (fold bits) does not replace a curated one; a user row does */
+	CHECK(ar_gaz_add(g, "الكرملين", strlen("الكرملين"), AR_NER_ORG, "الكرملين", strlen("الكرملين"), 0));
+	CHECK(ar_gaz_add(g, "الكرملين", strlen("الكرملين"), AR_NER_LOC, NULL, 0, 1u));
+	CHECK(ar_gaz_count(g) == 1);
+	CHECK(ar_gaz_add(g, "الكرملين", strlen("الكرملين"), AR_NER_MISC, NULL, 0, AR_GAZ_USER));
+	n = extract(g, text, &e);
+	CHECK(n == 1);
+	if (n == 1)
+		CHECK(e[0].type == AR_NER_MISC);
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	ar_gaz_destroy(g);
+}
