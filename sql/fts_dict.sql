@@ -77,3 +77,8 @@ SELECT w, ar_stem(w) FROM unnest(ARRAY['الكرملين', 'بالكرملين',
   'باليابان', 'للأردن', 'وعثمان', 'ليعقوب', 'بطهران']) AS w;
 -- name particle and question words are stopwords
 SELECT w, ar_stem(w), (SELECT is_stopword FROM ar_analyze(w)) FROM unnest(ARRAY['بن', 'أينما', 'ماذا', 'كيفما']) AS w;
+
+-- a word ligature is one token but several words: one lexeme per word, each at its own position
+SELECT to_tsvector('ar', 'قال ﷺ إن') AS ligature,
+       to_tsvector('ar', 'ﷺ') @@ plainto_tsquery('ar', 'الله') AS ligature_matches_word,
+       ts_lexize('ar_stem', '﷽') AS basmala;
