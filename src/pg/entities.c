@@ -30,6 +30,7 @@
 
 #include "pg_arabic.h"
 #include "ar_tagger.h"
+#include "entities.h"
 
 PG_FUNCTION_INFO_V1(ar_entities);
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
@@ -68,8 +69,8 @@ gaz_free(void *ctx, void *ptr)
 }
 
 /* Map the model file read-only and validate it, once per backend. */
-static const ar_ner_model *
-ner_model(void)
+const ar_ner_model *
+ar_pg_ner_model(void)
 {
 	char	   *path;
 	int			fd;
@@ -135,8 +136,8 @@ gaz_table_oid(Oid fn_oid)
 }
 
 /* The gazetteer of this backend, reloaded from the table after an invalidation. */
-static const ar_gazetteer *
-ner_gazetteer(Oid fn_oid)
+const ar_gazetteer *
+ar_pg_ner_gazetteer(Oid fn_oid)
 {
 	static ar_allocator alloc;
 	Oid			relid;
@@ -232,8 +233,8 @@ ar_entities(PG_FUNCTION_ARGS)
 
 	ar_check_encoding();
 	InitMaterializedSRF(fcinfo, 0);
-	m = ner_model();
-	g = ner_gazetteer(fcinfo->flinfo->fn_oid);
+	m = ar_pg_ner_model();
+	g = ar_pg_ner_gazetteer(fcinfo->flinfo->fn_oid);
 	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
