@@ -62,9 +62,9 @@ SELECT count(*) FROM ar_quotes(NULL);
 -- ar_quotes(text) reads the tagger's PER spans, so a user gazetteer row names a speaker
 -- that neither the model nor the guesses find (rolled back)
 BEGIN;
-SELECT speaker, quote FROM ar_quotes('التقى الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
+SELECT speaker, quote FROM ar_quotes('قابل الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
 INSERT INTO ar_gazetteer (surface, label) VALUES ('زمرد خلف', 'PER');
-SELECT speaker, quote FROM ar_quotes('التقى الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
+SELECT speaker, quote FROM ar_quotes('قابل الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
 ROLLBACK;
 -- a title inside a tagger span stays a title (the tagger returns الخبير عبد الله الشمري)
 SELECT speaker, quote FROM ar_quotes('وقال الخبير عبد الله الشمري إن الأسعار سترتفع.');

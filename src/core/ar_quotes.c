@@ -642,6 +642,11 @@ build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges,
 			while (b - a > 1 && TOK(a)->kind == AR_TOK_ARABIC &&
 				   in_set(c->lx, c->q, a, L_TITLE, "وبلف"))
 				a++;
+			/* and the edges of a name are Arabic words (not quot; debris or marks) */
+			while (b > a && TOK(b - 1)->kind != AR_TOK_ARABIC)
+				b--;
+			while (b > a && TOK(a)->kind != AR_TOK_ARABIC)
+				a++;
 		}
 		if (b <= a)
 			continue;
