@@ -1292,9 +1292,11 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 		out[n++] = feat(48, (uint32_t) t->freq * 16 + (p1 ? p1->freq : 15));
 		out[n++] = feat(49, (uint32_t) t->freq * 16 + (n1 ? n1->freq : 15));
 		out[n++] = feat(50, (uint32_t) t->freq * 16 + t->clitic);
-		/* the words around an unseen or rare one (وعلق باريرا على) */
+		/* the words around an unseen or rare one (وعلق باريرا على), two back too */
 		out[n++] = feat(51, (p1 ? p1->hb : H_BOS) * 31 + t->freq);
 		out[n++] = feat(52, (n1 ? n1->hb : H_EOS) * 31 + t->freq);
+		out[n++] = feat(53, (p2 ? p2->hb : H_BOS) * 31 + t->freq);
+		out[n++] = feat(54, (uint32_t) t->freq * 16 + lp2);
 	}
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)
