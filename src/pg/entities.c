@@ -69,8 +69,8 @@ gaz_free(void *ctx, void *ptr)
 }
 
 /* Map the model file read-only and validate it, once per backend. */
-const ar_ner_model *
-ar_pg_ner_model(void)
+static const ar_ner_model *
+ner_model(void)
 {
 	char	   *path;
 	int			fd;
@@ -136,8 +136,8 @@ gaz_table_oid(Oid fn_oid)
 }
 
 /* The gazetteer of this backend, reloaded from the table after an invalidation. */
-const ar_gazetteer *
-ar_pg_ner_gazetteer(Oid fn_oid)
+static const ar_gazetteer *
+ner_gazetteer(Oid fn_oid)
 {
 	static ar_allocator alloc;
 	Oid			relid;
@@ -215,6 +215,16 @@ ar_pg_ner_gazetteer(Oid fn_oid)
 	return gaz;
 }
 
+/* Tag s[0..len) with this backend's model and gazetteer; results in CurrentMemoryContext. */
+size_t
+ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents)
+{
+	const ar_ner_model *m = ner_model();
+	const ar_gazetteer *g = ner_gazetteer(fn_oid);
+
+	return ar_ner_extract(m, g, s, len, &ar_pg_allocator, ents);
+}
+
 /* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */
 Datum
 ar_entities(PG_FUNCTION_ARGS)
@@ -223,8 +233,6 @@ ar_entities(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
-	const ar_ner_model *m;
-	const ar_gazetteer *g;
 	MemoryContext work,
 				old;
 	ar_ner_entity *ents;
@@ -233,12 +241,10 @@ ar_entities(PG_FUNCTION_ARGS)
 
 	ar_check_encoding();
 	InitMaterializedSRF(fcinfo, 0);
-	m = ar_pg_ner_model();
-	g = ar_pg_ner_gazetteer(fcinfo->flinfo->fn_oid);
 	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	n = ar_ner_extract(m, g, s, len, &ar_pg_allocator, &ents);
+	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, s, len, &ents);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[6];

@@ -10,10 +10,12 @@
 
 #include "ar_tagger.h"
 
-/* The mapped, validated model file of this backend (errors out when missing or invalid). */
-extern const ar_ner_model *ar_pg_ner_model(void);
-
-/* The gazetteer cache of this backend for the extension schema of function fn_oid. */
-extern const ar_gazetteer *ar_pg_ner_gazetteer(Oid fn_oid);
+/*
+ * Tag s[0..len) with this backend's mapped model and its gazetteer cache for
+ * the extension schema of function fn_oid (loaded on first use, reloaded
+ * after an invalidation).  Entities and their canonical forms are allocated
+ * in CurrentMemoryContext; errors out when the model file is missing or invalid.
+ */
+extern size_t ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents);
 
 #endif							/* PG_ARABIC_ENTITIES_H */

@@ -63,8 +63,6 @@ ar_quotes(PG_FUNCTION_ARGS)
 	text	   *in = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
-	const ar_ner_model *m;
-	const ar_gazetteer *g;
 	ar_ner_entity *ents;
 	ar_span    *spans;
 	size_t		n,
@@ -76,12 +74,10 @@ ar_quotes(PG_FUNCTION_ARGS)
 
 	ar_check_encoding();
 	InitMaterializedSRF(fcinfo, 0);
-	m = ar_pg_ner_model();
-	g = ar_pg_ner_gazetteer(fcinfo->flinfo->fn_oid);
 	work = AllocSetContextCreate(CurrentMemoryContext, "ar_quotes work",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	n = ar_ner_extract(m, g, s, len, &ar_pg_allocator, &ents);
+	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, s, len, &ents);
 	spans = palloc(sizeof(ar_span) * (n > 0 ? n : 1));
 	for (i = 0; i < n; i++)
 		if (ents[i].type == AR_NER_PER)
