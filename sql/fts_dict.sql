@@ -66,3 +66,19 @@ SELECT length(ar_stem(repeat('بالمدارس', 100))) AS long_word,
 SELECT count(*) AS rows, count(stem) AS stems FROM ar_analyze(repeat('في المدارس، ', 2000));
 
 DROP TEXT SEARCH DICTIONARY t_none, t_light, t_def, t_heavy, t_bare, t_tm;
+
+-- verbs: the future س before ي ت ن أ, and the imperfect ت, meet the ي form;
+-- nouns of the same shapes keep their letters
+SELECT w, ar_stem(w) FROM unnest(ARRAY['سيزور', 'ستزور', 'سنزور', 'سأزور', 'يزور', 'تزور',
+  'سيارات', 'سياسيون', 'تقارير', 'تعليمية', 'تركي']) AS w;
+-- names: place names (from ICU's Arabic country and city names) and
+-- personal names keep their letters, with or without the article
+SELECT w, ar_stem(w) FROM unnest(ARRAY['الكرملين', 'بالكرملين', 'وواشنطن', 'لبكين',
+  'باليابان', 'للأردن', 'وعثمان', 'ليعقوب', 'بطهران']) AS w;
+-- name particle and question words are stopwords
+SELECT w, ar_stem(w), (SELECT is_stopword FROM ar_analyze(w)) FROM unnest(ARRAY['بن', 'أينما', 'ماذا', 'كيفما']) AS w;
+
+-- a word ligature is one token but several words: one lexeme per word, each at its own position
+SELECT to_tsvector('ar', 'قال ﷺ إن') AS ligature,
+       to_tsvector('ar', 'ﷺ') @@ plainto_tsquery('ar', 'الله') AS ligature_matches_word,
+       ts_lexize('ar_stem', '﷽') AS basmala;

@@ -40,3 +40,20 @@ SELECT id, ts_headline('ar', body, websearch_to_tsquery('ar', 'مسئول روس
                        'MaxFragments=1, MaxWords=12, MinWords=5') AS headline
 FROM articles WHERE to_tsvector('ar', title || ' ' || body) @@ websearch_to_tsquery('ar', 'مسئول روسي');
 SELECT * FROM ar_analyze('وقال مسئولون أمريكيون للصحفيين إن العقوبات ستستمر');
+
+\echo '--- 8. named entities with canonical forms (clitics stripped, spellings unified, surnames grouped)'
+SELECT a.id, e.entity, e.label, e.canonical, round(e.score::numeric, 2) AS score
+FROM articles a, ar_entities(a.body) e
+WHERE a.id IN (1, 3)
+ORDER BY a.id, e.start_pos;
+
+\echo '--- 9. the most mentioned people and organisations of the corpus'
+SELECT e.canonical, e.label, count(*) AS mentions, count(DISTINCT a.id) AS articles
+FROM articles a, ar_entities(a.body) e
+WHERE e.label IN ('PER', 'ORG')
+GROUP BY 1, 2 ORDER BY mentions DESC, 1 LIMIT 10;
+
+\echo '--- 10. the gazetteer is user-editable: a new name is seen by the next statement'
+INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('القحطاني', 'PER', 'سارة القحطاني');
+SELECT e.entity, e.label, e.canonical FROM ar_entities('أكدت القحطاني أن المؤتمر ناجح') e;
+DELETE FROM ar_gazetteer WHERE origin = 'user';

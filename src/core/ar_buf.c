@@ -29,7 +29,7 @@ malloc_free(void *ctx, void *ptr)
 	free(ptr);
 }
 
-const ar_allocator ar_malloc_allocator = {malloc_realloc, malloc_free, NULL};
+const ar_allocator ar_malloc_allocator = {malloc_realloc, malloc_free, NULL, NULL};
 
 /* Initialize an empty buffer with an initial capacity hint. */
 void
@@ -53,6 +53,9 @@ ar_buf_reserve(ar_buf *b, size_t n)
 		size_t		ncap = b->cap * 2;
 
 		if (ncap < need)
+			ncap = need;
+		/* near the 1 GB limit of a PostgreSQL value: grow only as needed */
+		if (ncap > need && ncap > (size_t) 0x3fffffff)
 			ncap = need;
 		b->data = b->alloc->realloc_fn(b->alloc->ctx, b->data, ncap);
 		b->cap = ncap;

@@ -18,13 +18,26 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-/* Memory interface handed to the core by its caller. */
+/*
+ * Memory interface handed to the core by its caller.  check_fn, when set, is
+ * called now and then from long loops so the caller can abandon the work (in
+ * a backend: CHECK_FOR_INTERRUPTS, which may longjmp; the core keeps nothing
+ * that needs cleaning up at those points except memory from this allocator).
+ */
 typedef struct ar_allocator
 {
 	void	   *(*realloc_fn) (void *ctx, void *ptr, size_t size);	/* ptr NULL = alloc */
 	void		(*free_fn) (void *ctx, void *ptr);
 	void	   *ctx;
+	void		(*check_fn) (void *ctx);	/* may be NULL */
 } ar_allocator;
+
+/* Let the caller interrupt a long loop: call every 4096 iterations of counter i. */
+#define AR_CHECK_INTERRUPTS(alloc, i) \
+	do { \
+		if ((alloc)->check_fn && ((i) & 4095) == 0) \
+			(alloc)->check_fn((alloc)->ctx); \
+	} while (0)
 
 /* The malloc-based allocator used by standalone programs; aborts on OOM. */
 extern const ar_allocator ar_malloc_allocator;

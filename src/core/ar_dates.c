@@ -1887,7 +1887,8 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 {
 	ar_lexseq	q;
 	dctx		c;
-	size_t		i;
+	size_t		i,
+				steps = 0;
 	ar_keymap	open;
 
 	out->v = NULL;
@@ -1906,6 +1907,7 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 		char		value[AR_DATE_VALUE_MAX];
 		size_t		e;
 
+		AR_CHECK_INTERRUPTS(alloc, ++steps);
 		if (!may_open(&c, i, &open))
 		{
 			i++;

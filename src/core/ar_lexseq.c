@@ -58,6 +58,7 @@ ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq 
 	{
 		ar_lex	   *lx;
 
+		AR_CHECK_INTERRUPTS(alloc, seq->n);
 		if (tok.kind == AR_TOK_SPACE)
 		{
 			if (memchr(s + tok.byte_start, '\n', tok.byte_len) ||

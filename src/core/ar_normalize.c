@@ -8,7 +8,8 @@
  * white-space collapsing, ZWNJ/ZWJ next to Arabic letters, combining hamza
  * on a seat, and word-final يء -> ء.  The context rules look only at what was
  * already emitted, never at raw input, which is what makes the result
- * idempotent.  HTML entity repair is a separate pass run to a fixed point.
+ * idempotent.  HTML entity repair is one of those output-side rules too: it
+ * runs whenever a ';' is emitted.
  */
 #include <string.h>
 
@@ -236,6 +237,110 @@ ar_norm_fold_cp(uint32_t c, uint32_t mask)
 	return c;
 }
 
+/* ---- HTML entity repair ---- */
+
+typedef struct entity
+{
+	const char *name;
+	uint32_t	cp;
+} entity;
+
+static const entity named_entities[] = {
+	{"quot", '"'}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"apos", '\''},
+	{"nbsp", 0x00A0}, {"laquo", 0x00AB}, {"raquo", 0x00BB},
+	{"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+	{"bdquo", 0x201E}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
+	{"zwnj", 0x200C}, {"zwj", 0x200D}, {"lrm", 0x200E}, {"rlm", 0x200F},
+	{"QUOT", '"'}, {"AMP", '&'}, {"LT", '<'}, {"GT", '>'},
+	{NULL, 0}
+};
+
+/* Entity names that are repaired even without their '&' (debris such as quot;). */
+static const char *const orphan_names[] = {"quot", "amp", "lt", "gt", "nbsp", "apos", NULL};
+
+/*
+ * Parse an entity body at s[0..len) (just after '&', or the start of an
+ * orphan): "name;", "#123;" or "#x1F;".  Returns the bytes consumed, 0 if none.
+ */
+static size_t
+parse_entity_body(const char *s, size_t len, uint32_t *cp, bool orphan)
+{
+	size_t		i = 0;
+
+	if (len < 3)
+		return 0;
+	if (s[0] == '#')
+	{
+		uint32_t	v = 0;
+		bool		hex = false;
+		size_t		digits = 0;
+
+		if (orphan)
+			return 0;
+		i = 1;
+		if (i < len && (s[i] == 'x' || s[i] == 'X'))
+		{
+			hex = true;
+			i++;
+		}
+		for (; i < len && digits < 8; i++, digits++)
+		{
+			char		ch = s[i];
+			int			d;
+
+			if (ch >= '0' && ch <= '9')
+				d = ch - '0';
+			else if (hex && ch >= 'a' && ch <= 'f')
+				d = ch - 'a' + 10;
+			else if (hex && ch >= 'A' && ch <= 'F')
+				d = ch - 'A' + 10;
+			else
+				break;
+			v = v * (hex ? 16 : 10) + (uint32_t) d;
+		}
+		if (digits == 0 || i >= len || s[i] != ';')
+			return 0;
+		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = v;
+		return i + 1;
+	}
+	else
+	{
+		int			k;
+
+		for (k = 0; named_entities[k].name; k++)
+		{
+			size_t		n = strlen(named_entities[k].name);
+
+			if (n + 1 <= len && memcmp(s, named_entities[k].name, n) == 0 && s[n] == ';')
+			{
+				if (orphan)
+				{
+					int			o;
+					bool		ok = false;
+
+					for (o = 0; orphan_names[o]; o++)
+						if (strcmp(orphan_names[o], named_entities[k].name) == 0)
+							ok = true;
+					if (!ok)
+						return 0;
+				}
+				*cp = named_entities[k].cp;
+				return n + 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Is ch an ASCII letter? */
+static inline bool
+is_ascii_alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 /* ---- the emitter: context-dependent rules over already-emitted output ---- */
 
 #define MAX_PENDING_JOINERS 64
@@ -327,32 +432,144 @@ resolve_joiners(nstate *st, bool next_arabic)
 	st->joinbits = 0;
 }
 
+static void feed_basic(nstate *st, uint32_t c);
+static void feed_presentation(nstate *st, uint32_t c);
+
+/* Last code point of this call's output, or 0 if there is none. */
+static uint32_t
+last_cp(const nstate *st)
+{
+	const ar_buf *b = st->out;
+	size_t		q;
+	int			adv;
+
+	if (b->len <= st->start)
+		return 0;
+	q = b->len - 1;
+	while (q > st->start && ((unsigned char) b->data[q] & 0xC0) == 0x80)
+		q--;
+	return ar_utf8_decode((const unsigned char *) b->data + q, b->len - q, &adv);
+}
+
+/*
+ * The output just got a ';': if it closes an entity ("&quot;", "&#1576;",
+ * "&amp;", or orphan debris "quot;"), cut the entity off the output, give
+ * back to the pending state what was flushed before it (spaces, joiners), and
+ * return true with the decoded code point.  Looking only at emitted output is
+ * what makes nested and split entities (&amp;quot;, &qu<RLM>ot;) decode in one
+ * pass and keeps the result idempotent.
+ */
+static bool
+decode_tail(nstate *st, uint32_t *cp)
+{
+	ar_buf	   *b = st->out;
+	size_t		k = b->len - 1,	/* the ';' */
+				lo = st->start,
+				j,
+				begin = 0,
+				n = 0;
+
+	for (j = k; j > lo && k - j < 11; j--)
+		if (b->data[j - 1] == '&')
+		{
+			begin = j - 1;
+			n = parse_entity_body(b->data + j, k - j + 1, cp, false);
+			if (n != k - j + 1)
+				n = 0;
+			break;
+		}
+	if (n == 0)
+	{
+		for (j = k; j > lo && is_ascii_alpha(b->data[j - 1]); j--)
+			;
+		if (j < k && !(j > lo && ((b->data[j - 1] >= '0' && b->data[j - 1] <= '9') ||
+								  b->data[j - 1] == '&' || b->data[j - 1] == '#')))
+		{
+			begin = j;
+			n = parse_entity_body(b->data + j, k - j + 1, cp, true);
+			if (n != k - j + 1)
+				n = 0;
+		}
+	}
+	if (n == 0)
+		return false;
+	b->len = begin;
+	if (st->mask & AR_N_SPACES)
+		while (b->len > st->start && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n'))
+		{
+			if (b->data[b->len - 1] == '\n')
+				st->pend_nl++;
+			else
+				st->pend_space = 1;
+			b->len--;
+		}
+	if (st->mask & AR_N_JOINERS)
+	{
+		int			nj = 0;
+		bool		zwj[MAX_PENDING_JOINERS];
+
+		while (nj < MAX_PENDING_JOINERS && b->len >= st->start + 3 &&
+			   (unsigned char) b->data[b->len - 3] == 0xE2 &&
+			   (unsigned char) b->data[b->len - 2] == 0x80 &&
+			   ((unsigned char) b->data[b->len - 1] == 0x8C || (unsigned char) b->data[b->len - 1] == 0x8D))
+		{
+			zwj[nj++] = (unsigned char) b->data[b->len - 1] == 0x8D;
+			b->len -= 3;
+		}
+		while (nj > 0)
+		{
+			if (zwj[--nj])
+				st->joinbits |= (uint64_t) 1 << st->njoin;
+			st->njoin++;
+		}
+	}
+	b->data[b->len] = '\0';
+	st->last = last_cp(st);
+	return true;
+}
+
 /* Emit a visible (non-space) code point, flushing pending white space first. */
 static void
 emit_visible(nstate *st, uint32_t c)
 {
-	bool		arabic = is_arabic_joining(c);
-
-	if (!ar_is_letter(c))
-		word_end(st);
-	resolve_joiners(st, arabic);
-	if (st->pend_nl || st->pend_space)
+	for (;;)
 	{
-		if (st->out->len > st->start)
+		bool		arabic = is_arabic_joining(c);
+		uint32_t	d;
+
+		if (!ar_is_letter(c))
+			word_end(st);
+		resolve_joiners(st, arabic);
+		if (st->pend_nl || st->pend_space)
 		{
-			if (st->pend_nl)
+			if (st->out->len > st->start)
 			{
-				put_cp(st, '\n');
-				if (st->pend_nl > 1)
+				if (st->pend_nl)
+				{
 					put_cp(st, '\n');
+					if (st->pend_nl > 1)
+						put_cp(st, '\n');
+				}
+				else
+					put_cp(st, ' ');
 			}
-			else
-				put_cp(st, ' ');
+			st->pend_nl = 0;
+			st->pend_space = 0;
 		}
-		st->pend_nl = 0;
-		st->pend_space = 0;
+		put_cp(st, c);
+		if (c != ';' || !(st->mask & AR_N_ENTITIES) || !decode_tail(st, &d))
+			return;
+		if (d != ';')
+		{
+			/* the decoded character goes through every rule, as if it had been read */
+			if ((st->mask & AR_N_PRESENTATION) && ar_is_presentation_form(d))
+				feed_presentation(st, d);
+			else
+				feed_basic(st, d);
+			return;
+		}
+		c = d;					/* "&#59;": a ';' that may close another entity */
 	}
-	put_cp(st, c);
 }
 
 /* Feed one code point (already free of presentation forms) through fold and emitter. */
@@ -465,7 +682,8 @@ static void
 normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 {
 	const unsigned char *s = (const unsigned char *) in;
-	size_t		i = 0;
+	size_t		i = 0,
+				next_check = 65536;
 	nstate		st;
 
 	memset(&st, 0, sizeof(st));
@@ -479,8 +697,15 @@ normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 		uint32_t	c = s[i];
 		int			adv = 1;
 
+		if (i >= next_check)
+		{
+			next_check = i + 65536;
+			if (out->alloc->check_fn)
+				out->alloc->check_fn(out->alloc->ctx);
+		}
+
 		/* fast path: plain ASCII that no rule touches */
-		if (c > ' ' && c < 0x7F && st.njoin == 0 && !st.pend_space && !st.pend_nl &&
+		if (c > ' ' && c < 0x7F && c != ';' && st.njoin == 0 && !st.pend_space && !st.pend_nl &&
 			!st.after_cr && st.last != 0x0621)
 		{
 			out->data[out->len++] = (char) c;
@@ -541,209 +766,9 @@ normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 	out->data[out->len] = '\0';
 }
 
-/* ---- HTML entity repair ---- */
-
-typedef struct entity
-{
-	const char *name;
-	uint32_t	cp;
-} entity;
-
-static const entity named_entities[] = {
-	{"quot", '"'}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"apos", '\''},
-	{"nbsp", 0x00A0}, {"laquo", 0x00AB}, {"raquo", 0x00BB},
-	{"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
-	{"bdquo", 0x201E}, {"hellip", 0x2026}, {"ndash", 0x2013}, {"mdash", 0x2014},
-	{"zwnj", 0x200C}, {"zwj", 0x200D}, {"lrm", 0x200E}, {"rlm", 0x200F},
-	{"QUOT", '"'}, {"AMP", '&'}, {"LT", '<'}, {"GT", '>'},
-	{NULL, 0}
-};
-
-/* Entity names that are repaired even without their '&' (debris such as quot;). */
-static const char *const orphan_names[] = {"quot", "amp", "lt", "gt", "nbsp", "apos", NULL};
-
-/*
- * Parse an entity body at s[0..len) (just after '&', or the start of an
- * orphan): "name;", "#123;" or "#x1F;".  Returns the bytes consumed, 0 if none.
- */
-static size_t
-parse_entity_body(const char *s, size_t len, uint32_t *cp, bool orphan)
-{
-	size_t		i = 0;
-
-	if (len < 3)
-		return 0;
-	if (s[0] == '#')
-	{
-		uint32_t	v = 0;
-		bool		hex = false;
-		size_t		digits = 0;
-
-		if (orphan)
-			return 0;
-		i = 1;
-		if (i < len && (s[i] == 'x' || s[i] == 'X'))
-		{
-			hex = true;
-			i++;
-		}
-		for (; i < len && digits < 8; i++, digits++)
-		{
-			char		ch = s[i];
-			int			d;
-
-			if (ch >= '0' && ch <= '9')
-				d = ch - '0';
-			else if (hex && ch >= 'a' && ch <= 'f')
-				d = ch - 'a' + 10;
-			else if (hex && ch >= 'A' && ch <= 'F')
-				d = ch - 'A' + 10;
-			else
-				break;
-			v = v * (hex ? 16 : 10) + (uint32_t) d;
-		}
-		if (digits == 0 || i >= len || s[i] != ';')
-			return 0;
-		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = v;
-		return i + 1;
-	}
-	else
-	{
-		int			k;
-
-		for (k = 0; named_entities[k].name; k++)
-		{
-			size_t		n = strlen(named_entities[k].name);
-
-			if (n + 1 <= len && memcmp(s, named_entities[k].name, n) == 0 && s[n] == ';')
-			{
-				if (orphan)
-				{
-					int			o;
-					bool		ok = false;
-
-					for (o = 0; orphan_names[o]; o++)
-						if (strcmp(orphan_names[o], named_entities[k].name) == 0)
-							ok = true;
-					if (!ok)
-						return 0;
-				}
-				*cp = named_entities[k].cp;
-				return n + 1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* Is ch an ASCII letter? */
-static inline bool
-is_ascii_alpha(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-/*
- * Decode entities in s into out; returns true if anything was decoded.
- * Every entity ends with ';', so only the bytes before each ';' are examined.
- */
-static bool
-decode_entities(const char *s, size_t len, ar_buf *out)
-{
-	size_t		copied = 0,
-				from = 0;
-	bool		changed = false;
-
-	while (from < len)
-	{
-		const char *semi = memchr(s + from, ';', len - from);
-		size_t		k,
-					j,
-					n = 0,
-					begin = 0;
-		uint32_t	cp = 0;
-
-		if (semi == NULL)
-			break;
-		k = (size_t) (semi - s);
-		from = k + 1;
-		/* "&name;", "&#123;", "&#x1F;": the nearest '&' at most 10 bytes back */
-		for (j = k; j > copied && k - j < 11; j--)
-			if (s[j - 1] == '&')
-			{
-				begin = j - 1;
-				n = parse_entity_body(s + j, len - j, &cp, false);
-				if (n != k - j + 1)
-					n = 0;
-				else
-					n += 1;		/* the '&' */
-				break;
-			}
-		if (n == 0)
-		{
-			/* orphan debris: a maximal run of ASCII letters such as "quot;" */
-			for (j = k; j > copied && is_ascii_alpha(s[j - 1]); j--)
-				;
-			if (j < k && !(j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') ||
-									 s[j - 1] == '&' || s[j - 1] == '#')))
-			{
-				begin = j;
-				n = parse_entity_body(s + j, len - j, &cp, true);
-				if (n != k - j + 1)
-					n = 0;
-			}
-		}
-		if (n == 0)
-			continue;
-		ar_buf_append(out, s + copied, begin - copied);
-		from = begin + n;
-		/* a decoded '&' may start another entity: &amp;quot; and &#38;quot; */
-		while (cp == '&' && from < len)
-		{
-			uint32_t	cp2;
-			size_t		n2 = parse_entity_body(s + from, len - from, &cp2, false);
-
-			if (n2 == 0)
-				break;
-			cp = cp2;
-			from += n2;
-		}
-		ar_buf_append_cp(out, cp);
-		copied = from;
-		changed = true;
-	}
-	if (changed)
-		ar_buf_append(out, s + copied, len - copied);
-	return changed;
-}
-
 /* Append the normalization of in[0..len) under rule mask to out. */
 void
 ar_normalize(const char *in, size_t len, uint32_t mask, ar_buf *out)
 {
-	size_t		start = out->len;
-	int			iter;
-
 	normalize_pass(in, len, mask, out);
-	if (!(mask & AR_N_ENTITIES))
-		return;
-	/* entity repair and the code-point rules, repeated to a fixed point */
-	for (iter = 0; iter < 64; iter++)
-	{
-		ar_buf		tmp;
-
-		if (memchr(out->data + start, ';', out->len - start) == NULL)
-			return;
-		ar_buf_init(&tmp, out->alloc, out->len - start + 1);
-		if (!decode_entities(out->data + start, out->len - start, &tmp))
-		{
-			ar_buf_free(&tmp);
-			return;
-		}
-		out->len = start;
-		normalize_pass(tmp.data, tmp.len, mask, out);
-		ar_buf_free(&tmp);
-	}
 }

@@ -509,6 +509,8 @@ typedef struct prefix_cand
 	bool		conj;			/* starts with و or ف */
 	bool		feh;			/* the conjunction is ف */
 	bool		verb;			/* ends in an imperfect-tense prefix (ي...) */
+	bool		fut;			/* the preposition slot holds the future س */
+	bool		teh;			/* the imperfect prefix is ت */
 } prefix_cand;
 
 #define MAX_CANDS 16
@@ -517,9 +519,20 @@ typedef struct prefix_cand
 static inline bool
 imperfect_prefix(const ar_stemmer *st, cp16 c)
 {
-	if (c == YEH)
-		return st->level >= AR_STEM_DEFAULT;
-	return st->level >= AR_STEM_HEAVY && (c == TEH || c == NOON || c == ALEF);
+	if (c == YEH || c == TEH)
+		return st->level >= AR_STEM_DEFAULT;	/* ت: see plausible() */
+	return st->level >= AR_STEM_HEAVY && (c == NOON || c == ALEF);
+}
+
+/*
+ * Is c an imperfect-tense prefix after the future س at this level?  سي ست
+ * سن سا (سيقول, ستستمر, سنعمل, سأزور) from the default level on: after س
+ * the letter is a verb prefix, while a bare ت ن ا often starts a noun.
+ */
+static inline bool
+future_prefix(const ar_stemmer *st, cp16 c)
+{
+	return st->level >= AR_STEM_DEFAULT && (c == YEH || c == TEH || c == NOON || c == ALEF);
 }
 
 /*
@@ -582,12 +595,13 @@ prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 					}
 					if (v)
 					{
-						if (pc == BEH || pc == KAF || !(k < n && imperfect_prefix(st, w[k])))
+						if (pc == BEH || pc == KAF || !(k < n && (imperfect_prefix(st, w[k]) ||
+																 (pc == SEEN && future_prefix(st, w[k])))))
 							continue;
 						k += 1;
 					}
-					/* future س only before an imperfect prefix, and only when heavy */
-					if (pc == SEEN && (!v || st->level < AR_STEM_HEAVY))
+					/* future س only before an imperfect prefix */
+					if (pc == SEEN && !v)
 						continue;
 					if (cnt >= MAX_CANDS)
 						continue;
@@ -597,6 +611,8 @@ prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 					out[cnt].conj = c == 1;
 					out[cnt].feh = c == 1 && w[0] == FEH;
 					out[cnt].verb = v == 1;
+					out[cnt].fut = pc == SEEN;
+					out[cnt].teh = v == 1 && w[k - 1] == TEH;
 					cnt++;
 				}
 			}
@@ -616,7 +632,7 @@ prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 
 /* May the split pc be taken on rule grounds alone (no list hit)? */
 static bool
-plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
+plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 {
 	if (pc->len == 0)
 		return true;
@@ -624,6 +640,30 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, int m)
 		return false;
 	if (pc->article)
 		return m >= 2;
+	if (pc->verb && pc->prep && pc->fut)
+	{
+		/*
+		 * future: what follows is a verb stem, never a feminine noun or
+		 * plural (سيارة, سياسة, سنوات), a stem in ا (سياسي, ستالين), a
+		 * word ending in ي or ا (سينمائي, سيبيريا) or a bare dual or plural
+		 * ending (سنتين)
+		 */
+		return m >= 3 && m <= 6 && r[0] != ALEF && r[m - 1] != TEHM &&
+			r[m - 1] != YEH && r[m - 1] != ALEF &&
+			!(r[m - 2] == ALEF && r[m - 1] == TEH) &&
+			!(m < 5 && r[m - 1] == NOON && (r[m - 2] == WAW || r[m - 2] == YEH || r[m - 2] == ALEF));
+	}
+	if (pc->verb && pc->teh && st->level < AR_STEM_HEAVY)
+	{
+		/*
+		 * imperfect ت (تقع, تمتد, توصف) below the heavy level: only verb-shaped
+		 * remainders of 3 to 5 letters, never the shapes of nouns that start
+		 * with ت: تفعيل, تفعال (تقرير, تمثال), تفاعل (تعاون), تفعلة, تفعلات,
+		 * and no nisba adjective (تركي, تعليمي, تقني)
+		 */
+		return m >= 3 && m <= 5 && r[1] != ALEF && r[m - 1] != TEHM &&
+			r[m - 1] != YEH && r[m - 2] != YEH && r[m - 2] != ALEF;
+	}
 	if (pc->verb)
 		return m >= 3;
 	if (pc->prep)
@@ -781,7 +821,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	}
 	/* otherwise the longest plausible split (all splits were analyzed above) */
 	for (i = 0; i < nc && chosen < 0; i++)
-		if (plausible(st, &cands[i], n - cands[i].len) &&
+		if (plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) &&
 			(res[i].stem_len >= 2 || cands[i].len == 0))
 			chosen = i;
 	if (chosen < 0)

@@ -165,20 +165,50 @@ ar_tokenizer_next(ar_tokenizer *t, ar_token *tok)
 					has_letter |= ncls == C_ARABIC;
 				else if (ncls == C_JOINER || ncls == C_MARK)
 				{
-					/* inner ZWNJ/ZWJ or foreign mark: keep only if the word goes on */
+					/*
+					 * A run of joiners and foreign marks, scanned once: kept
+					 * whole if the word goes on after it; otherwise the marks
+					 * before its first joiner stay in the word.
+					 */
 					int			adv2;
 					cclass		c2 = C_SPACE;
-					size_t		p2 = pos + adv;
+					size_t		p2 = pos,
+								n2 = 0,
+								jpos = 0,
+								jn = 0;
+					bool		joiner = false;
 
 					while (p2 < t->len)
 					{
 						(void) peek(t, p2, &adv2, &c2);
 						if (c2 != C_JOINER && c2 != C_MARK)
 							break;
+						if (c2 == C_JOINER && !joiner)
+						{
+							joiner = true;
+							jpos = p2;
+							jn = n2;
+						}
 						p2 += adv2;
+						n2++;
 					}
-					if (ncls == C_JOINER && !(p2 < t->len && (c2 == C_ARABIC || c2 == C_AMARK)))
-						break;
+					if (p2 < t->len && (c2 == C_ARABIC || c2 == C_AMARK))
+					{
+						pos = p2;
+						cpos += n2;
+						continue;
+					}
+					if (joiner)
+					{
+						pos = jpos;
+						cpos += jn;
+					}
+					else
+					{
+						pos = p2;
+						cpos += n2;
+					}
+					break;
 				}
 				else
 					break;

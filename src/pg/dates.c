@@ -56,10 +56,7 @@ ar_dates(PG_FUNCTION_ARGS)
 				 errdetail("The reference year is %d; ar_dates handles years 1 to 9999 (AD).", ref.year),
 				 errhint("Pass a date between 0001-01-01 and 9999-12-31.")));
 	if (st != AR_DATES_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
-				 errmsg("ICU could not open the Islamic calendar"),
-				 errdetail("Hijri dates are converted with ICU's islamic-umalqura calendar.")));
+		elog(ERROR, "unexpected ar_dates_find status %d", (int) st);	/* internal: no other status exists */
 	for (i = 0; i < list.n; i++)
 	{
 		const ar_date_match *m = &list.v[i];

@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 
@@ -20,8 +21,9 @@ pg_realloc_fn(void *ctx, void *ptr, size_t size)
 	if (size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("pg_arabic result too large"),
-				 errdetail("The result would need %zu bytes, more than a text value can hold.", size)));
+				 errmsg("input too large for pg_arabic"),
+				 errdetail("Processing it would need a single allocation of %zu bytes, more than the 1 GB limit.", size),
+				 errhint("Split the text into smaller documents.")));
 	return ptr ? repalloc(ptr, size) : palloc(size);
 }
 
@@ -32,7 +34,14 @@ pg_free_fn(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
-const ar_allocator ar_pg_allocator = {pg_realloc_fn, pg_free_fn, NULL};
+/* Interrupt hook for the core's long loops: honours cancel and statement_timeout. */
+static void
+pg_check_fn(void *ctx)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+const ar_allocator ar_pg_allocator = {pg_realloc_fn, pg_free_fn, NULL, pg_check_fn};
 
 /* Error out unless the database encoding is UTF8. */
 void

@@ -105,7 +105,7 @@ load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 	if (f == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open ar_stem %s file \"%s\": %m", list_ext[which], path),
+				 errmsg("could not open ar_stem %s file \"%s.%s\": %m", list_ext[which], name, list_ext[which]),
 				 errhint("Install the file as $SHAREDIR/tsearch_data/%s.%s.", name, list_ext[which])));
 	initStringInfo(&buf);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -113,16 +113,16 @@ load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 	if (ferror(f))
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not read ar_stem file \"%s\": %m", path)));
+				 errmsg("could not read ar_stem file \"%s.%s\": %m", name, list_ext[which])));
 	FreeFile(f);
 	if (!pg_verifymbstr(buf.data, buf.len, true))
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("ar_stem file \"%s\" is not valid UTF-8", path)));
+				 errmsg("ar_stem file \"%s.%s\" is not valid UTF-8", name, list_ext[which])));
 	if (ar_stemmer_load(st, which, buf.data, buf.len, &bad) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("invalid line %zu in ar_stem file \"%s\"", bad, path),
+				 errmsg("invalid line %zu in ar_stem file \"%s.%s\"", bad, name, list_ext[which]),
 				 errdetail(which == AR_LIST_PLURALS ?
 						   "Each line must hold a plural and its singular, both Arabic words." :
 						   "Each line must hold one Arabic word.")));
@@ -227,6 +227,38 @@ ar_stem_init(PG_FUNCTION_ARGS)
 }
 
 /* Dictionary lexize: the stem as one lexeme, or an empty list for a stopword. */
+/*
+ * Lexemes of a normalized multi-word string (from a word ligature): each
+ * word stemmed on its own, stopwords left out, one position each.
+ */
+static TSLexeme *
+split_ligature(ArStemDict *d, const char *s, size_t len)
+{
+	char	   *words = pnstrdup(s, len);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * (len / 2 + 2));
+	ar_buf		part;
+	char	   *w,
+			   *save = NULL;
+	int			n = 0;
+
+	ar_buf_init(&part, &ar_pg_allocator, len + 16);
+	for (w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save))
+	{
+		ar_stem_result r;
+
+		part.len = 0;
+		ar_stem_lexeme(d->st, w, strlen(w), &part, &r);
+		if (r.stopword || r.stem_len == 0)
+			continue;
+		res[n].lexeme = pnstrdup(part.data + r.stem_off, r.stem_len);
+		res[n].flags = n > 0 ? TSL_ADDPOS : 0;
+		n++;
+	}
+	ar_buf_free(&part);
+	pfree(words);
+	return res;
+}
+
 Datum
 ar_stem_lexize(PG_FUNCTION_ARGS)
 {
@@ -237,6 +269,8 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	ar_stem_result r;
 	WordCacheSlot *slot = NULL;
 	uint32		h = 0;
+	ar_buf		big,
+			   *scratch;
 
 	if (len > 0 && len <= WC_BYTES)
 	{
@@ -249,9 +283,24 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 			PG_RETURN_POINTER(res);
 		}
 	}
-	ar_stem_lexeme(d->st, in, (size_t) len, &d->scratch, &r);
+	/* long words get a per-call buffer: the shared scratch must not grow for good */
+	if (len > 1024)
+		ar_buf_init(&big, &ar_pg_allocator, (size_t) len * 2 + 16);
+	scratch = len > 1024 ? &big : &d->scratch;
+	ar_stem_lexeme(d->st, in, (size_t) len, scratch, &r);
+	if (!r.stopword && r.stem_len > 0 &&
+		memchr(scratch->data + r.stem_off, ' ', r.stem_len) != NULL)
+	{
+		/* a word ligature (ﷺ, ﷽) normalizes to several words: one lexeme each */
+		res = split_ligature(d, scratch->data + r.stem_off, r.stem_len);
+		if (scratch != &d->scratch)
+			ar_buf_free(scratch);
+		PG_RETURN_POINTER(res);
+	}
 	if (!r.stopword && r.stem_len > 0)
-		res[0].lexeme = pnstrdup(d->scratch.data + r.stem_off, r.stem_len);
+		res[0].lexeme = pnstrdup(scratch->data + r.stem_off, r.stem_len);
+	if (scratch != &d->scratch)
+		ar_buf_free(scratch);
 	if (slot && (r.stopword || r.stem_len <= WC_BYTES))
 	{
 		slot->hash = h;

@@ -7,7 +7,8 @@
  * unchanged: white space, punctuation and symbols are returned as id 12
  * ("blank", the default parser's SPACE), which prsd_headline treats as a
  * non-word it may not start or end a fragment on; words use ids 1-3 and
- * numbers id 22, which it treats as ordinary words.  Ids it handles
+ * numbers id 22 (the default parser's unsigned integer), which, as for the
+ * default parser, may be highlighted but never ends a fragment.  Ids it handles
  * specially (5 URL, 13 tag, 14 protocol, 15-17 hyphenated words, 23 entity)
  * are never used.
  */

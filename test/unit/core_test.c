@@ -100,6 +100,9 @@ UNIT_TEST(normalize_rules_one_by_one)
 	NORM("قال &quot;نعم&quot; و quot;لا quot; &amp;quot;x&amp;quot; &#1576;", "entities",
 		 "قال \"نعم\" و \"لا \" \"x\" ب");
 	NORM("  a \t b\r\n\r\n\r\nc  ", "spaces", "a b\n\nc");
+	NORM("a &nbsp; b &amp;amp;quot;x quot;y &#38;#38;quot;", "search", "a b \"x \"y \"");
+	NORM("&qu\xE2\x80\x8Fot; &&#35;97;mp;", "search", "\" &");
+	NORM("\xF0\x9F\x98\x80\xE2\x80\x8D&#1576; \xD8\xB4\xD9\x8A\xD8\xA1&quot;", "search", "\xF0\x9F\x98\x80\xD8\xA8 \xD8\xB4\xD8\xA1\"");
 	NORM("\xEF\xBB\xBB \xEF\xBB\xB7", "presentation_forms", "لا لأ");
 	NORM("\xEF\xB7\xB2", "presentation_forms", "الله");
 }
@@ -138,6 +141,7 @@ UNIT_TEST(normalize_idempotent)
 		"\xF0\x9F\x98\x80\xE2\x80\x8D \xE2\x80\x8D\xD8\xA8 \xE2\x80\x8C\xE2\x80\x8C",
 		"\xFF\xFE bad \xC3 bytes \xED\xA0\x80",
 		"\xEF\xB1\x9E \xEF\xB9\xB0 \xEF\xB7\xBD",
+		"a &nbsp; b\xE2\x80\x8D&#1576; &#59;&amp&#59; &#x26;quot; \n&nbsp;\n x",
 		NULL
 	};
 	int			i;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# fts_quality.sh: quality floor of the `ar` full-text-search configuration.
+#
+# Runs test/eval/fts_eval.sh (dev split, shared scorers, C.UTF-8 database) and
+# fails when a figure of `ar` falls below its floor.  Floors are the figures
+# measured when the floors were last set, minus a 0.01 noise margin, and never
+# below the goals of the full-text-search issue (conflation F1 >= 0.70 with
+# precision >= 0.75; ARCD MRR@10 >= 0.50).  Run by test/run.sh as a suite
+# (PGHOST/PGPORT/PGUSER and PGARABIC_SHARED exported); standalone:
+#   eval "$(test/devpg.sh DIR PORT)"; bash test/suites/fts_quality.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${PGARABIC_SHARED:-$root/../shared}
+export PGARABIC_SHARED=$shared
+if [ ! -d "$shared/data" ] || [ ! -d "$shared/tools" ]; then
+  echo "MISSING: $shared/data and $shared/tools are needed by fts_quality (clone the repo next to shared/, or set PGARABIC_SHARED)" >&2
+  exit 1
+fi
+
+# floors: measured 2026-11-23 (P 0.906, F1 0.742, MRR@10 0.504) minus 0.01, not below the goals
+FLOOR_P=0.896
+FLOOR_F1=0.732
+FLOOR_MRR=0.500
+
+out=$(bash "$root/test/eval/fts_eval.sh" dev) || { echo "fts_quality: the evaluation failed" >&2; exit 1; }
+echo "$out"
+fig=$(grep '^FIGURE ' <<<"$out") || { echo "fts_quality: no FIGURE line in the evaluation output" >&2; exit 1; }
+get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<" ${fig#FIGURE }"; }
+p=$(get conflation_P); f1=$(get conflation_F1); mrr=$(get arcd_MRR10)
+[ -n "$p" ] && [ -n "$f1" ] && [ -n "$mrr" ] || { echo "fts_quality: cannot read figures from: $fig" >&2; exit 1; }
+fails=0
+check() {  # name value floor
+  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0) }'; then
+    echo "ok   $1 = $2 (floor $3)"
+  else
+    echo "FAIL $1 = $2 is below the floor $3"; fails=$((fails + 1))
+  fi
+}
+check "conflation precision" "$p" "$FLOOR_P"
+check "conflation F1" "$f1" "$FLOOR_F1"
+check "ARCD MRR@10" "$mrr" "$FLOOR_MRR"
+echo "$((3 - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
