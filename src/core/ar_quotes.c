@@ -1087,6 +1087,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	qctx	   *c = &cx;
 	size_t		i,
 				n,
+				steps = 0,
 				last = NOPERSON;
 
 	out->v = NULL;
@@ -1126,7 +1127,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	pair_marks(c);
 	for (i = 0; i < n;)
 	{
-		bool		part = in_set(c->lx, &q, i, L_PART, "و");
+		bool		part = (AR_CHECK_INTERRUPTS(alloc, ++steps), in_set(c->lx, &q, i, L_PART, "و"));
 
 		if ((part || in_set(c->lx, &q, i, L_SPEECH, "وف")) && c->seg_of[i] == NOPERSON)
 		{

@@ -1033,7 +1033,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 
 	for (i = 0; i < n; i++)
 	{
-		tokinfo    *t = &q->t[i];
+		tokinfo    *t = (AR_CHECK_INTERRUPTS(alloc, i), &q->t[i]);
 		int			code = 0;
 		size_t		ncp,
 					k;
@@ -1427,7 +1427,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	for (i = 0; i < q->n; i++)
 	{
 		int32_t		acc[AR_NER_NLABELS] = {0};
-		int			nf = ar_ner_features(q, i, f),
+		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
 					k,
 					y;
 
@@ -1771,6 +1771,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	{
 		if (tk.kind == AR_TOK_SPACE)
 			continue;
+		AR_CHECK_INTERRUPTS(alloc, n);
 		if (n == cap)
 		{
 			cap *= 2;

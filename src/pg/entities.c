@@ -9,7 +9,6 @@
 #include "postgres.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +47,7 @@ static ar_ner_model model;
 static MemoryContext gaz_cxt = NULL;
 static ar_gazetteer *gaz = NULL;
 static bool gaz_valid = false;
+static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a reload */
 static bool gaz_callback_registered = false;
 static Oid	gaz_relid = InvalidOid;
 static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
@@ -57,7 +57,10 @@ static void *
 gaz_realloc(void *ctx, void *ptr, size_t size)
 {
 	if (size > MaxAllocSize)
-		elog(ERROR, "gazetteer allocation too large");
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("gazetteer too large"),
+				 errdetail("Caching ar_gazetteer would need a single allocation of %zu bytes.", size)));
 	return ptr ? repalloc(ptr, size) : MemoryContextAlloc((MemoryContext) ctx, size);
 }
 
@@ -68,14 +71,19 @@ gaz_free(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
-/* Map the model file read-only and validate it, once per backend. */
+/*
+ * Read the model file into backend memory and validate it, once per backend.
+ * (It is read, not mapped: a mapping of a file later overwritten in place
+ * would kill the backend with SIGBUS; the model is about 2.6 MB.)
+ */
 static const ar_ner_model *
 ner_model(void)
 {
 	char	   *path;
 	int			fd;
 	struct stat st;
-	void	   *map;
+	char	   *buf;
+	size_t		got = 0;
 	const char *err;
 
 	if (model_map)
@@ -85,33 +93,45 @@ ner_model(void)
 	if (fd < 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not open named-entity model file \"%s\": %m", path),
+				 errmsg("could not open named-entity model file \"%s.%s\": %m", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	if (fstat(fd, &st) < 0 || st.st_size <= 0)
 	{
 		close(fd);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s\" is empty or unreadable", path),
+				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	}
-	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	buf = MemoryContextAllocHuge(TopMemoryContext, (Size) st.st_size);
+	while (got < (size_t) st.st_size)
+	{
+		ssize_t		r = read(fd, buf + got, (size_t) st.st_size - got);
+
+		if (r <= 0)
+			break;
+		got += (size_t) r;
+	}
 	close(fd);
-	if (map == MAP_FAILED)
+	if (got != (size_t) st.st_size)
+	{
+		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not map named-entity model file \"%s\": %m", path)));
-	err = ar_ner_model_open(&model, map, (size_t) st.st_size);
+				 errmsg("could not read named-entity model file \"%s.%s\"", NER_MODEL_NAME, NER_MODEL_EXT),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	}
+	err = ar_ner_model_open(&model, buf, (size_t) st.st_size);
 	if (err)
 	{
-		munmap(map, (size_t) st.st_size);
+		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s\" is invalid", path),
+				 errmsg("named-entity model file \"%s.%s\" is invalid", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errdetail("The check failed: %s.", err),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	}
-	model_map = map;
+	model_map = buf;
 	model_len = (size_t) st.st_size;
 	return &model;
 }
@@ -121,7 +141,10 @@ static void
 gaz_inval_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == gaz_relid)
+	{
 		gaz_valid = false;
+		gaz_inval_count++;
+	}
 }
 
 /* Oid of ar_gazetteer in the schema of the calling function (the extension schema). */
@@ -140,6 +163,7 @@ static const ar_gazetteer *
 ner_gazetteer(Oid fn_oid)
 {
 	static ar_allocator alloc;
+	uint64		inval_before;
 	Oid			relid;
 	char	   *query;
 	uint64		i;
@@ -159,6 +183,7 @@ ner_gazetteer(Oid fn_oid)
 	if (gaz_valid && gaz)
 		return gaz;
 
+	inval_before = gaz_inval_count;
 	relid = gaz_table_oid(fn_oid);
 	if (gaz_cxt == NULL)
 		gaz_cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic gazetteer",
@@ -177,8 +202,11 @@ ner_gazetteer(Oid fn_oid)
 	}
 	/* shipped rows first, user rows last so they win on equal normalized surfaces */
 	/* a total order, so every backend builds the same cache from the same rows */
+	/* operators and collations pinned: no dependence on search_path or the database collation */
 	query = psprintf("SELECT surface, label, canonical, origin FROM %s.%s "
-					 "ORDER BY origin = 'user', origin = 'anercorp' DESC, origin, surface, label, canonical",
+					 "ORDER BY origin OPERATOR(pg_catalog.=) 'user', "
+					 "origin OPERATOR(pg_catalog.=) 'anercorp' DESC, origin COLLATE \"C\", "
+					 "surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"",
 					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
 					 quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -211,7 +239,8 @@ ner_gazetteer(Oid fn_oid)
 	}
 	SPI_finish();
 	pfree(query);
-	gaz_valid = true;
+	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
+	gaz_valid = (gaz_inval_count == inval_before);
 	return gaz;
 }
 
@@ -295,7 +324,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	if (!tsearch_readline_begin(&trst, path))
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open gazetteer file \"%s\": %m", path),
+				 errmsg("could not open gazetteer file \"%s.%s\": %m", NER_MODEL_NAME, NER_GAZ_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{
@@ -312,7 +341,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 		if (nf < 4)
 			ereport(ERROR,
 					(errcode(ERRCODE_CONFIG_FILE_ERROR),
-					 errmsg("malformed line in gazetteer file \"%s\"", path),
+					 errmsg("malformed line in gazetteer file \"%s.%s\"", NER_MODEL_NAME, NER_GAZ_EXT),
 					 errdetail("Expected surface, label, canonical and origin separated by tabs.")));
 		values[0] = CStringGetTextDatum(f[0]);
 		values[1] = CStringGetTextDatum(f[1]);
