@@ -42,7 +42,8 @@ SELECT speaker, quote FROM ar_quotes('وأشار رئيس اللجنة المن�
 SELECT speaker, quote FROM ar_quotes('وكان الوزير سامي حسن قد صرح الأسبوع الماضي بأن «الاتفاق قريب».');
 -- no speaker known
 SELECT speaker, quote FROM ar_quotes('رفع المتظاهرون لافتات كتب عليها «لا للفساد».');
--- PERSON spans given by the caller (e.g. a tagger): يوسف is found only that way
+-- PERSON spans given by the caller; ar_quotes(text) gets يوسف from the entity tagger
+-- (the title and speech-verb guesses alone miss names starting with ي)
 SELECT speaker, quote FROM ar_quotes('قال يوسف إن الموعد تأجل.', ARRAY[int4range(5, 9)]);
 SELECT speaker, quote FROM ar_quotes('قال يوسف إن الموعد تأجل.');
 SELECT speaker, quote FROM ar_quotes('قال الوزير سامي حسن إن الموعد تأجل.', '{}'::int4range[]);
@@ -58,3 +59,17 @@ SELECT speaker, quote FROM ar_quotes('قال المتحدث «هذا نص بلا
 SELECT count(*) FROM ar_quotes('');
 SELECT count(*) FROM ar_quotes('«»""“”');
 SELECT count(*) FROM ar_quotes(NULL);
+-- ar_quotes(text) reads the tagger's PER spans, so a user gazetteer row names a speaker
+-- that neither the model nor the guesses find (rolled back)
+BEGIN;
+SELECT speaker, quote FROM ar_quotes('قابل الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زمرد خلف', 'PER');
+SELECT speaker, quote FROM ar_quotes('قابل الصحفيون زمرد خلف التي وصفت الخطة بأنها «فاشلة».');
+ROLLBACK;
+-- a title inside a tagger span stays a title (the tagger returns الخبير عبد الله الشمري)
+SELECT speaker, quote FROM ar_quotes('وقال الخبير عبد الله الشمري إن الأسعار سترتفع.');
+-- a guessed full name after a title widens the tagger's surname span (ديلاتر alone)
+SELECT speaker, quote FROM ar_quotes('وقال السفير الفرنسي لدى الأمم المتحدة فرنسوا ديلاتر للصحفيين: لا يمكننا الاستسلام.');
+-- declared properties: ar_quotes(text) depends on the model and the gazetteer table
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
+FROM pg_proc p WHERE p.proname = 'ar_quotes' ORDER BY 1;

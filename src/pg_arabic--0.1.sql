@@ -225,11 +225,11 @@ CREATE FUNCTION @extschema@.ar_quotes(
     OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'ar_quotes'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE C STABLE STRICT PARALLEL SAFE
 ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.ar_quotes(text) IS
-'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote.';
+'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (persons are the PER entities of the ar_entities tagger, completed by title and speech-verb-subject guesses where the tagger found none; titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote. STABLE, not IMMUTABLE: like ar_entities, the result depends on the installed model file and on the ar_gazetteer table.';
 
 CREATE FUNCTION @extschema@.ar_quotes(
     input text, persons int4range[],

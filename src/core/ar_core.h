@@ -32,12 +32,9 @@ typedef struct ar_allocator
 	void		(*check_fn) (void *ctx);	/* may be NULL */
 } ar_allocator;
 
-/* Let the caller interrupt a long loop: call every 4096 iterations of counter i. */
+/* Let the caller interrupt a long loop: call every 4096 iterations of counter i (an expression). */
 #define AR_CHECK_INTERRUPTS(alloc, i) \
-	do { \
-		if ((alloc)->check_fn && ((i) & 4095) == 0) \
-			(alloc)->check_fn((alloc)->ctx); \
-	} while (0)
+	((void) (((alloc)->check_fn && ((i) & 4095) == 0) ? ((alloc)->check_fn((alloc)->ctx), 0) : 0))
 
 /* The malloc-based allocator used by standalone programs; aborts on OOM. */
 extern const ar_allocator ar_malloc_allocator;

@@ -607,27 +607,27 @@ token_after(const ar_lexseq *q, size_t cp)
 	return lo;
 }
 
-/* Build mentions from person spans (code points) or token ranges (pairs, when ranges
- * is not NULL), with canonical mentions and titles. */
+/* Build mentions from person spans (code points) first, then from token ranges
+ * (pairs) that overlap none of them, with canonical mentions and titles. */
 static void
-build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges)
+build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges, size_t nr)
 {
 	size_t		k,
 				t,
 				j;
 	ar_keymap	best;
 
-	c->m = zalloc(c->alloc, np ? np : 1, sizeof(mention));
+	c->m = zalloc(c->alloc, np + nr ? np + nr : 1, sizeof(mention));
 	c->nm = 0;
-	for (k = 0; k < np; k++)
+	for (k = 0; k < np + nr; k++)
 	{
 		size_t		a,
 					b;
 
-		if (ranges)
+		if (k >= np)
 		{
-			a = ranges[2 * k];
-			b = ranges[2 * k + 1];
+			a = ranges[2 * (k - np)];
+			b = ranges[2 * (k - np) + 1];
 		}
 		else
 		{
@@ -638,6 +638,15 @@ build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges)
 				b++;
 			if (persons[k].char_len == 0)
 				continue;
+			/* a title the tagger took into the name stays a title (الخبير عبد الله) */
+			while (b - a > 1 && TOK(a)->kind == AR_TOK_ARABIC &&
+				   in_set(c->lx, c->q, a, L_TITLE, "وبلف"))
+				a++;
+			/* and the edges of a name are Arabic words (not quot; debris or marks) */
+			while (b > a && TOK(b - 1)->kind != AR_TOK_ARABIC)
+				b--;
+			while (b > a && TOK(a)->kind != AR_TOK_ARABIC)
+				a++;
 		}
 		if (b <= a)
 			continue;
@@ -645,7 +654,25 @@ build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ranges)
 			if (c->person_at[t] != NOPERSON)
 				break;
 		if (t < b)
+		{
+			/* a guessed name that contains one given span widens it (فرنسوا ديلاتر over ديلاتر) */
+			size_t		o = c->person_at[t];
+
+			if (k >= np && c->m[o].a >= a && c->m[o].b <= b)
+			{
+				for (j = a; j < b; j++)
+					if (c->person_at[j] != NOPERSON && c->person_at[j] != o)
+						break;
+				if (j == b)
+				{
+					c->m[o].a = a;
+					c->m[o].b = b;
+					for (j = a; j < b; j++)
+						c->person_at[j] = o;
+				}
+			}
 			continue;			/* overlaps an earlier span */
+		}
 		c->m[c->nm].a = a;
 		c->m[c->nm].b = b;
 		for (t = a; t < b; t++)
@@ -1049,10 +1076,10 @@ cmp_quote(const void *a, const void *b)
 	return x->char_start < y->char_start ? -1 : x->char_start > y->char_start;
 }
 
-/* Find the quotations of s[0..len) in text order (see ar_quotes.h). */
-void
-ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons,
-			   const ar_allocator *alloc, ar_quote_list *out)
+/* Find the quotations of s[0..len); guess: add guessed persons where no given span lies. */
+static void
+quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, bool guess,
+			const ar_allocator *alloc, ar_quote_list *out)
 {
 	ar_lexseq	q;
 	qlex		lex;
@@ -1060,6 +1087,7 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	qctx	   *c = &cx;
 	size_t		i,
 				n,
+				steps = 0,
 				last = NOPERSON;
 
 	out->v = NULL;
@@ -1082,24 +1110,24 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	c->seg_used = zalloc(alloc, n + 1, sizeof(bool));
 	c->mark = zalloc(alloc, n + 1, sizeof(int));
 	c->marklen = zalloc(alloc, n + 1, sizeof(int));
-	if (persons == NULL)
+	if (guess)
 	{
 		/* guessed persons come as token ranges over this very sequence */
 		size_t	   *ranges,
 					nr;
 
 		guess_ranges(c->lx, &q, alloc, &ranges, &nr);
-		build_mentions(c, NULL, nr / 2, ranges);
+		build_mentions(c, persons, npersons, ranges, nr / 2);
 		if (ranges)
 			alloc->free_fn(alloc->ctx, ranges);
 	}
 	else
-		build_mentions(c, persons, npersons, NULL);
+		build_mentions(c, persons, npersons, NULL, 0);
 	find_marks(c);
 	pair_marks(c);
 	for (i = 0; i < n;)
 	{
-		bool		part = in_set(c->lx, &q, i, L_PART, "و");
+		bool		part = (AR_CHECK_INTERRUPTS(alloc, ++steps), in_set(c->lx, &q, i, L_PART, "و"));
 
 		if ((part || in_set(c->lx, &q, i, L_SPEECH, "وف")) && c->seg_of[i] == NOPERSON)
 		{
@@ -1139,6 +1167,25 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 	alloc->free_fn(alloc->ctx, c->marklen);
 	qlex_free(&lex);
 	ar_lexseq_free(&q);
+}
+
+/* Find the quotations of s[0..len) in text order (see ar_quotes.h). */
+void
+ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons,
+			   const ar_allocator *alloc, ar_quote_list *out)
+{
+	if (persons == NULL)
+		quotes_find(s, len, NULL, 0, true, alloc, out);
+	else
+		quotes_find(s, len, persons, npersons, false, alloc, out);
+}
+
+/* Quotations with tagger PERSON spans completed by guessed persons (see ar_quotes.h). */
+void
+ar_quotes_find_tagged(const char *s, size_t len, const ar_span *persons, size_t npersons,
+					  const ar_allocator *alloc, ar_quote_list *out)
+{
+	quotes_find(s, len, persons, npersons, true, alloc, out);
 }
 
 /* Release a quotation list. */

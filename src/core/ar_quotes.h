@@ -30,8 +30,9 @@
  * with ي (an imperfect verb looks the same), so يوسف after a title is missed;
  * the folded key of علي (the name) equals على (the preposition).
  *
- * SQL: ar_quotes(text) guesses persons; ar_quotes(text, int4range[]) passes
- * the caller's PERSON spans (1-based [start_pos, start_pos + length)) here.
+ * SQL: ar_quotes(text) passes the PER spans of the named-entity tagger to
+ * ar_quotes_find_tagged; ar_quotes(text, int4range[]) passes the caller's
+ * PERSON spans (1-based [start_pos, start_pos + length)) to ar_quotes_find.
  */
 #ifndef AR_QUOTES_H
 #define AR_QUOTES_H
@@ -80,6 +81,14 @@ typedef struct ar_quote_list
  */
 extern void ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons,
 						   const ar_allocator *alloc, ar_quote_list *out);
+
+/*
+ * Like ar_quotes_find with persons from a tagger, completed by the guessed
+ * persons (ar_quotes_guess_persons) that overlap no given span: a speaker the
+ * tagger missed still resolves through a title or a speech-verb subject.
+ */
+extern void ar_quotes_find_tagged(const char *s, size_t len, const ar_span *persons,
+								  size_t npersons, const ar_allocator *alloc, ar_quote_list *out);
 
 /* Heuristic PERSON candidates (see above); out is initialized here. */
 extern void ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc,

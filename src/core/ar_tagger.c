@@ -145,6 +145,7 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 {
 	ar_ner_header h;
 	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float);
+	uint64_t	vbytes;
 
 	if (len < sizeof(h))
 		return "file too short for a model header";
@@ -162,8 +163,12 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
 		return "model bucket count is not a power of two";
 	if (h.payload != len - sizeof(h) ||
-		h.payload != tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		h.payload < tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
+	vbytes = h.payload - tsize - (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t);
+	if (vbytes % sizeof(uint32_t) != 0 || vbytes / sizeof(uint32_t) > (1u << 26) ||
+		((vbytes / sizeof(uint32_t)) & (vbytes / sizeof(uint32_t) - 1)) != 0)
+		return "model vocabulary table size is not a power of two";
 	if (!(h.scale > 0.0f) || !(h.scale < 1e30f))
 		return "model weight scale is invalid";
 	if (ar_ner_file_checksum(&h, (const char *) data + sizeof(h), len - sizeof(h)) != h.checksum)
@@ -172,6 +177,10 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	m->scale = h.scale;
 	m->trans = (const float *) ((const char *) data + sizeof(h));
 	m->w = (const int16_t *) ((const char *) data + sizeof(h) + tsize);
+	m->nvocab = (uint32_t) (vbytes / sizeof(uint32_t));
+	m->vocab = m->nvocab ? (const uint32_t *) ((const char *) (m->w) +
+											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		: NULL;
 	return NULL;
 }
 
@@ -932,6 +941,7 @@ typedef struct tokinfo
 	const gaz_entry *gaz;		/* longest gazetteer match starting here */
 	uint8_t		gazlen;			/* its length in tokens */
 	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
+	uint8_t		freq;			/* training-text frequency class of the base (0: not known) */
 } tokinfo;
 
 struct ar_ner_seq
@@ -1023,7 +1033,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 
 	for (i = 0; i < n; i++)
 	{
-		tokinfo    *t = &q->t[i];
+		tokinfo    *t = (AR_CHECK_INTERRUPTS(alloc, i), &q->t[i]);
 		int			code = 0;
 		size_t		ncp,
 					k;
@@ -1158,6 +1168,57 @@ ar_ner_seq_free(ar_ner_seq *q)
 #define H_BOS 0x51ED270Bu
 #define H_EOS 0x2F0C7A5Du
 
+/* Identity hash of token i's clitic-stripped base (the key of the vocabulary table). */
+uint32_t
+ar_ner_seq_base_hash(const ar_ner_seq *q, size_t i)
+{
+	return i < q->n ? q->t[i].hb : 0;
+}
+
+/* Frequency class of a training-text count: 1 unseen, 2 once, 3 2-3, 4 4-9, 5 10-49, 6 more. */
+int
+ar_ner_freq_class(uint32_t count)
+{
+	return count == 0 ? 1 : count == 1 ? 2 : count < 4 ? 3 : count < 10 ? 4 : count < 50 ? 5 : 6;
+}
+
+/* Set token i's training-text frequency class (see ar_ner_freq_class). */
+void
+ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls)
+{
+	if (i < q->n && cls >= 0 && cls < 16)
+		q->t[i].freq = (uint8_t) cls;
+}
+
+/* Set every token's frequency class from the model's vocabulary table. */
+void
+ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
+{
+	size_t		i;
+
+	if (!m->vocab || m->nvocab == 0)
+		return;
+	for (i = 0; i < q->n; i++)
+	{
+		uint32_t	h = q->t[i].hb,
+					mask = m->nvocab - 1,
+					k = (h >> 3) & mask,
+					probes = 0,
+					cls = 1;	/* unseen */
+
+		while (m->vocab[k] != 0 && probes++ < m->nvocab)
+		{
+			if ((m->vocab[k] & ~7u) == (h & ~7u))
+			{
+				cls = m->vocab[k] & 7u;
+				break;
+			}
+			k = (k + 1) & mask;
+		}
+		q->t[i].freq = (uint8_t) cls;
+	}
+}
+
 /* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
 int
 ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
@@ -1223,6 +1284,20 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	for (k = 1; k < AR_NER_NLABELS; k++)
 		if (t->wl & (1u << k))
 			out[n++] = feat(45, (uint32_t) k);
+	/* how often the base occurs in the training text: unseen words are mostly names */
+	if (t->freq)
+	{
+		out[n++] = feat(46, (uint32_t) t->freq * 16 + t->shape);
+		out[n++] = feat(47, (uint32_t) t->freq * 16 + lp1);
+		out[n++] = feat(48, (uint32_t) t->freq * 16 + (p1 ? p1->freq : 15));
+		out[n++] = feat(49, (uint32_t) t->freq * 16 + (n1 ? n1->freq : 15));
+		out[n++] = feat(50, (uint32_t) t->freq * 16 + t->clitic);
+		/* the words around an unseen or rare one (وعلق باريرا على), two back too */
+		out[n++] = feat(51, (p1 ? p1->hb : H_BOS) * 31 + t->freq);
+		out[n++] = feat(52, (n1 ? n1->hb : H_EOS) * 31 + t->freq);
+		out[n++] = feat(53, (p2 ? p2->hb : H_BOS) * 31 + t->freq);
+		out[n++] = feat(54, (uint32_t) t->freq * 16 + lp2);
+	}
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)
 	{
@@ -1352,7 +1427,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	for (i = 0; i < q->n; i++)
 	{
 		int32_t		acc[AR_NER_NLABELS] = {0};
-		int			nf = ar_ner_features(q, i, f),
+		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
 					k,
 					y;
 
@@ -1696,6 +1771,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	{
 		if (tk.kind == AR_TOK_SPACE)
 			continue;
+		AR_CHECK_INTERRUPTS(alloc, n);
 		if (n == cap)
 		{
 			cap *= 2;
@@ -1710,6 +1786,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 		in[i].len = toks[i].byte_len;
 	}
 	q = ar_ner_prepare(in, n, g, -1, alloc);
+	ar_ner_seq_apply_vocab(m, q);
 	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
 	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
 	ar_ner_tag(m, q, labels, conf);

@@ -37,11 +37,16 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
 /* ---------------- model file ---------------- */
 
 #define AR_NER_MAGIC		"PGARNER\x01"
-#define AR_NER_FORMAT		1		/* file layout version */
-#define AR_NER_FEATURES		6		/* feature-extraction version the weights belong to */
+#define AR_NER_FORMAT		2		/* file layout version */
+#define AR_NER_FEATURES		8		/* feature-extraction version the weights belong to */
 #define AR_NER_MAXFEATS		64		/* features per token, upper bound */
 
-/* File header; followed by float trans[(NLABELS+1)*NLABELS] and int16 w[nbuckets*NLABELS]. */
+/*
+ * File header; followed by float trans[(NLABELS+1)*NLABELS], int16
+ * w[nbuckets*NLABELS] and the vocabulary table: uint32 v[nvocab] (nvocab a
+ * power of two or 0, taken from the payload size), open addressing on
+ * base hash >> 3, each entry (base hash & ~7) | frequency class, 0 = empty.
+ */
 typedef struct ar_ner_header
 {
 	char		magic[8];
@@ -62,6 +67,8 @@ typedef struct ar_ner_model
 	float		scale;
 	const float *trans;			/* (NLABELS+1) x NLABELS; row NLABELS is the start row */
 	const int16_t *w;			/* nbuckets x NLABELS */
+	const uint32_t *vocab;		/* vocabulary table (see above), or NULL */
+	uint32_t	nvocab;			/* its slots: a power of two, or 0 */
 } ar_ner_model;
 
 /* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
@@ -124,6 +131,30 @@ typedef struct ar_ner_seq ar_ner_seq;
 extern ar_ner_seq *ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 								  int exclude_fold, const ar_allocator *alloc);
 extern void ar_ner_seq_free(ar_ner_seq *q);
+
+/*
+ * Training-time word dropout: make token i look like a word never seen in
+ * training (its word and base identity features, also as a neighbour's
+ * context, become one shared "unknown" value; affix, character, shape,
+ * lexicon and gazetteer features stay).  The trainer hides part of the rare
+ * words so the weights learn how to tag the unseen names of new text.
+ */
+extern void ar_ner_seq_unknown(ar_ner_seq *q, size_t i);
+
+/*
+ * Vocabulary features: how often a token's clitic-stripped base occurs in the
+ * training text, as a class (ar_ner_freq_class: 1 unseen ... 6 frequent; 0
+ * means not known).  ar_ner_seq_base_hash gives the key.
+ */
+extern uint32_t ar_ner_seq_base_hash(const ar_ner_seq *q, size_t i);
+extern int	ar_ner_freq_class(uint32_t count);
+extern void ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls);
+
+/* Set every token's frequency class from the model's vocabulary table (no-op without one). */
+extern void ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q);
+
+/* Vocabulary table entry for base hash h with frequency class cls (see the file layout). */
+#define AR_NER_VOCAB_ENTRY(h, cls)	(((h) & ~7u) | (uint32_t) (cls))
 
 /* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
 extern int	ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out);

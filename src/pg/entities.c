@@ -9,7 +9,6 @@
 #include "postgres.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +29,7 @@
 
 #include "pg_arabic.h"
 #include "ar_tagger.h"
+#include "entities.h"
 
 PG_FUNCTION_INFO_V1(ar_entities);
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
@@ -47,8 +47,7 @@ static ar_ner_model model;
 static MemoryContext gaz_cxt = NULL;
 static ar_gazetteer *gaz = NULL;
 static bool gaz_valid = false;
-static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a load */
-static bool gaz_reload_next_stmt = false;	/* loaded while a change came in */
+static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a reload */
 static bool gaz_callback_registered = false;
 static Oid	gaz_relid = InvalidOid;
 static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
@@ -61,7 +60,10 @@ static void *
 gaz_realloc(void *ctx, void *ptr, size_t size)
 {
 	if (size > MaxAllocSize)
-		elog(ERROR, "gazetteer allocation too large");
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("gazetteer too large"),
+				 errdetail("Caching ar_gazetteer would need a single allocation of %zu bytes.", size)));
 	return ptr ? repalloc(ptr, size) : MemoryContextAlloc((MemoryContext) ctx, size);
 }
 
@@ -72,14 +74,19 @@ gaz_free(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
-/* Map the model file read-only and validate it, once per backend. */
+/*
+ * Read the model file into backend memory and validate it, once per backend.
+ * (It is read, not mapped: a mapping of a file later overwritten in place
+ * would kill the backend with SIGBUS; the model is about 2.6 MB.)
+ */
 static const ar_ner_model *
 ner_model(void)
 {
 	char	   *path;
 	int			fd;
 	struct stat st;
-	void	   *map;
+	char	   *buf;
+	size_t		got = 0;
 	const char *err;
 
 	if (model_map)
@@ -89,33 +96,45 @@ ner_model(void)
 	if (fd < 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not open named-entity model file \"%s\": %m", path),
+				 errmsg("could not open named-entity model file \"%s.%s\": %m", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	if (fstat(fd, &st) < 0 || st.st_size <= 0)
 	{
 		close(fd);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s\" is empty or unreadable", path),
+				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	}
-	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	buf = MemoryContextAllocHuge(TopMemoryContext, (Size) st.st_size);
+	while (got < (size_t) st.st_size)
+	{
+		ssize_t		r = read(fd, buf + got, (size_t) st.st_size - got);
+
+		if (r <= 0)
+			break;
+		got += (size_t) r;
+	}
 	close(fd);
-	if (map == MAP_FAILED)
+	if (got != (size_t) st.st_size)
+	{
+		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not map named-entity model file \"%s\": %m", path)));
-	err = ar_ner_model_open(&model, map, (size_t) st.st_size);
+				 errmsg("could not read named-entity model file \"%s.%s\"", NER_MODEL_NAME, NER_MODEL_EXT),
+				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+	}
+	err = ar_ner_model_open(&model, buf, (size_t) st.st_size);
 	if (err)
 	{
-		munmap(map, (size_t) st.st_size);
+		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s\" is invalid", path),
+				 errmsg("named-entity model file \"%s.%s\" is invalid", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errdetail("The check failed: %s.", err),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	}
-	model_map = map;
+	model_map = buf;
 	model_len = (size_t) st.st_size;
 	return &model;
 }
@@ -164,9 +183,6 @@ ner_gazetteer(Oid fn_oid)
 		AcceptInvalidationMessages();
 		gaz_checked_lxid = MyProc->lxid;
 		gaz_checked_stmt = GetCurrentStatementStartTimestamp();
-		if (gaz_reload_next_stmt)
-			gaz_valid = false;
-		gaz_reload_next_stmt = false;
 	}
 	if (!gaz_callback_registered)
 	{
@@ -180,8 +196,8 @@ ner_gazetteer(Oid fn_oid)
 	if (gaz_valid && gaz)
 		return gaz;
 	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? MyProc->lxid : InvalidLocalTransactionId;
-	inval_before = gaz_inval_count;
 
+	inval_before = gaz_inval_count;
 	relid = gaz_table_oid(fn_oid);
 	if (gaz_cxt == NULL)
 		gaz_cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic gazetteer",
@@ -200,8 +216,11 @@ ner_gazetteer(Oid fn_oid)
 	}
 	/* shipped rows first, user rows last so they win on equal normalized surfaces */
 	/* a total order, so every backend builds the same cache from the same rows */
+	/* operators and collations pinned: no dependence on search_path or the database collation */
 	query = psprintf("SELECT surface, label, canonical, origin FROM %s.%s "
-					 "ORDER BY origin = 'user', origin = 'anercorp' DESC, origin, surface, label, canonical",
+					 "ORDER BY origin OPERATOR(pg_catalog.=) 'user', "
+					 "origin OPERATOR(pg_catalog.=) 'anercorp' DESC, origin COLLATE \"C\", "
+					 "surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"",
 					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
 					 quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -234,16 +253,19 @@ ner_gazetteer(Oid fn_oid)
 	}
 	SPI_finish();
 	pfree(query);
-	gaz_valid = true;
-
-	/*
-	 * A change committed while we loaded (its invalidation arrives when SPI
-	 * locks the table) may be missing from this statement's snapshot: use the
-	 * cache for this statement, reload at the next one.
-	 */
-	if (gaz_inval_count != inval_before)
-		gaz_reload_next_stmt = true;
+	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
+	gaz_valid = (gaz_inval_count == inval_before);
 	return gaz;
+}
+
+/* Tag s[0..len) with this backend's model and gazetteer; results in CurrentMemoryContext. */
+size_t
+ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents)
+{
+	const ar_ner_model *m = ner_model();
+	const ar_gazetteer *g = ner_gazetteer(fn_oid);
+
+	return ar_ner_extract(m, g, s, len, &ar_pg_allocator, ents);
 }
 
 /* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */
@@ -254,8 +276,6 @@ ar_entities(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
-	const ar_ner_model *m;
-	const ar_gazetteer *g;
 	MemoryContext work,
 				old;
 	ar_ner_entity *ents;
@@ -264,12 +284,10 @@ ar_entities(PG_FUNCTION_ARGS)
 
 	ar_check_encoding();
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	m = ner_model();
-	g = ner_gazetteer(fcinfo->flinfo->fn_oid);
 	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	n = ar_ner_extract(m, g, s, len, &ar_pg_allocator, &ents);
+	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, s, len, &ents);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[6];
@@ -320,7 +338,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	if (!tsearch_readline_begin(&trst, path))
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open gazetteer file \"%s\": %m", path),
+				 errmsg("could not open gazetteer file \"%s.%s\": %m", NER_MODEL_NAME, NER_GAZ_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{
@@ -337,7 +355,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 		if (nf < 4)
 			ereport(ERROR,
 					(errcode(ERRCODE_CONFIG_FILE_ERROR),
-					 errmsg("malformed line in gazetteer file \"%s\"", path),
+					 errmsg("malformed line in gazetteer file \"%s.%s\"", NER_MODEL_NAME, NER_GAZ_EXT),
 					 errdetail("Expected surface, label, canonical and origin separated by tabs.")));
 		values[0] = CStringGetTextDatum(f[0]);
 		values[1] = CStringGetTextDatum(f[1]);

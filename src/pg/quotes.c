@@ -1,7 +1,8 @@
 /*
  * quotes.c
- *    SQL glue for the quotation finder: ar_quotes(text) with guessed
- *    persons, ar_quotes(text, int4range[]) with PERSON spans from a tagger.
+ *    SQL glue for the quotation finder: ar_quotes(text) with the PER spans of
+ *    the named-entity tagger (same model and gazetteer cache as ar_entities),
+ *    ar_quotes(text, int4range[]) with PERSON spans given by the caller.
  */
 #include "postgres.h"
 
@@ -11,11 +12,13 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
 #include "pg_arabic.h"
 #include "ar_quotes.h"
+#include "entities.h"
 
 PG_FUNCTION_INFO_V1(ar_quotes);
 PG_FUNCTION_INFO_V1(ar_quotes_persons);
@@ -59,14 +62,36 @@ ar_quotes(PG_FUNCTION_ARGS)
 {
 	text	   *in = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	ar_ner_entity *ents;
+	ar_span    *spans;
+	size_t		n,
+				i,
+				nspans = 0;
 	ar_quote_list list;
+	MemoryContext work,
+				old;
 
 	ar_check_encoding();
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	/* persons NULL: the core guesses them (titles, speech-verb subjects) */
-	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), NULL, 0, &ar_pg_allocator, &list);
+	work = AllocSetContextCreate(CurrentMemoryContext, "ar_quotes work",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, s, len, &ents);
+	spans = palloc(sizeof(ar_span) * (n > 0 ? n : 1));
+	for (i = 0; i < n; i++)
+		if (ents[i].type == AR_NER_PER)
+		{
+			spans[nspans].char_start = ents[i].char_start;
+			spans[nspans].char_len = ents[i].char_len;
+			nspans++;
+		}
+	CHECK_FOR_INTERRUPTS();
+	/* tagger persons first; the core's guessed persons fill in where the tagger saw none */
+	ar_quotes_find_tagged(s, len, spans, nspans, &ar_pg_allocator, &list);
 	emit_quotes(fcinfo, s, &list);
-	ar_quote_list_free(&list);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
 	return (Datum) 0;
 }
 

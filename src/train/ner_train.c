@@ -471,7 +471,117 @@ report(const char *what, long *tp, long *np, long *ng)
 	}
 }
 
-/* Prepare sentence features against g with a fold excluded (-1: none). */
+/* ---------------- vocabulary of the training text ---------------- */
+
+/* Base-form counts of the training sentences, in total and per jack-knife fold. */
+typedef struct vocab_entry
+{
+	uint32_t	hash;
+	uint32_t	total;
+	uint32_t	fold[NFOLDS];
+	bool		used;
+} vocab_entry;
+
+#define VOCAB_BITS 18
+static vocab_entry *vocab;
+
+/* The entry of base hash h (created when add). */
+static vocab_entry *
+vocab_slot(uint32_t h, bool add)
+{
+	size_t		mask = ((size_t) 1 << VOCAB_BITS) - 1,
+				k = h & mask;
+
+	while (vocab[k].used && vocab[k].hash != h)
+		k = (k + 1) & mask;
+	if (!vocab[k].used)
+	{
+		if (!add)
+			return NULL;
+		vocab[k].used = true;
+		vocab[k].hash = h;
+	}
+	return &vocab[k];
+}
+
+/* Tokens of sentence s as tagger tokens. */
+static ar_ner_token *
+sent_tokens(const sent *s)
+{
+	ar_ner_token *t = malloc(sizeof(ar_ner_token) * (s->n ? s->n : 1));
+	int			i;
+
+	for (i = 0; i < s->n; i++)
+	{
+		t[i].s = s->tok[i];
+		t[i].len = strlen(s->tok[i]);
+	}
+	return t;
+}
+
+/* Count the bases of the training sentences s[0..ntrain). */
+static void
+count_vocab(const sent *s, int ntrain)
+{
+	int			i,
+				k;
+	long		types = 0;
+
+	vocab = calloc((size_t) 1 << VOCAB_BITS, sizeof(vocab_entry));
+	for (i = 0; i < ntrain; i++)
+	{
+		ar_ner_token *t = sent_tokens(&s[i]);
+		ar_ner_seq *q = ar_ner_prepare(t, s[i].n, NULL, -1, &ar_malloc_allocator);
+
+		for (k = 0; k < s[i].n; k++)
+		{
+			vocab_entry *v = vocab_slot(ar_ner_seq_base_hash(q, k), true);
+
+			types += v->total == 0;
+			v->total++;
+			v->fold[FOLD_OF(i, ntrain)]++;
+		}
+		ar_ner_seq_free(q);
+		free(t);
+		if (types > (1L << VOCAB_BITS) / 2)
+			die("training vocabulary too large for VOCAB_BITS", NULL);
+	}
+	fprintf(stderr, "ner_train: %ld distinct bases in the training text\n", types);
+}
+
+/* The vocabulary table of the model file (see ar_tagger.h); returns its slots (0: none). */
+static size_t
+vocab_table(uint32_t **out)
+{
+	size_t		types = 0,
+				nv = 1,
+				k;
+	uint32_t   *v;
+
+	*out = NULL;
+	if (!vocab)
+		return 0;
+	for (k = 0; k < ((size_t) 1 << VOCAB_BITS); k++)
+		types += vocab[k].used;
+	while (nv < 2 * types)
+		nv <<= 1;
+	v = calloc(nv, sizeof(uint32_t));
+	for (k = 0; k < ((size_t) 1 << VOCAB_BITS); k++)
+		if (vocab[k].used)
+		{
+			uint32_t	h = vocab[k].hash;
+			size_t		j = (h >> 3) & (nv - 1);
+
+			while (v[j] != 0 && (v[j] & ~7u) != (h & ~7u))
+				j = (j + 1) & (nv - 1);
+			v[j] = AR_NER_VOCAB_ENTRY(h, ar_ner_freq_class(vocab[k].total));
+		}
+	*out = v;
+	return nv;
+}
+
+/* Prepare sentence features against g with a fold excluded (-1: none); the
+ * vocabulary counts leave out that fold too. */
 static void
 featurize(sent *s, const ar_gazetteer *g, int exclude)
 {
@@ -485,6 +595,13 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 		t[i].len = strlen(s->tok[i]);
 	}
 	q = ar_ner_prepare(t, s->n, g, exclude, &ar_malloc_allocator);
+	for (i = 0; vocab && i < s->n; i++)
+	{
+		vocab_entry *v = vocab_slot(ar_ner_seq_base_hash(q, i), false);
+		uint32_t	c = v ? v->total - (exclude >= 0 ? v->fold[exclude] : 0) : 0;
+
+		ar_ner_seq_set_freq(q, i, ar_ner_freq_class(c));
+	}
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
 	for (i = 0; i < s->n; i++)
@@ -607,6 +724,8 @@ main(int argc, char **argv)
 	learn_gazetteer(s, ntrain, g, gazf);
 	fclose(gazf);
 
+	if (!getenv("NER_NO_VOCAB"))
+		count_vocab(s, ntrain);
 	for (i = 0; i < nsent; i++)
 	{
 		featurize(&s[i], g, i < ntrain && !getenv("NER_NO_JK") ? FOLD_OF(i, ntrain) : -1);
@@ -679,7 +798,9 @@ main(int argc, char **argv)
 		int16_t    *q = malloc(nw * sizeof(int16_t));
 		float		trans[(NL + 1) * NL];
 		ar_ner_header h;
-		size_t		payload = sizeof(trans) + nw * sizeof(int16_t);
+		uint32_t   *vt = NULL;
+		size_t		nv = vocab_table(&vt);
+		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nv * sizeof(uint32_t);
 		char	   *buf = malloc(payload);
 		FILE	   *f;
 
@@ -693,6 +814,9 @@ main(int argc, char **argv)
 			trans[k] = sumt[k];
 		memcpy(buf, trans, sizeof(trans));
 		memcpy(buf + sizeof(trans), q, nw * sizeof(int16_t));
+		if (nv)
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), vt, nv * sizeof(uint32_t));
+		free(vt);
 		ar_ner_header_init(&h, W.nb, scale, buf, payload);
 		f = fopen(model, "wb");
 		if (!f || fwrite(&h, sizeof(h), 1, f) != 1 || fwrite(buf, 1, payload, f) != payload ||
@@ -737,6 +861,7 @@ main(int argc, char **argv)
 				t[k].len = strlen(s[i].tok[k]);
 			}
 			q = ar_ner_prepare(t, s[i].n, g, -1, &ar_malloc_allocator);
+			ar_ner_seq_apply_vocab(&m, q);
 			ar_ner_tag(&m, q, pred, NULL);
 			score(s[i].gold, pred, s[i].n, tp, np, ng);
 			if (getenv("NER_TRAIN_DUMP"))

@@ -50,7 +50,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	given[0].char_len = 3;
 	given[1].char_start = len;
 	given[1].char_len = 1000;
-	ar_quotes_find(s, len, (data[0] & 2) ? given : NULL, 2, &ar_malloc_allocator, &ql);
+	if (data[0] & 4)			/* tagger spans completed by guessed persons */
+		ar_quotes_find_tagged(s, len, given, (data[0] & 2) ? 2 : 0, &ar_malloc_allocator, &ql);
+	else
+		ar_quotes_find(s, len, (data[0] & 2) ? given : NULL, 2, &ar_malloc_allocator, &ql);
 	for (i = 0; i < ql.n; i++)
 	{
 		check_span(s, len, ql.v[i].byte_start, ql.v[i].byte_len, ql.v[i].char_start, ql.v[i].char_len);

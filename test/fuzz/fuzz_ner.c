@@ -13,10 +13,11 @@
 #include "ar_tagger.h"
 
 #define NB 1024
+#define NV 256					/* vocabulary slots, half of them filled */
 
 static unsigned char model_file[sizeof(ar_ner_header) +
 								(AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) +
-								NB * AR_NER_NLABELS * sizeof(int16_t)];
+								NB * AR_NER_NLABELS * sizeof(int16_t) + NV * sizeof(uint32_t)];
 
 /* Build the in-memory model file (deterministic weights). */
 static void
@@ -42,6 +43,16 @@ build_model(void)
 		x = x * 1103515245u + 12345u;
 		w = (int16_t) ((int) (x >> 16) % 2000 - 1000);
 		memcpy(p + sizeof(trans) + i * sizeof(int16_t), &w, sizeof(w));
+	}
+	for (i = 0; i < NV; i++)
+	{
+		uint32_t	v = 0;
+
+		x = x * 1103515245u + 12345u;
+		if (i & 1)
+			v = AR_NER_VOCAB_ENTRY(x, 1 + (x >> 29) % 6);
+		memcpy(p + sizeof(trans) + (size_t) NB * AR_NER_NLABELS * sizeof(int16_t) + i * sizeof(v),
+			   &v, sizeof(v));
 	}
 	ar_ner_header_init(&h, NB, 0.01f, p, payload);
 	memcpy(model_file, &h, sizeof(h));

@@ -48,6 +48,45 @@ UNIT_TEST(ner_model_validation)
 	CHECK(ar_ner_model_open(&m, buf, ZSIZE) != NULL);
 }
 
+UNIT_TEST(ner_model_vocabulary)
+{
+	/* the model with a vocabulary table after the weights: 4 slots, one entry */
+	static unsigned char buf[ZSIZE + 4 * sizeof(uint32_t)];
+	ar_ner_header h;
+	ar_ner_model m;
+	uint32_t	v[4] = {0, 0, 0, 0};
+	ar_ner_token t[2] = {{"ماكرون", sizeof("ماكرون") - 1}, {"باريس", sizeof("باريس") - 1}};
+	ar_ner_seq *q;
+	uint32_t	feats_known[AR_NER_MAXFEATS],
+				feats_unknown[AR_NER_MAXFEATS];
+	int			nk,
+				nu;
+
+	q = ar_ner_prepare(t, 2, NULL, -1, &ar_malloc_allocator);
+	v[(ar_ner_seq_base_hash(q, 0) >> 3) & 3] = AR_NER_VOCAB_ENTRY(ar_ner_seq_base_hash(q, 0), 6);
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf + ZSIZE, v, sizeof(v));
+	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h));
+	memcpy(buf, &h, sizeof(h));
+	CHECK(ar_ner_model_open(&m, buf, sizeof(buf)) == NULL);
+	CHECK(m.nvocab == 4 && m.vocab != NULL);
+	/* the listed word gets its class, the other one "unseen": their features differ */
+	ar_ner_seq_apply_vocab(&m, q);
+	nk = ar_ner_features(q, 0, feats_known);
+	ar_ner_seq_set_freq(q, 0, 1);
+	nu = ar_ner_features(q, 0, feats_unknown);
+	CHECK(nk == nu && memcmp(feats_known, feats_unknown, nk * sizeof(uint32_t)) != 0);
+	CHECK(ar_ner_freq_class(0) == 1 && ar_ner_freq_class(1) == 2 && ar_ner_freq_class(100) == 6);
+	ar_ner_seq_free(q);
+	/* a table whose size is not a power of two is refused */
+	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h) - sizeof(uint32_t));
+	memcpy(buf, &h, sizeof(h));
+	CHECK(ar_ner_model_open(&m, buf, sizeof(buf) - sizeof(uint32_t)) != NULL);
+	/* the all-zero model of the other tests has none */
+	zero_model(buf);
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) == NULL && m.nvocab == 0 && m.vocab == NULL);
+}
+
 UNIT_TEST(ner_labels_and_lines)
 {
 	char		line[] = "موسكو\tLOC\t\ticu\n";

@@ -1,0 +1,21 @@
+/*
+ * entities.h
+ *    The named-entity model and gazetteer cache of entities.c, shared with
+ *    the other SQL functions that run the tagger (ar_quotes).
+ */
+#ifndef PG_ARABIC_ENTITIES_H
+#define PG_ARABIC_ENTITIES_H
+
+#include "postgres.h"
+
+#include "ar_tagger.h"
+
+/*
+ * Tag s[0..len) with this backend's mapped model and its gazetteer cache for
+ * the extension schema of function fn_oid (loaded on first use, reloaded
+ * after an invalidation).  Entities and their canonical forms are allocated
+ * in CurrentMemoryContext; errors out when the model file is missing or invalid.
+ */
+extern size_t ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents);
+
+#endif							/* PG_ARABIC_ENTITIES_H */

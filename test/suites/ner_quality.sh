@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Suite (run by test/run.sh test): quality floors of the entity tagger and of the speakers it
+# gives ar_quotes, against a live server with pg_arabic installed (PGHOST/PGPORT/PGUSER exported).
+#   1. ANERcorp dev split (test/eval/ner_eval.sh, scored by ../shared/tools/ner_eval.py):
+#      overall micro F1 must stay >= NER_F1_FLOOR (the last measured 0.702 minus 0.01).
+#   2. Seed articles: expected people/places/organisations found by ar_entities with the shipped
+#      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 26 of 28).
+#   3. Seed articles: quotations ar_quotes attributes to Lavrov, Tillerson or Blinken must stay
+#      >= QUOTES_FLOOR (last measured 37: 20 Lavrov, 12 Tillerson, 5 Blinken).
+# Needs ../shared (or $PGARABIC_SHARED): fails with a MISSING message when it is not there.
+#   bash test/suites/ner_quality.sh
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+shared=${PGARABIC_SHARED:-$root/../shared}
+f1_floor=0.692
+seeds_floor=26
+quotes_floor=37
+
+missing=0
+for f in "$shared/data/anercorp/train.txt" "$shared/tools/ner_eval.py"; do
+  [ -f "$f" ] || { echo "MISSING: $f is needed by the ner_quality suite" >&2; missing=1; }
+done
+ls "$shared"/data/seeds/*.txt >/dev/null 2>&1 ||
+  { echo "MISSING: $shared/data/seeds/*.txt (seed articles) is needed by the ner_quality suite" >&2; missing=1; }
+[ "$missing" = 0 ] || exit 1
+
+out=$(PGARABIC_SHARED=$shared bash "$root/test/eval/ner_eval.sh")
+all=$(printf '%s\n' "$out" | grep -E '^ALL ' | tail -1)
+seeds=$(printf '%s\n' "$out" | grep 'seed articles with the shipped gazetteer' | tail -1)
+[ -n "$all" ] || { echo "FAILED: no overall line in the dev-split evaluation output" >&2; printf '%s\n' "$out" >&2; exit 1; }
+[ -n "$seeds" ] || { echo "FAILED: no seed-article line in the evaluation output" >&2; printf '%s\n' "$out" >&2; exit 1; }
+f1=$(printf '%s\n' "$all" | sed -n 's/.* F1=\([0-9.]*\).*/\1/p')
+found=$(printf '%s\n' "$seeds" | sed -n 's/.*: \([0-9]*\)\/[0-9]* expected entities found.*/\1/p')
+echo "dev split:    $all"
+echo "seed entities:$seeds"
+
+# quotations attributed to the three ministers in the seed articles
+quotes=0
+for f in "$shared"/data/seeds/*.txt; do
+  n=$({
+    printf '\\set ON_ERROR_STOP 1\n\\set doc `cat %q`\n' "$f"
+    printf "SELECT count(*) FROM ar_quotes(:'doc') WHERE speaker ~ '(لافروف|تيلرسون|بلينكن)';\n"
+  } | psql -X -q -A -t)
+  quotes=$((quotes + n))
+done
+echo "seed quotes:  $quotes quotations attributed to Lavrov, Tillerson or Blinken"
+
+rc=0
+if awk -v a="$f1" -v b="$f1_floor" 'BEGIN { exit !(a + 0 >= b + 0) }'; then
+  echo "ok: dev-split micro F1 $f1 >= floor $f1_floor"
+else
+  echo "FAILED: dev-split micro F1 $f1 is below the floor $f1_floor" >&2; rc=1
+fi
+if [ "${found:-0}" -ge "$seeds_floor" ]; then
+  echo "ok: seed entities found $found >= floor $seeds_floor"
+else
+  echo "FAILED: seed entities found ${found:-none} is below the floor $seeds_floor" >&2; rc=1
+fi
+if [ "$quotes" -ge "$quotes_floor" ]; then
+  echo "ok: seed quotations attributed $quotes >= floor $quotes_floor"
+else
+  echo "FAILED: seed quotations attributed $quotes is below the floor $quotes_floor" >&2; rc=1
+fi
+exit $rc
