@@ -42,7 +42,7 @@ SELECT * FROM ar_entities(NULL);
 SELECT (SELECT array_agg(e ORDER BY start_pos) FROM ar_entities('زار ماكرون بكين والتقى شي جين بينغ.') e)
      = (SELECT array_agg(e ORDER BY start_pos) FROM ar_entities('زار ماكرون بكين والتقى شي جين بينغ.') e) AS deterministic;
 
--- declared properties
+-- declared properties: IMMUTABLE for a given model and gazetteer version (see the COMMENT)
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict, p.proretset
 FROM pg_proc p WHERE p.proname = 'ar_entities';
 

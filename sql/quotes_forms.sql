@@ -70,6 +70,6 @@ ROLLBACK;
 SELECT speaker, quote FROM ar_quotes('وقال الخبير عبد الله الشمري إن الأسعار سترتفع.');
 -- a guessed full name after a title widens the tagger's surname span (ديلاتر alone)
 SELECT speaker, quote FROM ar_quotes('وقال السفير الفرنسي لدى الأمم المتحدة فرنسوا ديلاتر للصحفيين: لا يمكننا الاستسلام.');
--- declared properties: ar_quotes(text) depends on the model and the gazetteer table
+-- declared properties: ar_quotes(text) is IMMUTABLE for a given model and gazetteer version
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p WHERE p.proname = 'ar_quotes' ORDER BY 1;

@@ -195,9 +195,9 @@ REVOKE ALL ON FUNCTION @extschema@._ar_gazetteer_shipped() FROM PUBLIC;
 CREATE FUNCTION @extschema@.ar_entities(input text)
   RETURNS TABLE (entity text, label text, start_pos int, length int, canonical text, score real)
   AS 'MODULE_PATHNAME', 'ar_entities'
-  LANGUAGE C STRICT STABLE PARALLEL SAFE ROWS 20;
+  LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.ar_entities(text) IS
-  'Named entities (PER, LOC, ORG, MISC) of an Arabic text: the mention as written, its label, 1-based code-point start and length (substr(input, start_pos, length) = entity), a canonical form (clitics stripped, spelling variants and surname mentions unified) and a confidence score. STABLE, not IMMUTABLE: the result depends on the installed model file and on the ar_gazetteer table, so it is deterministic only for a given model and gazetteer version; rebuild anything derived from it (indexes, materialized columns) after changing either.';
+  'Named entities (PER, LOC, ORG, MISC) of an Arabic text: the mention as written, its label, 1-based code-point start and length (substr(input, start_pos, length) = entity), a canonical form (clitics stripped, spelling variants and surname mentions unified) and a confidence score. Declared IMMUTABLE in the sense users need, like a text-search dictionary: the same input gives the same output for a given model file and gazetteer version, so it can feed expression indexes and generated columns and is shipped to postgres_fdw shards; after changing ar_gazetteer or installing a new model, rebuild what was derived from it (REINDEX, recompute stored columns). Each new statement sees committed gazetteer changes; a cached plan that folded a call on a constant keeps its result.';
 
 -- ===================================================================
 -- Section: dates and quotations (ar_dates, ar_quotes)
@@ -225,11 +225,11 @@ CREATE FUNCTION @extschema@.ar_quotes(
     OUT speaker text, OUT quote text, OUT start_pos integer, OUT length integer)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'ar_quotes'
-LANGUAGE C STABLE STRICT PARALLEL SAFE
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.ar_quotes(text) IS
-'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (persons are the PER entities of the ar_entities tagger, completed by title and speech-verb-subject guesses where the tagger found none; titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote. STABLE, not IMMUTABLE: like ar_entities, the result depends on the installed model file and on the ar_gazetteer table.';
+'Find quotations in Arabic text: text in «» “” "" (and &quot;/quot; debris) and reported speech after قال، أضاف، أكد، صرح، أعرب … (the clause after إن/أن or a colon), with the speaker resolved to the fullest written name of the person (persons are the PER entities of the ar_entities tagger, completed by title and speech-verb-subject guesses where the tagger found none; titles such as الوزير and verb-only attributions such as وأضاف resolve to earlier persons), or the noun phrase of an anonymous source; NULL when unknown. substr(input, start_pos, length) = quote. IMMUTABLE in the same sense as ar_entities: deterministic for a given model file and gazetteer version (rebuild derived data after changing either).';
 
 CREATE FUNCTION @extschema@.ar_quotes(
     input text, persons int4range[],

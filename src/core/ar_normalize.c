@@ -346,8 +346,6 @@ is_ascii_alpha(char ch)
 
 /* ---- the emitter: context-dependent rules over already-emitted output ---- */
 
-#define MAX_PENDING_JOINERS 64
-
 typedef struct nstate
 {
 	ar_buf	   *out;
@@ -358,7 +356,7 @@ typedef struct nstate
 	int			pend_nl;		/* line breaks seen, not yet emitted */
 	bool		after_cr;		/* previous input code point was CR */
 	int			njoin;			/* pending ZWNJ/ZWJ after a non-Arabic char */
-	uint64_t	joinbits;		/* which pending joiners are ZWJ */
+	ar_buf		joiners;		/* the pending ones: 1 = ZWJ, 0 = ZWNJ (no cap) */
 } nstate;
 
 /* Arabic letter, mark or tatweel: the neighbours that make a joiner meaningless. */
@@ -420,6 +418,18 @@ word_end(nstate *st)
 	b->data[b->len] = '\0';
 }
 
+/* Add a joiner to the pending ones (decided by the next emitted char). */
+static void
+push_joiner(nstate *st, bool zwj)
+{
+	char		v = zwj ? 1 : 0;
+
+	if (st->joiners.data == NULL)
+		ar_buf_init(&st->joiners, st->out->alloc, 16);
+	ar_buf_append(&st->joiners, &v, 1);
+	st->njoin++;
+}
+
 /* Emit pending joiners, or drop them if the next emitted char is Arabic. */
 static void
 resolve_joiners(nstate *st, bool next_arabic)
@@ -430,9 +440,9 @@ resolve_joiners(nstate *st, bool next_arabic)
 		return;
 	if (!next_arabic)
 		for (i = 0; i < st->njoin; i++)
-			put_cp(st, ((st->joinbits >> i) & 1) ? AR_ZWJ : AR_ZWNJ);
+			put_cp(st, st->joiners.data[i] ? AR_ZWJ : AR_ZWNJ);
 	st->njoin = 0;
-	st->joinbits = 0;
+	st->joiners.len = 0;
 }
 
 static void feed_basic(nstate *st, uint32_t c);
@@ -508,23 +518,17 @@ decode_tail(nstate *st, uint32_t *cp)
 		}
 	if (st->mask & AR_N_JOINERS)
 	{
-		int			nj = 0;
-		bool		zwj[MAX_PENDING_JOINERS];
+		size_t		end = b->len,
+					p;
 
-		while (nj < MAX_PENDING_JOINERS && b->len >= st->start + 3 &&
+		/* nothing is pending here: joiners were resolved before the ';' went out */
+		while (b->len >= st->start + 3 &&
 			   (unsigned char) b->data[b->len - 3] == 0xE2 &&
 			   (unsigned char) b->data[b->len - 2] == 0x80 &&
 			   ((unsigned char) b->data[b->len - 1] == 0x8C || (unsigned char) b->data[b->len - 1] == 0x8D))
-		{
-			zwj[nj++] = (unsigned char) b->data[b->len - 1] == 0x8D;
 			b->len -= 3;
-		}
-		while (nj > 0)
-		{
-			if (zwj[--nj])
-				st->joinbits |= (uint64_t) 1 << st->njoin;
-			st->njoin++;
-		}
+		for (p = b->len; p < end; p += 3)
+			push_joiner(st, (unsigned char) b->data[p + 2] == 0x8D);
 	}
 	b->data[b->len] = '\0';
 	st->last = last_cp(st);
@@ -612,11 +616,7 @@ feed_basic(nstate *st, uint32_t c)
 	{
 		if (st->pend_space || st->pend_nl || is_arabic_joining(st->last))
 			return;				/* next to white space or an Arabic letter */
-		if (st->njoin == MAX_PENDING_JOINERS)
-			resolve_joiners(st, false);
-		if (c == AR_ZWJ)
-			st->joinbits |= (uint64_t) 1 << st->njoin;
-		st->njoin++;
+		push_joiner(st, c == AR_ZWJ);
 		return;
 	}
 
@@ -766,6 +766,8 @@ normalize_pass(const char *in, size_t len, uint32_t mask, ar_buf *out)
 	}
 	word_end(&st);
 	resolve_joiners(&st, false);
+	if (st.joiners.data)
+		ar_buf_free(&st.joiners);
 	out->data[out->len] = '\0';
 }
 

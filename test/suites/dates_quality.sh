@@ -13,6 +13,7 @@ for f in train.txt val.txt; do
   [ -f "$shared/data/wojood/$f" ] || { echo "MISSING: $shared/data/wojood/$f is needed by the dates_quality suite" >&2; missing=1; }
 done
 [ "$missing" = 0 ] || exit 1
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_arabic" >/dev/null
 out=$(python3 "$root/test/eval/dates_eval.py" "$shared/data/wojood/train.txt" "$shared/data/wojood/val.txt")
 printf '%s\n' "$out"
 bad=0
