@@ -99,3 +99,11 @@ INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف
 DELETE FROM ar_gazetteer WHERE origin = 'user';
 INSERT INTO ar_gazetteer (surface, label) VALUES ('شيء', 'THING');
 INSERT INTO ar_gazetteer (surface, label) VALUES ('', 'PER');
+
+-- ar_entity_keys: the distinct LABEL:canonical keys as a scalar text[] (GIN-indexable, shippable)
+SELECT ar_entity_keys('قال الرئيس فلاديمير بوتين في موسكو إن بوتين سيزور لندن') AS keys,
+       ar_entity_keys('') AS empty, ar_entity_keys(NULL) IS NULL AS strict;
+CREATE TEMP TABLE ent_docs(id int, body text);
+INSERT INTO ent_docs VALUES (1, 'زار وزير الخارجية سيرغي لافروف القاهرة'), (2, 'ارتفعت أسعار النفط اليوم');
+CREATE INDEX ON ent_docs USING gin (ar_entity_keys(body));
+SELECT id FROM ent_docs WHERE ar_entity_keys(body) @> ARRAY['LOC:القاهره'] ORDER BY id;

@@ -196,6 +196,13 @@ CREATE FUNCTION @extschema@.ar_entities(input text)
   RETURNS TABLE (entity text, label text, start_pos int, length int, canonical text, score real)
   AS 'MODULE_PATHNAME', 'ar_entities'
   LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE ROWS 20;
+CREATE FUNCTION @extschema@.ar_entity_keys(input text)
+  RETURNS text[]
+  AS 'MODULE_PATHNAME', 'ar_entity_keys'
+  LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_entity_keys(text) IS
+  'Distinct entity keys of a text, sorted: label || '':'' || canonical form as ar_entities reports them (e.g. ''PER:سيرغي لافروف''). A scalar companion of ar_entities for GIN indexes (WHERE ar_entity_keys(body) @> ARRAY[...]) and for postgres_fdw, which ships scalar IMMUTABLE functions but never set-returning ones. Same volatility contract as ar_entities.';
+
 COMMENT ON FUNCTION @extschema@.ar_entities(text) IS
   'Named entities (PER, LOC, ORG, MISC) of an Arabic text: the mention as written, its label, 1-based code-point start and length (substr(input, start_pos, length) = entity), a canonical form (clitics stripped, spelling variants and surname mentions unified) and a confidence score. Declared IMMUTABLE in the sense users need, like a text-search dictionary: the same input gives the same output for a given model file and gazetteer version, so it can feed expression indexes and generated columns and is shipped to postgres_fdw shards; after changing ar_gazetteer or installing a new model, rebuild what was derived from it (REINDEX, recompute stored columns). Each new statement sees committed gazetteer changes; a cached plan that folded a call on a constant keeps its result.';
 

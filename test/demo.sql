@@ -57,3 +57,7 @@ GROUP BY 1, 2 ORDER BY mentions DESC, 1 LIMIT 10;
 INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('القحطاني', 'PER', 'سارة القحطاني');
 SELECT e.entity, e.label, e.canonical FROM ar_entities('أكدت القحطاني أن المؤتمر ناجح') e;
 DELETE FROM ar_gazetteer WHERE origin = 'user';
+
+\echo '--- 11. articles that mention a person or place, through a GIN index on the entity keys'
+CREATE INDEX articles_entities ON articles USING gin (ar_entity_keys(body));
+SELECT id, title FROM articles WHERE ar_entity_keys(body) @> ar_entity_keys('موسكو') ORDER BY id;

@@ -32,6 +32,7 @@
 #include "entities.h"
 
 PG_FUNCTION_INFO_V1(ar_entities);
+PG_FUNCTION_INFO_V1(ar_entity_keys);
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
 PG_FUNCTION_INFO_V1(ar_gazetteer_shipped);
 
@@ -369,4 +370,52 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	}
 	tsearch_readline_end(&trst);
 	return (Datum) 0;
+}
+
+/* qsort comparator of C strings. */
+static int
+cmp_cstring(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * ar_entity_keys(input text): the distinct 'LABEL:canonical' keys of the
+ * entities of a text, sorted, as a scalar text[] (GIN-indexable, and shipped
+ * to postgres_fdw shards, which never receive set-returning functions).
+ */
+Datum
+ar_entity_keys(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	MemoryContext work,
+				old;
+	ar_ner_entity *ents;
+	size_t		n,
+				i;
+	char	  **keys;
+	Datum	   *elems;
+	int			nk = 0,
+				nd = 0;
+	ArrayType  *result;
+
+	ar_check_encoding();
+	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entity_keys work",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &ents);
+	keys = palloc((n ? n : 1) * sizeof(char *));
+	for (i = 0; i < n; i++)
+		keys[nk++] = psprintf("%s:%.*s", ar_ner_type_names[ents[i].type],
+							  (int) ents[i].canonical_len, ents[i].canonical);
+	if (nk > 1)
+		qsort(keys, nk, sizeof(char *), cmp_cstring);
+	MemoryContextSwitchTo(old);
+	elems = palloc((nk ? nk : 1) * sizeof(Datum));
+	for (i = 0; i < (size_t) nk; i++)
+		if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+			elems[nd++] = CStringGetTextDatum(keys[i]);
+	result = construct_array(elems, nd, TEXTOID, -1, false, TYPALIGN_INT);
+	MemoryContextDelete(work);
+	PG_RETURN_ARRAYTYPE_P(result);
 }
