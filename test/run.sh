@@ -19,6 +19,9 @@ cd "$root"
 export PGARABIC_DIR=${PGARABIC_DIR:-/tmp/pg_arabic}
 export PGHOST=$PGARABIC_DIR PGPORT=${PGARABIC_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
 PGBIN=/usr/lib/postgresql/15/bin
+# the system PostgreSQL 15 is what we install into and test, whatever the caller's environment says
+export PG_CONFIG=$PGBIN/pg_config
+unset PGOPTIONS PGSERVICE
 SHARED=${PGARABIC_SHARED:-$root/../shared}
 export PGARABIC_SHARED=$SHARED
 
