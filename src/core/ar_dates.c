@@ -446,7 +446,12 @@ fmt_ymd(char *out, int y, int m, int d)
 		snprintf(out, AR_DATE_VALUE_MAX, "%s-%02d-%02d", ys, m, d);
 }
 
-/* Open the Umm al-Qura calendar in UTC; NULL on failure. */
+/*
+ * Open the Umm al-Qura calendar in UTC; NULL on failure.  Opened and closed
+ * around each conversion on purpose: Hijri dates are rare in text, and no
+ * ICU object then lives across the interrupt checks of the scanning loop
+ * (a cancel there longjmps out, and ICU memory is not palloc'd).
+ */
 static UCalendar *
 open_hijri(void)
 {
