@@ -81,6 +81,16 @@ SELECT entity, label FROM ar_entities('تجمع الناس في الساحة ا�
 ROLLBACK;
 SELECT entity, label FROM ar_entities('تجمع الناس في الساحة الكبيرة.');
 
+-- the owner may change shipped rows too: the shipped layer of the cache is rebuilt
+BEGIN;
+UPDATE ar_gazetteer SET canonical = 'مجلس الأمن التابع للأمم المتحدة'
+  WHERE surface = 'مجلس الأمن' AND origin = 'curated';
+SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس.');
+INSERT INTO ar_gazetteer (surface, label) VALUES ('الساحة الكبيرة', 'LOC');
+SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس في الساحة الكبيرة.');
+ROLLBACK;
+SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس في الساحة الكبيرة.');
+
 -- only the owner writes the gazetteer; everyone reads it and extracts
 CREATE ROLE ner_reader;
 SET ROLE ner_reader;

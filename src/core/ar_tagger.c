@@ -492,6 +492,37 @@ ar_gaz_destroy(ar_gazetteer *g)
 	a->free_fn(a->ctx, g);
 }
 
+/* Copy n bytes of src into fresh memory from alloc (NULL for NULL). */
+static void *
+dup_bytes(const ar_allocator *alloc, const void *src, size_t n)
+{
+	void	   *p;
+
+	if (!src)
+		return NULL;
+	p = alloc->realloc_fn(alloc->ctx, NULL, n ? n : 1);
+	memcpy(p, src, n);
+	return p;
+}
+
+/* A deep copy of src whose memory comes from alloc (see ar_tagger.h). */
+ar_gazetteer *
+ar_gaz_clone(const ar_gazetteer *src, const ar_allocator *alloc)
+{
+	ar_gazetteer *g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
+
+	*g = *src;
+	g->alloc = alloc;
+	g->ents = dup_bytes(alloc, src->ents, src->entcap * sizeof(gaz_entry));
+	g->idx = dup_bytes(alloc, src->idx, src->cap * sizeof(uint32_t));
+	g->skel = dup_bytes(alloc, src->skel, src->cap * sizeof(uint32_t));
+	g->skelhash = dup_bytes(alloc, src->skelhash, src->cap * sizeof(uint32_t));
+	g->words = dup_bytes(alloc, src->words, src->wcap * sizeof(gaz_word));
+	ar_buf_init(&g->pool, alloc, src->pool.cap);
+	ar_buf_append(&g->pool, src->pool.data, src->pool.len);
+	return g;
+}
+
 /* Number of distinct keys. */
 size_t
 ar_gaz_count(const ar_gazetteer *g)

@@ -92,6 +92,8 @@ typedef struct ar_gazetteer ar_gazetteer;
 /* An empty gazetteer whose memory comes from alloc. */
 extern ar_gazetteer *ar_gaz_create(const ar_allocator *alloc);
 extern void ar_gaz_destroy(ar_gazetteer *g);
+/* A deep copy of src whose memory comes from alloc; later additions to either leave the other alone. */
+extern ar_gazetteer *ar_gaz_clone(const ar_gazetteer *src, const ar_allocator *alloc);
 
 /*
  * Add (or replace) surface -> (type, canonical).  The key is the normalized

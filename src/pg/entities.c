@@ -45,8 +45,11 @@ static void *model_map = NULL;
 static size_t model_len = 0;
 static ar_ner_model model;
 
-static MemoryContext gaz_cxt = NULL;
+static MemoryContext gaz_cxt = NULL;	/* gaz: a copy of gaz_base plus the user rows */
 static ar_gazetteer *gaz = NULL;
+static MemoryContext gaz_base_cxt = NULL;	/* gaz_base: the shipped rows */
+static ar_gazetteer *gaz_base = NULL;
+static char *gaz_base_fp = NULL;	/* their fingerprint: row count and sum of row hashes */
 static bool gaz_valid = false;
 static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a reload */
 static bool gaz_callback_registered = false;
@@ -162,16 +165,71 @@ gaz_table_oid(Oid fn_oid)
 	return get_relname_relid("ar_gazetteer", nsp);
 }
 
-/* The gazetteer of this backend, reloaded from the table after an invalidation. */
+/* Add the rows of a gazetteer query (surface, label, canonical, origin) to g. */
+static void
+gaz_add_rows(ar_gazetteer *g, const char *query)
+{
+	int			ret = SPI_execute(query, true, 0);
+	uint64		i;
+
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *surface = SPI_getvalue(tup, td, 1);
+		char	   *label = SPI_getvalue(tup, td, 2);
+		char	   *canon = SPI_getvalue(tup, td, 3);
+		char	   *origin = SPI_getvalue(tup, td, 4);
+		int			type;
+		uint32_t	flags = 0;
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (!surface || !label)
+			continue;
+		type = ar_ner_type_from_name(label, strlen(label));
+		if (origin && strcmp(origin, "user") == 0)
+			flags = AR_GAZ_USER;
+		else if (origin && strcmp(origin, "anercorp") == 0)
+			flags = 1;			/* learned rows rank below curated ones */
+		(void) ar_gaz_add(g, surface, strlen(surface), type,
+						  canon ? canon : "", canon ? strlen(canon) : 0, flags);
+	}
+}
+
+/* The single text value of a one-row, one-column query. */
+static char *
+gaz_scalar(const char *query)
+{
+	int			ret = SPI_execute(query, true, 1);
+	char	   *v;
+
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	return v ? v : pstrdup("");
+}
+
+/*
+ * The gazetteer of this backend, reloaded from the table after an invalidation.
+ *
+ * Two layers: the shipped rows (thousands, changed only by an extension
+ * update or by the owner) are cached with a fingerprint (row count and sum of
+ * row hashes) and rebuilt only when the fingerprint changes; each reload
+ * copies them and adds the user rows, so a user-row change costs a
+ * fingerprint scan and a copy rather than reading and indexing every row.
+ */
 static const ar_gazetteer *
 ner_gazetteer(Oid fn_oid)
 {
-	static ar_allocator alloc;
+	static ar_allocator alloc,
+				base_alloc;
 	uint64		inval_before;
 	Oid			relid;
-	char	   *query;
-	uint64		i;
-	int			ret;
+	char	   *table,
+			   *fp;
 
 	/*
 	 * pick up other sessions' committed changes once per statement: a
@@ -201,59 +259,60 @@ ner_gazetteer(Oid fn_oid)
 	inval_before = gaz_inval_count;
 	relid = gaz_table_oid(fn_oid);
 	if (gaz_cxt == NULL)
+	{
 		gaz_cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic gazetteer",
 										ALLOCSET_DEFAULT_SIZES);
+		gaz_base_cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic gazetteer shipped rows",
+											 ALLOCSET_DEFAULT_SIZES);
+	}
 	MemoryContextReset(gaz_cxt);
 	gaz = NULL;
 	gaz_relid = relid;
 	alloc.realloc_fn = gaz_realloc;
 	alloc.free_fn = gaz_free;
 	alloc.ctx = gaz_cxt;
-	gaz = ar_gaz_create(&alloc);
+	base_alloc = alloc;
+	base_alloc.ctx = gaz_base_cxt;
 	if (!OidIsValid(relid))
 	{
+		gaz = ar_gaz_create(&alloc);
 		gaz_valid = true;
 		return gaz;
 	}
-	/* shipped rows first, user rows last so they win on equal normalized surfaces */
-	/* a total order, so every backend builds the same cache from the same rows */
-	/* operators and collations pinned: no dependence on search_path or the database collation */
-	query = psprintf("SELECT surface, label, canonical, origin FROM %s.%s "
-					 "ORDER BY origin OPERATOR(pg_catalog.=) 'user', "
-					 "origin OPERATOR(pg_catalog.=) 'anercorp' DESC, origin COLLATE \"C\", "
-					 "surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"",
-					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
+	table = psprintf("%s.%s", quote_identifier(get_namespace_name(get_rel_namespace(relid))),
 					 quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute(query, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		char	   *surface = SPI_getvalue(tup, td, 1);
-		char	   *label = SPI_getvalue(tup, td, 2);
-		char	   *canon = SPI_getvalue(tup, td, 3);
-		char	   *origin = SPI_getvalue(tup, td, 4);
-		int			type;
-		uint32_t	flags = 0;
 
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (!surface || !label)
-			continue;
-		type = ar_ner_type_from_name(label, strlen(label));
-		if (origin && strcmp(origin, "user") == 0)
-			flags = AR_GAZ_USER;
-		else if (origin && strcmp(origin, "anercorp") == 0)
-			flags = 1;			/* learned rows rank below curated ones */
-		(void) ar_gaz_add(gaz, surface, strlen(surface), type,
-						  canon ? canon : "", canon ? strlen(canon) : 0, flags);
+	/*
+	 * operators, functions and collations pinned: no dependence on
+	 * search_path or the database collation
+	 */
+	fp = gaz_scalar(psprintf("SELECT pg_catalog.count(*)::pg_catalog.text OPERATOR(pg_catalog.||) ':' "
+							 "OPERATOR(pg_catalog.||) COALESCE(pg_catalog.sum(pg_catalog.hashtextextended("
+							 "pg_catalog.concat_ws('|', surface, label, canonical, origin) COLLATE \"C\", 0)), 0)::pg_catalog.text "
+							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
+	if (gaz_base == NULL || strcmp(fp, gaz_base_fp) != 0)
+	{
+		ar_gazetteer *b;
+
+		gaz_base = NULL;
+		MemoryContextReset(gaz_base_cxt);
+		b = ar_gaz_create(&base_alloc);
+		/* learned rows first, so curated ones win on equal keys; a total order, so every backend builds the same cache */
+		gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
+								 "WHERE origin OPERATOR(pg_catalog.<>) 'user' "
+								 "ORDER BY origin OPERATOR(pg_catalog.=) 'anercorp' DESC, origin COLLATE \"C\", "
+								 "surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"", table));
+		gaz_base_fp = MemoryContextStrdup(gaz_base_cxt, fp);
+		gaz_base = b;
 	}
+	gaz = ar_gaz_clone(gaz_base, &alloc);
+	/* user rows last, so they win on equal normalized surfaces */
+	gaz_add_rows(gaz, psprintf("SELECT surface, label, canonical, origin FROM %s "
+							   "WHERE origin OPERATOR(pg_catalog.=) 'user' "
+							   "ORDER BY surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"", table));
 	SPI_finish();
-	pfree(query);
 	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
 	gaz_valid = (gaz_inval_count == inval_before);
 	return gaz;

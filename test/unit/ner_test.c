@@ -202,3 +202,41 @@ UNIT_TEST(ner_later_rows_replace_and_learned_rows_rank_last)
 	ar_ner_entities_free(e, n, &ar_malloc_allocator);
 	ar_gaz_destroy(g);
 }
+
+UNIT_TEST(ner_gazetteer_clone_is_independent)
+{
+	ar_gazetteer *base = ar_gaz_create(&ar_malloc_allocator);
+	ar_gazetteer *c;
+	const char *text = "زار الكرملين ثم وصل إلى بالقاهرة.";
+	ar_ner_entity *e;
+	size_t		n,
+				i;
+	char		name[32];
+	bool		added = true;
+
+	CHECK(ar_gaz_add(base, "الكرملين", strlen("الكرملين"), AR_NER_ORG, NULL, 0, AR_GAZ_USER));
+	/* enough rows to make the source grow its tables before the copy */
+	for (i = 0; i < 3000; i++)
+	{
+		snprintf(name, sizeof(name), "اسم%zu", i);
+		added = ar_gaz_add(base, name, strlen(name), AR_NER_PER, NULL, 0, 0) && added;
+	}
+	CHECK(added);
+	c = ar_gaz_clone(base, &ar_malloc_allocator);
+	CHECK(ar_gaz_count(c) == ar_gaz_count(base));
+	/* a row added to the copy is not in the source, and the copy keeps the source's rows */
+	CHECK(ar_gaz_add(c, "القاهرة", strlen("القاهرة"), AR_NER_LOC, NULL, 0, AR_GAZ_USER));
+	CHECK(ar_gaz_count(c) == ar_gaz_count(base) + 1);
+	ar_gaz_destroy(base);		/* the copy must not point into it */
+	n = extract(c, text, &e);
+	CHECK(n == 2);
+	if (n == 2)
+	{
+		CHECK_STREQ(span_of(text, &e[0]), "الكرملين");
+		CHECK(e[0].type == AR_NER_ORG);
+		CHECK_STREQ(span_of(text, &e[1]), "بالقاهرة");
+		CHECK(e[1].type == AR_NER_LOC);
+	}
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	ar_gaz_destroy(c);
+}
