@@ -7,13 +7,14 @@
 #include "ar_lexseq.h"
 #include "ar_normalize.h"
 
-/* Fold one token's text into its key; keylen 255 marks a truncated key. */
+/* Fold one token's text into its key, appended to keys with its NUL; keylen 255 marks a truncated key. */
 static void
-fold_key(const unsigned char *s, size_t len, ar_lex *lx)
+fold_key(const unsigned char *s, size_t len, ar_lex *lx, ar_buf *keys)
 {
 	size_t		i = 0,
 				o = 0;
 	bool		trunc = false;
+	char		key[AR_LEX_KEYMAX + 1];
 
 	while (i < len)
 	{
@@ -34,10 +35,11 @@ fold_key(const unsigned char *s, size_t len, ar_lex *lx)
 			trunc = true;
 			break;
 		}
-		memcpy(lx->key + o, tmp, n);
+		memcpy(key + o, tmp, n);
 		o += n;
 	}
-	lx->key[o] = '\0';
+	key[o] = '\0';
+	ar_buf_append(keys, key, o + 1);
 	lx->keylen = trunc ? 255 : (uint8_t) o;
 }
 
@@ -47,12 +49,17 @@ ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq 
 {
 	ar_tokenizer tz;
 	ar_token	tok;
-	size_t		cap = 16;
+	size_t		cap = 16,
+				i,
+				off;
 	bool		nl = false;
 
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;		/* 32-bit offsets (see ar_lexseq.h) */
 	seq->alloc = alloc;
 	seq->n = 0;
 	seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
+	ar_buf_init(&seq->keys, alloc, len / 2 + 16);
 	ar_tokenizer_init(&tz, s, len);
 	while (ar_tokenizer_next(&tz, &tok))
 	{
@@ -72,14 +79,20 @@ ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq 
 			seq->v = alloc->realloc_fn(alloc->ctx, seq->v, cap * sizeof(ar_lex));
 		}
 		lx = &seq->v[seq->n++];
-		lx->kind = tok.kind;
-		lx->byte_start = tok.byte_start;
-		lx->byte_len = tok.byte_len;
-		lx->char_start = tok.char_start;
-		lx->char_len = tok.char_len;
+		lx->kind = (uint8_t) tok.kind;
+		lx->byte_start = (uint32_t) tok.byte_start;
+		lx->byte_len = (uint32_t) tok.byte_len;
+		lx->char_start = (uint32_t) tok.char_start;
+		lx->char_len = (uint32_t) tok.char_len;
 		lx->nl_before = nl;
 		nl = false;
-		fold_key((const unsigned char *) s + tok.byte_start, tok.byte_len, lx);
+		fold_key((const unsigned char *) s + tok.byte_start, tok.byte_len, lx, &seq->keys);
+	}
+	/* the pool has stopped moving: point every token at its key */
+	for (i = 0, off = 0; i < seq->n; i++)
+	{
+		seq->v[i].key = seq->keys.data + off;
+		off += strlen(seq->keys.data + off) + 1;
 	}
 }
 
@@ -88,7 +101,10 @@ void
 ar_lexseq_free(ar_lexseq *seq)
 {
 	if (seq->v)
+	{
 		seq->alloc->free_fn(seq->alloc->ctx, seq->v);
+		ar_buf_free(&seq->keys);
+	}
 	seq->v = NULL;
 	seq->n = 0;
 }

@@ -15,22 +15,29 @@
 
 #define AR_LEX_KEYMAX 48
 
+/*
+ * One token: 32 bytes plus its key in the sequence's key pool.  Offsets are
+ * 32-bit: inputs are PostgreSQL text values (at most 1 GB); a longer input
+ * is cut at 4 GB.
+ */
 typedef struct ar_lex
 {
-	ar_tok_kind kind;
-	size_t		byte_start;		/* offsets in the original input */
-	size_t		byte_len;
-	size_t		char_start;
-	size_t		char_len;
+	const char *key;			/* folded form, NUL-terminated, at most
+								 * AR_LEX_KEYMAX bytes (truncated: keylen 255) */
+	uint32_t	byte_start;		/* offsets in the original input */
+	uint32_t	byte_len;
+	uint32_t	char_start;
+	uint32_t	char_len;
+	uint8_t		kind;			/* an ar_tok_kind */
 	bool		nl_before;		/* a line break separates it from the previous token */
 	uint8_t		keylen;
-	char		key[AR_LEX_KEYMAX + 1];	/* folded form, truncated (then keylen = 255) */
 } ar_lex;
 
 typedef struct ar_lexseq
 {
 	ar_lex	   *v;
 	size_t		n;
+	ar_buf		keys;			/* the keys, each NUL-terminated */
 	const ar_allocator *alloc;
 } ar_lexseq;
 
