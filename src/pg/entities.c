@@ -165,38 +165,93 @@ gaz_table_oid(Oid fn_oid)
 	return get_relname_relid("ar_gazetteer", nsp);
 }
 
-/* Add the rows of a gazetteer query (surface, label, canonical, origin) to g. */
+/* One gazetteer row as read through SPI. */
+typedef struct gaz_row
+{
+	char	   *surface,
+			   *label,
+			   *canon,
+			   *origin;
+} gaz_row;
+
+/* NULL-last byte-order comparison (the "C" collation). */
+static int
+cmp_nullable(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+/*
+ * Row order of the cache: learned (anercorp) rows first so that curated
+ * ones win on equal keys, then by origin, surface, label and canonical in
+ * byte order, a total order so that every backend builds the same cache.
+ * (Sorted here rather than by ORDER BY: five collated sort keys made the
+ * query the largest part of a session's first call.)
+ */
+static int
+gaz_row_cmp(const void *a, const void *b)
+{
+	const gaz_row *x = a,
+			   *y = b;
+	int			c = (strcmp(y->origin, "anercorp") == 0) - (strcmp(x->origin, "anercorp") == 0);
+
+	if (c == 0)
+		c = strcmp(x->origin, y->origin);
+	if (c == 0)
+		c = strcmp(x->surface, y->surface);
+	if (c == 0)
+		c = strcmp(x->label, y->label);
+	if (c == 0)
+		c = cmp_nullable(x->canon, y->canon);
+	return c;
+}
+
+/* Add the rows of a gazetteer query (surface, label, canonical, origin) to g in the cache's row order. */
 static void
 gaz_add_rows(ar_gazetteer *g, const char *query)
 {
 	int			ret = SPI_execute(query, true, 0);
-	uint64		i;
+	uint64		i,
+				n = 0;
+	gaz_row    *rows;
 
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	rows = palloc(sizeof(gaz_row) * (SPI_processed ? SPI_processed : 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	td = SPI_tuptable->tupdesc;
-		char	   *surface = SPI_getvalue(tup, td, 1);
-		char	   *label = SPI_getvalue(tup, td, 2);
-		char	   *canon = SPI_getvalue(tup, td, 3);
-		char	   *origin = SPI_getvalue(tup, td, 4);
-		int			type;
+		gaz_row    *r = &rows[n];
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		r->surface = SPI_getvalue(tup, td, 1);
+		r->label = SPI_getvalue(tup, td, 2);
+		r->canon = SPI_getvalue(tup, td, 3);
+		r->origin = SPI_getvalue(tup, td, 4);
+		if (r->surface && r->label && r->origin)	/* NOT NULL columns */
+			n++;
+	}
+	qsort(rows, n, sizeof(gaz_row), gaz_row_cmp);
+	for (i = 0; i < n; i++)
+	{
+		const gaz_row *r = &rows[i];
 		uint32_t	flags = 0;
 
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (!surface || !label)
-			continue;
-		type = ar_ner_type_from_name(label, strlen(label));
-		if (origin && strcmp(origin, "user") == 0)
+		if (strcmp(r->origin, "user") == 0)
 			flags = AR_GAZ_USER;
-		else if (origin && strcmp(origin, "anercorp") == 0)
+		else if (strcmp(r->origin, "anercorp") == 0)
 			flags = 1;			/* learned rows rank below curated ones */
-		(void) ar_gaz_add(g, surface, strlen(surface), type,
-						  canon ? canon : "", canon ? strlen(canon) : 0, flags);
+		(void) ar_gaz_add(g, r->surface, strlen(r->surface),
+						  ar_ner_type_from_name(r->label, strlen(r->label)),
+						  r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0, flags);
 	}
+	pfree(rows);
 }
 
 /* The single text value of a one-row, one-column query. */
@@ -299,19 +354,21 @@ ner_gazetteer(Oid fn_oid)
 		gaz_base = NULL;
 		MemoryContextReset(gaz_base_cxt);
 		b = ar_gaz_create(&base_alloc);
-		/* learned rows first, so curated ones win on equal keys; a total order, so every backend builds the same cache */
 		gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
-								 "WHERE origin OPERATOR(pg_catalog.<>) 'user' "
-								 "ORDER BY origin OPERATOR(pg_catalog.=) 'anercorp' DESC, origin COLLATE \"C\", "
-								 "surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"", table));
+								 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
 		gaz_base_fp = MemoryContextStrdup(gaz_base_cxt, fp);
 		gaz_base = b;
 	}
-	gaz = ar_gaz_clone(gaz_base, &alloc);
-	/* user rows last, so they win on equal normalized surfaces */
-	gaz_add_rows(gaz, psprintf("SELECT surface, label, canonical, origin FROM %s "
-							   "WHERE origin OPERATOR(pg_catalog.=) 'user' "
-							   "ORDER BY surface COLLATE \"C\", label COLLATE \"C\", canonical COLLATE \"C\"", table));
+	/* user rows last, so they win on equal normalized surfaces; without any, the shipped layer serves as is */
+	if (strcmp(gaz_scalar(psprintf("SELECT EXISTS (SELECT FROM %s WHERE origin OPERATOR(pg_catalog.=) 'user')",
+								   table)), "t") == 0)
+	{
+		gaz = ar_gaz_clone(gaz_base, &alloc);
+		gaz_add_rows(gaz, psprintf("SELECT surface, label, canonical, origin FROM %s "
+								   "WHERE origin OPERATOR(pg_catalog.=) 'user'", table));
+	}
+	else
+		gaz = gaz_base;
 	SPI_finish();
 	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
 	gaz_valid = (gaz_inval_count == inval_before);
