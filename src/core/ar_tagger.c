@@ -960,9 +960,6 @@ typedef struct tokinfo
 				blen;			/* clitic-stripped base in q->pool */
 	uint32_t	hw,
 				hb;
-	uint32_t	hpre[4],
-				hsuf[4],
-				hbsuf[3];
 	uint8_t		shape,
 				lenb,
 				clitic,
@@ -1060,7 +1057,13 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 	q->n = n;
 	q->t = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(tokinfo));
 	memset(q->t, 0, (n ? n : 1) * sizeof(tokinfo));
-	ar_buf_init(&q->pool, alloc, 64 + n * 24);
+	{
+		size_t		bytes = 64 + n;
+
+		for (i = 0; i < n; i++)
+			bytes += toks[i].len;
+		ar_buf_init(&q->pool, alloc, bytes);
+	}
 
 	for (i = 0; i < n; i++)
 	{
@@ -1102,8 +1105,6 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 
 		t->hw = fnv(f, t->len);
 		t->hb = fnv(b, t->blen);
-		affix_hashes(f, t->len, t->hpre, t->hsuf, 4);
-		affix_hashes(b, t->blen, NULL, t->hbsuf, 3);
 		t->lex = (uint8_t) lex_class(f, t->len, b, t->blen);
 		if (g)
 		{
@@ -1266,9 +1267,15 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	uint32_t	lp1 = p1 ? p1->lex : 15,
 				lp2 = p2 ? p2->lex : 15,
 				ln1 = n1 ? n1->lex : 15;
+	uint32_t	hpre[4],
+				hsuf[4],
+				hbsuf[3];
 	int			k,
 				n = 0;
 
+	/* affixes are hashed here rather than stored: 44 bytes less per token on large inputs */
+	affix_hashes(q->pool.data + t->off, t->len, hpre, hsuf, 4);
+	affix_hashes(q->pool.data + t->boff, t->blen, NULL, hbsuf, 3);
 	out[n++] = feat(1, 0);
 	out[n++] = feat(2, t->hw);
 	out[n++] = feat(3, wp1);
@@ -1280,14 +1287,14 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 	out[n++] = feat(9, n1 ? n1->hb : H_EOS);
 	for (k = 0; k < 4; k++)
 	{
-		if (t->hpre[k])
-			out[n++] = feat(10 + k, t->hpre[k]);
-		if (t->hsuf[k])
-			out[n++] = feat(14 + k, t->hsuf[k]);
+		if (hpre[k])
+			out[n++] = feat(10 + k, hpre[k]);
+		if (hsuf[k])
+			out[n++] = feat(14 + k, hsuf[k]);
 	}
 	for (k = 0; k < 3; k++)
-		if (t->hbsuf[k])
-			out[n++] = feat(18 + k, t->hbsuf[k]);
+		if (hbsuf[k])
+			out[n++] = feat(18 + k, hbsuf[k]);
 	out[n++] = feat(21, t->shape);
 	out[n++] = feat(22, (p1 ? p1->shape : 9) * 16 + t->shape * 256 + (n1 ? n1->shape : 9) * 4096);
 	out[n++] = feat(23, t->lenb);
@@ -1776,6 +1783,15 @@ propagate_mentions(const ar_ner_seq *q, int *labels, float *conf)
 	q->alloc->free_fn(q->alloc->ctx, keys);
 }
 
+/* A token's offsets in the input (16 bytes instead of ar_token's 40). */
+typedef struct tokspan
+{
+	uint32_t	byte_start,
+				byte_len,
+				char_start,
+				char_len;
+} tokspan;
+
 /* Tokenize, tag, apply rules and canonicalize (see ar_tagger.h). */
 size_t
 ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, size_t len,
@@ -1783,12 +1799,13 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 {
 	ar_tokenizer tz;
 	ar_token	tk;
-	ar_token   *toks;
+	tokspan    *toks;
 	ar_ner_token *in;
 	size_t		n = 0,
 				cap = 64,
 				i,
 				nsp = 0,
+				spcap,
 				s;
 	ar_ner_seq *q;
 	int		   *labels;
@@ -1796,7 +1813,9 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	span	   *sp;
 	ar_ner_entity *ents;
 
-	toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_token));
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;		/* 32-bit offsets: PostgreSQL text is at most 1 GB */
+	toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(tokspan));
 	ar_tokenizer_init(&tz, text, len);
 	while (ar_tokenizer_next(&tz, &tk))
 	{
@@ -1806,10 +1825,16 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 		if (n == cap)
 		{
 			cap *= 2;
-			toks = alloc->realloc_fn(alloc->ctx, toks, cap * sizeof(ar_token));
+			toks = alloc->realloc_fn(alloc->ctx, toks, cap * sizeof(tokspan));
 		}
-		toks[n++] = tk;
+		toks[n].byte_start = (uint32_t) tk.byte_start;
+		toks[n].byte_len = (uint32_t) tk.byte_len;
+		toks[n].char_start = (uint32_t) tk.char_start;
+		toks[n].char_len = (uint32_t) tk.char_len;
+		n++;
 	}
+	/* give back the slack of the doubling: every byte per token counts on large inputs */
+	toks = alloc->realloc_fn(alloc->ctx, toks, (n ? n : 1) * sizeof(tokspan));
 	in = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(ar_ner_token));
 	for (i = 0; i < n; i++)
 	{
@@ -1817,6 +1842,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 		in[i].len = toks[i].byte_len;
 	}
 	q = ar_ner_prepare(in, n, g, -1, alloc);
+	alloc->free_fn(alloc->ctx, in);		/* the sequence holds its own copy */
 	ar_ner_seq_apply_vocab(m, q);
 	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
 	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
@@ -1845,8 +1871,9 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 
 	propagate_mentions(q, labels, conf);
 
-	/* spans from BIO labels; punctuation-only edges are trimmed */
-	sp = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(span));
+	/* spans from BIO labels; punctuation-only edges are trimmed (far fewer than tokens: grown as needed) */
+	spcap = 64;
+	sp = alloc->realloc_fn(alloc->ctx, NULL, spcap * sizeof(span));
 	for (i = 0; i < n;)
 	{
 		size_t		j;
@@ -1872,7 +1899,14 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 				b--;
 			if (a <= b && q->t[a].shape != SH_PUNCT)
 			{
-				span	   *x = &sp[nsp++];
+				span	   *x;
+
+				if (nsp == spcap)
+				{
+					spcap *= 2;
+					sp = alloc->realloc_fn(alloc->ctx, sp, spcap * sizeof(span));
+				}
+				x = &sp[nsp++];
 
 				x->first = a;
 				x->last = b;
@@ -1945,7 +1979,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	ents = alloc->realloc_fn(alloc->ctx, NULL, (nsp ? nsp : 1) * sizeof(ar_ner_entity));
 	for (s = 0; s < nsp; s++)
 	{
-		const ar_token *a = &toks[sp[s].first],
+		const tokspan *a = &toks[sp[s].first],
 				   *b = &toks[sp[s].last];
 
 		ents[s].type = sp[s].type;
@@ -1962,7 +1996,6 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	alloc->free_fn(alloc->ctx, conf);
 	alloc->free_fn(alloc->ctx, labels);
 	ar_ner_seq_free(q);
-	alloc->free_fn(alloc->ctx, in);
 	alloc->free_fn(alloc->ctx, toks);
 	*out = ents;
 	return nsp;
