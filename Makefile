@@ -18,7 +18,9 @@ GLUE_SRCS := $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 DATA = $(wildcard src/pg_arabic--*.sql)
-DATA_TSEARCH = $(wildcard src/tsearch_data/*.*)
+# the gazetteer image is built from pg_arabic_ner.gaz by this build (src/train/gaz_image.c)
+GAZ_IMAGE = src/tsearch_data/pg_arabic_ner.gazimg
+DATA_TSEARCH = $(sort $(wildcard src/tsearch_data/*.*) $(GAZ_IMAGE))
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=pg_arabic --encoding=UTF8
@@ -33,6 +35,8 @@ EXTRA_CLEAN = $(CORE_PROGS) $(FUZZ_PROGS) results regression.diffs regression.ou
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+all: $(GAZ_IMAGE)
 
 $(OBJS): $(CORE_HDRS)
 
@@ -82,7 +86,13 @@ NER_BITS ?= 17
 NER_RUNS ?= 3
 NER_SEED ?= 20260423
 NER_DEV_PERCENT ?= 10
-EXTRA_CLEAN += src/train/ner_train src/train/icu_places
+EXTRA_CLEAN += src/train/ner_train src/train/icu_places src/train/gaz_image $(GAZ_IMAGE)
+
+src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+$(GAZ_IMAGE): src/tsearch_data/pg_arabic_ner.gaz src/train/gaz_image
+	./src/train/gaz_image $< $@
 
 src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
@@ -91,7 +101,8 @@ src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
 model: src/train/ner_train
 	@test -f "$(NER_TRAIN_DATA)" || { echo "MISSING: $(NER_TRAIN_DATA) (ANERcorp train split) is needed to train the model" >&2; exit 1; }
 	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
-	  -c src/train/gaz_orgs.tsv -c src/train/gaz_people.tsv -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
+	  -c src/train/gaz_orgs.tsv -c src/train/gaz_people.tsv -c src/train/gaz_world.tsv -c src/train/gaz_places_misc.tsv \
+	  -c src/train/gaz_arab_people.tsv -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
 	  -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
 
 # Regenerate the ICU/CLDR place names (committed, so builds do not depend on the ICU version).

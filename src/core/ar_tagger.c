@@ -6,6 +6,7 @@
  *    canonicalization.  See ar_tagger.h.
  */
 #include <string.h>
+#include <stdlib.h>
 
 #include "ar_tagger.h"
 #include "ar_chars.h"
@@ -468,6 +469,7 @@ ar_gaz_create(const ar_allocator *alloc)
 	g->skelhash = alloc->realloc_fn(alloc->ctx, NULL, g->cap * sizeof(uint32_t));
 	memset(g->idx, 0, g->cap * sizeof(uint32_t));
 	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	memset(g->skelhash, 0, g->cap * sizeof(uint32_t));	/* images are written byte for byte */
 	ar_buf_init(&g->pool, alloc, 4096);
 	return g;
 }
@@ -520,6 +522,238 @@ ar_gaz_clone(const ar_gazetteer *src, const ar_allocator *alloc)
 	g->words = dup_bytes(alloc, src->words, src->wcap * sizeof(gaz_word));
 	ar_buf_init(&g->pool, alloc, src->pool.cap);
 	ar_buf_append(&g->pool, src->pool.data, src->pool.len);
+	return g;
+}
+
+/* Flags of a row's origin (see ar_gaz_row). */
+static uint32_t
+origin_flags(const char *origin)
+{
+	if (strcmp(origin, "user") == 0)
+		return AR_GAZ_USER;
+	return strcmp(origin, "anercorp") == 0 ? 1u : 0u;
+}
+
+/* NULL-last byte-order comparison. */
+static int
+cmp_nullable(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+/* qsort comparator of the cache's row order (see ar_gaz_row). */
+static int
+row_cmp(const void *a, const void *b)
+{
+	const ar_gaz_row *x = a,
+			   *y = b;
+	int			c = (strcmp(y->origin, "anercorp") == 0) - (strcmp(x->origin, "anercorp") == 0);
+
+	if (c == 0)
+		c = strcmp(x->origin, y->origin);
+	if (c == 0)
+		c = strcmp(x->surface, y->surface);
+	if (c == 0)
+		c = strcmp(x->label, y->label);
+	if (c == 0)
+		c = cmp_nullable(x->canon, y->canon);
+	return c;
+}
+
+/* Sort rows into the cache's row order and add them (see ar_tagger.h). */
+void
+ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n)
+{
+	size_t		i;
+
+	qsort(rows, n, sizeof(ar_gaz_row), row_cmp);
+	for (i = 0; i < n; i++)
+	{
+		const ar_gaz_row *r = &rows[i];
+
+		AR_CHECK_INTERRUPTS(g->alloc, i);
+		(void) ar_gaz_add(g, r->surface, strlen(r->surface),
+						  ar_ner_type_from_name(r->label, strlen(r->label)),
+						  r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0,
+						  origin_flags(r->origin));
+	}
+}
+
+/* FNV-1a 64 of s, continuing from h. */
+static uint64_t
+fnv64(uint64_t h, const char *s, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint8_t) s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+/* 64-bit hash of a row (see ar_tagger.h). */
+uint64_t
+ar_gaz_row_hash(const ar_gaz_row *r)
+{
+	uint64_t	h = 0xCBF29CE484222325ull;
+
+	h = fnv64(h, r->surface, strlen(r->surface));
+	h = fnv64(h, "\x1f", 1);
+	h = fnv64(h, r->label, strlen(r->label));
+	h = fnv64(h, r->canon ? "\x1f\x01" : "\x1f\x00", 2);
+	if (r->canon)
+		h = fnv64(h, r->canon, strlen(r->canon));
+	h = fnv64(h, "\x1f", 1);
+	return fnv64(h, r->origin, strlen(r->origin));
+}
+
+#define GAZ_IMAGE_MAGIC "ARGAZIM1"
+
+/* Header of a gazetteer image; the tables follow in the order of the fields. */
+typedef struct gaz_image_header
+{
+	char		magic[8];
+	uint32_t	entsize,		/* sizeof(gaz_entry), sizeof(gaz_word): layout check */
+				wordsize;
+	uint64_t	rows,			/* fingerprint of the rows it was built from */
+				rowxor;
+	uint64_t	nents,
+				cap,
+				wcap,
+				nwords,
+				poollen,
+				maxwords;
+	uint64_t	checksum;		/* of the tables */
+} gaz_image_header;
+
+/* Checksum of an image's tables: 64-bit words mixed, then the tail bytes. */
+static uint64_t
+image_checksum(const char *p, size_t n)
+{
+	uint64_t	h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t		i = 0;
+
+	for (; i + 8 <= n; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	return fnv64(h, p + i, n - i);
+}
+
+/* Write g as an image (see ar_tagger.h). */
+void
+ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf *out)
+{
+	gaz_image_header h;
+	size_t		start;
+
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, GAZ_IMAGE_MAGIC, 8);
+	h.entsize = (uint32_t) sizeof(gaz_entry);
+	h.wordsize = (uint32_t) sizeof(gaz_word);
+	h.rows = rows;
+	h.rowxor = rowxor;
+	h.nents = g->nents;
+	h.cap = g->cap;
+	h.wcap = g->wcap;
+	h.nwords = g->nwords;
+	h.poollen = g->pool.len;
+	h.maxwords = (uint64_t) g->maxwords;
+	ar_buf_append(out, (const char *) &h, sizeof(h));
+	start = out->len;
+	if (g->nents)
+		ar_buf_append(out, (const char *) g->ents, g->nents * sizeof(gaz_entry));
+	ar_buf_append(out, (const char *) g->idx, g->cap * sizeof(uint32_t));
+	ar_buf_append(out, (const char *) g->skel, g->cap * sizeof(uint32_t));
+	ar_buf_append(out, (const char *) g->skelhash, g->cap * sizeof(uint32_t));
+	if (g->wcap)
+		ar_buf_append(out, (const char *) g->words, g->wcap * sizeof(gaz_word));
+	ar_buf_append(out, g->pool.data, g->pool.len);
+	h.checksum = image_checksum(out->data + start, out->len - start);
+	memcpy(out->data + start - sizeof(h), &h, sizeof(h));
+}
+
+/* Read an image into a new gazetteer (see ar_tagger.h). */
+ar_gazetteer *
+ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
+				  uint64_t *rows, uint64_t *rowxor, const char **err)
+{
+	const char *p = data;
+	gaz_image_header h;
+	ar_gazetteer *g;
+	uint64_t	need;
+	size_t		i;
+
+	*err = NULL;
+	if (len < sizeof(h))
+		return (*err = "image shorter than its header", NULL);
+	memcpy(&h, p, sizeof(h));
+	if (memcmp(h.magic, GAZ_IMAGE_MAGIC, 8) != 0)
+		return (*err = "not a gazetteer image of this version", NULL);
+	if (h.entsize != sizeof(gaz_entry) || h.wordsize != sizeof(gaz_word))
+		return (*err = "image written by a build with another layout", NULL);
+	if (h.cap < 2 || h.cap > ((uint64_t) 1 << 28) || (h.cap & (h.cap - 1)) ||
+		(h.wcap && (h.wcap > ((uint64_t) 1 << 28) || (h.wcap & (h.wcap - 1)))) ||
+		h.nents * 2 > h.cap || h.nwords * 2 > h.wcap || h.poollen >= UINT32_MAX ||
+		h.maxwords > 255)
+		return (*err = "image sizes out of range", NULL);
+	need = h.nents * sizeof(gaz_entry) + 3 * h.cap * sizeof(uint32_t) +
+		h.wcap * sizeof(gaz_word) + h.poollen;
+	if (len - sizeof(h) != need)
+		return (*err = "image size does not match its header", NULL);
+	if (image_checksum(p + sizeof(h), (size_t) need) != h.checksum)
+		return (*err = "image checksum mismatch", NULL);
+
+	g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
+	memset(g, 0, sizeof(*g));
+	g->alloc = alloc;
+	g->nents = g->entcap = (size_t) h.nents;
+	g->cap = (size_t) h.cap;
+	g->wcap = (size_t) h.wcap;
+	g->nwords = (size_t) h.nwords;
+	g->maxwords = (int) h.maxwords;
+	p += sizeof(h);
+	g->ents = h.nents ? dup_bytes(alloc, p, h.nents * sizeof(gaz_entry)) : NULL;
+	p += h.nents * sizeof(gaz_entry);
+	g->idx = dup_bytes(alloc, p, h.cap * sizeof(uint32_t));
+	p += h.cap * sizeof(uint32_t);
+	g->skel = dup_bytes(alloc, p, h.cap * sizeof(uint32_t));
+	p += h.cap * sizeof(uint32_t);
+	g->skelhash = dup_bytes(alloc, p, h.cap * sizeof(uint32_t));
+	p += h.cap * sizeof(uint32_t);
+	g->words = h.wcap ? dup_bytes(alloc, p, h.wcap * sizeof(gaz_word)) : NULL;
+	p += h.wcap * sizeof(gaz_word);
+	ar_buf_init(&g->pool, alloc, (size_t) h.poollen + 1);
+	ar_buf_append(&g->pool, p, (size_t) h.poollen);
+
+	/* every offset and index inside its table, so that lookups stay in bounds */
+	for (i = 0; i < g->nents && !*err; i++)
+	{
+		const gaz_entry *e = &g->ents[i];
+
+		if ((uint64_t) e->key_off + e->key_len > h.poollen ||
+			(uint64_t) e->canon_off + e->canon_len > h.poollen ||
+			e->type < 1 || e->type >= AR_NER_NTYPES)
+			*err = "image entry out of bounds";
+	}
+	for (i = 0; i < g->cap && !*err; i++)
+		if (g->idx[i] > g->nents || (g->skel[i] > g->nents && g->skel[i] != SKEL_AMBIG))
+			*err = "image index out of bounds";
+	for (i = 0; i < g->wcap && !*err; i++)
+		if ((uint64_t) g->words[i].off + g->words[i].len > h.poollen)
+			*err = "image word out of bounds";
+	if (*err)
+	{
+		ar_gaz_destroy(g);
+		return NULL;
+	}
+	*rows = h.rows;
+	*rowxor = h.rowxor;
 	return g;
 }
 
@@ -673,6 +907,7 @@ gaz_grow(ar_gazetteer *g)
 	g->skelhash = a->realloc_fn(a->ctx, g->skelhash, g->cap * sizeof(uint32_t));
 	memset(g->idx, 0, g->cap * sizeof(uint32_t));
 	memset(g->skel, 0, g->cap * sizeof(uint32_t));
+	memset(g->skelhash, 0, g->cap * sizeof(uint32_t));
 	for (i = 0; i < g->nents; i++)
 	{
 		gaz_entry  *e = &g->ents[i];
@@ -870,6 +1105,7 @@ ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 		}
 		g->idx[slot] = (uint32_t) ++g->nents;
 		e = &g->ents[g->nents - 1];
+		memset(e, 0, sizeof(*e));	/* padding too: images are written byte for byte */
 	}
 	e->key_off = koff;
 	e->key_len = klen;

@@ -106,6 +106,42 @@ extern bool ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int typ
 extern size_t ar_gaz_count(const ar_gazetteer *g);
 
 /*
+ * One gazetteer row as stored in the ar_gazetteer table (canon NULL: none).
+ * ar_gaz_add_rows sorts rows into the cache's row order and adds them:
+ * learned (origin anercorp) rows first so that curated ones win on equal
+ * keys, then by origin, surface, label and canonical in byte order, so that
+ * the same rows always give the same gazetteer; origin user rows are
+ * authoritative (AR_GAZ_USER), anercorp rows rank below curated ones.
+ */
+typedef struct ar_gaz_row
+{
+	const char *surface,
+			   *label,
+			   *canon,
+			   *origin;
+} ar_gaz_row;
+
+extern void ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n);
+/* 64-bit hash of a row; a set of rows is fingerprinted by its count and the XOR of these. */
+extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
+
+/*
+ * Gazetteer image: a built gazetteer written as one block (header, checksum,
+ * the fingerprint of the rows it was built from, then its tables), so that
+ * a backend loads the shipped rows without rebuilding them.  Images are
+ * written and read by the same build on the same machine (native byte
+ * order and struct layout, checked on reading).
+ */
+extern void ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf *out);
+/*
+ * Read an image into a new gazetteer whose memory comes from alloc, after
+ * checking header, checksum and every offset and index; NULL with *err set
+ * when the image is unusable.  *rows and *rowxor receive its fingerprint.
+ */
+extern ar_gazetteer *ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
+									   uint64_t *rows, uint64_t *rowxor, const char **err);
+
+/*
  * Split one line of a gazetteer file (surface TAB label TAB canonical TAB
  * origin) in place: strips the line end and returns the number of fields
  * stored in fields[0..max), or 0 for a blank or # comment line.

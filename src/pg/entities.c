@@ -35,10 +35,12 @@ PG_FUNCTION_INFO_V1(ar_entities);
 PG_FUNCTION_INFO_V1(ar_entity_keys);
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
 PG_FUNCTION_INFO_V1(ar_gazetteer_shipped);
+PG_FUNCTION_INFO_V1(ar_gaz_row_hash_sql);
 
 #define NER_MODEL_NAME	"pg_arabic_ner"
 #define NER_MODEL_EXT	"model"
 #define NER_GAZ_EXT		"gaz"
+#define NER_GAZIMG_EXT	"gazimg"
 
 /* Backend-local state: the mapped model and the gazetteer cache. */
 static void *model_map = NULL;
@@ -49,7 +51,7 @@ static MemoryContext gaz_cxt = NULL;	/* gaz: a copy of gaz_base plus the user ro
 static ar_gazetteer *gaz = NULL;
 static MemoryContext gaz_base_cxt = NULL;	/* gaz_base: the shipped rows */
 static ar_gazetteer *gaz_base = NULL;
-static char *gaz_base_fp = NULL;	/* their fingerprint: row count and sum of row hashes */
+static char *gaz_base_fp = NULL;	/* their fingerprint: row count and XOR of row hashes */
 static bool gaz_valid = false;
 static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a reload */
 static bool gaz_callback_registered = false;
@@ -165,49 +167,6 @@ gaz_table_oid(Oid fn_oid)
 	return get_relname_relid("ar_gazetteer", nsp);
 }
 
-/* One gazetteer row as read through SPI. */
-typedef struct gaz_row
-{
-	char	   *surface,
-			   *label,
-			   *canon,
-			   *origin;
-} gaz_row;
-
-/* NULL-last byte-order comparison (the "C" collation). */
-static int
-cmp_nullable(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a == NULL) - (b == NULL);
-	return strcmp(a, b);
-}
-
-/*
- * Row order of the cache: learned (anercorp) rows first so that curated
- * ones win on equal keys, then by origin, surface, label and canonical in
- * byte order, a total order so that every backend builds the same cache.
- * (Sorted here rather than by ORDER BY: five collated sort keys made the
- * query the largest part of a session's first call.)
- */
-static int
-gaz_row_cmp(const void *a, const void *b)
-{
-	const gaz_row *x = a,
-			   *y = b;
-	int			c = (strcmp(y->origin, "anercorp") == 0) - (strcmp(x->origin, "anercorp") == 0);
-
-	if (c == 0)
-		c = strcmp(x->origin, y->origin);
-	if (c == 0)
-		c = strcmp(x->surface, y->surface);
-	if (c == 0)
-		c = strcmp(x->label, y->label);
-	if (c == 0)
-		c = cmp_nullable(x->canon, y->canon);
-	return c;
-}
-
 /* Add the rows of a gazetteer query (surface, label, canonical, origin) to g in the cache's row order. */
 static void
 gaz_add_rows(ar_gazetteer *g, const char *query)
@@ -215,16 +174,16 @@ gaz_add_rows(ar_gazetteer *g, const char *query)
 	int			ret = SPI_execute(query, true, 0);
 	uint64		i,
 				n = 0;
-	gaz_row    *rows;
+	ar_gaz_row *rows;
 
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
-	rows = palloc(sizeof(gaz_row) * (SPI_processed ? SPI_processed : 1));
+	rows = palloc(sizeof(ar_gaz_row) * (SPI_processed ? SPI_processed : 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	td = SPI_tuptable->tupdesc;
-		gaz_row    *r = &rows[n];
+		ar_gaz_row *r = &rows[n];
 
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
@@ -235,23 +194,72 @@ gaz_add_rows(ar_gazetteer *g, const char *query)
 		if (r->surface && r->label && r->origin)	/* NOT NULL columns */
 			n++;
 	}
-	qsort(rows, n, sizeof(gaz_row), gaz_row_cmp);
-	for (i = 0; i < n; i++)
-	{
-		const gaz_row *r = &rows[i];
-		uint32_t	flags = 0;
-
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (strcmp(r->origin, "user") == 0)
-			flags = AR_GAZ_USER;
-		else if (strcmp(r->origin, "anercorp") == 0)
-			flags = 1;			/* learned rows rank below curated ones */
-		(void) ar_gaz_add(g, r->surface, strlen(r->surface),
-						  ar_ner_type_from_name(r->label, strlen(r->label)),
-						  r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0, flags);
-	}
+	ar_gaz_add_rows(g, rows, n);
 	pfree(rows);
+}
+
+/*
+ * The gazetteer image of the shipped rows built with this installation
+ * (src/train/gaz_image.c), if it was built from rows with fingerprint fp;
+ * NULL otherwise (the caller then builds from the table).
+ */
+static ar_gazetteer *
+gaz_image_load(const char *fp, const ar_allocator *alloc)
+{
+	char	   *path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZIMG_EXT);
+	int			fd = open(path, O_RDONLY | PG_BINARY, 0);
+	struct stat st;
+	char	   *buf;
+	size_t		got = 0;
+	uint64_t	rows,
+				rowxor;
+	const char *err;
+	ar_gazetteer *g;
+
+	if (fd < 0)
+	{
+		ereport(WARNING,
+				(errcode_for_file_access(),
+				 errmsg("could not open gazetteer image \"%s.%s\": %m", NER_MODEL_NAME, NER_GAZIMG_EXT),
+				 errdetail("The shipped gazetteer rows are indexed from the table instead, which is slower."),
+				 errhint("Reinstall pg_arabic.")));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0 || st.st_size <= 0)
+	{
+		close(fd);
+		return NULL;
+	}
+	buf = palloc_extended((Size) st.st_size, MCXT_ALLOC_HUGE);
+	while (got < (size_t) st.st_size)
+	{
+		ssize_t		r = read(fd, buf + got, (size_t) st.st_size - got);
+
+		if (r <= 0)
+			break;
+		got += (size_t) r;
+	}
+	close(fd);
+	g = got == (size_t) st.st_size ?
+		ar_gaz_image_read(buf, got, alloc, &rows, &rowxor, &err) : NULL;
+	pfree(buf);
+	if (!g)
+	{
+		ereport(WARNING,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("gazetteer image \"%s.%s\" is unusable", NER_MODEL_NAME, NER_GAZIMG_EXT),
+				 errdetail("The check failed: %s.", got == (size_t) st.st_size ? err : "short read"),
+				 errhint("Reinstall pg_arabic.")));
+		return NULL;
+	}
+	/* the rows' fingerprint as the table query prints it: count, then the XOR as a signed bigint */
+	if (strcmp(psprintf(UINT64_FORMAT ":" INT64_FORMAT, (uint64) rows, (int64) rowxor), fp) != 0)
+	{
+		/* the owner changed shipped rows: not an error, the table is the truth */
+		ar_gaz_destroy(g);
+		return NULL;
+	}
+	return g;
 }
 
 /* The single text value of a one-row, one-column query. */
@@ -283,6 +291,7 @@ ner_gazetteer(Oid fn_oid)
 				base_alloc;
 	uint64		inval_before;
 	Oid			relid;
+	const char *nsp;
 	char	   *table,
 			   *fp;
 
@@ -334,8 +343,8 @@ ner_gazetteer(Oid fn_oid)
 		gaz_valid = true;
 		return gaz;
 	}
-	table = psprintf("%s.%s", quote_identifier(get_namespace_name(get_rel_namespace(relid))),
-					 quote_identifier(get_rel_name(relid)));
+	nsp = quote_identifier(get_namespace_name(get_rel_namespace(relid)));
+	table = psprintf("%s.%s", nsp, quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -344,18 +353,23 @@ ner_gazetteer(Oid fn_oid)
 	 * search_path or the database collation
 	 */
 	fp = gaz_scalar(psprintf("SELECT pg_catalog.count(*)::pg_catalog.text OPERATOR(pg_catalog.||) ':' "
-							 "OPERATOR(pg_catalog.||) COALESCE(pg_catalog.sum(pg_catalog.hashtextextended("
-							 "pg_catalog.concat_ws('|', surface, label, canonical, origin) COLLATE \"C\", 0)), 0)::pg_catalog.text "
-							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
+							 "OPERATOR(pg_catalog.||) COALESCE(pg_catalog.bit_xor(%s._ar_gaz_row_hash("
+							 "surface, label, canonical, origin)), 0)::pg_catalog.text "
+							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", nsp, table));
 	if (gaz_base == NULL || strcmp(fp, gaz_base_fp) != 0)
 	{
 		ar_gazetteer *b;
 
 		gaz_base = NULL;
 		MemoryContextReset(gaz_base_cxt);
-		b = ar_gaz_create(&base_alloc);
-		gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
-								 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
+		/* the image built with this installation, unless the shipped rows were changed */
+		b = gaz_image_load(fp, &base_alloc);
+		if (b == NULL)
+		{
+			b = ar_gaz_create(&base_alloc);
+			gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
+									 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
+		}
 		gaz_base_fp = MemoryContextStrdup(gaz_base_cxt, fp);
 		gaz_base = b;
 	}
@@ -534,4 +548,19 @@ ar_entity_keys(PG_FUNCTION_ARGS)
 	result = construct_array(elems, nd, TEXTOID, -1, false, TYPALIGN_INT);
 	MemoryContextDelete(work);
 	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/* _ar_gaz_row_hash(surface, label, canonical, origin): a row's hash for the gazetteer cache's fingerprint. */
+Datum
+ar_gaz_row_hash_sql(PG_FUNCTION_ARGS)
+{
+	ar_gaz_row	r;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();		/* NOT NULL columns: not a row of the table */
+	r.surface = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	r.label = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	r.canon = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	r.origin = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	PG_RETURN_INT64((int64) ar_gaz_row_hash(&r));
 }

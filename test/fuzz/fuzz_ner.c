@@ -105,6 +105,50 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		;
 	ar_gaz_add(g, text, nl, 1 + (int) (size % 4), text, nl / 2, AR_GAZ_USER);
 
+	/* the gazetteer written as an image and read back tags the same; an altered image never crashes */
+	{
+		ar_buf		img;
+		ar_gazetteer *g2;
+		ar_ner_entity *e2;
+		uint64_t	rows,
+					rowxor;
+		const char *err;
+		size_t		n2,
+					k;
+
+		ar_buf_init(&img, &ar_malloc_allocator, 4096);
+		ar_gaz_image_write(g, 7, 0x1234, &img);
+		g2 = ar_gaz_image_read(img.data, img.len, &ar_malloc_allocator, &rows, &rowxor, &err);
+		if (!g2 || rows != 7 || rowxor != 0x1234)
+			abort();
+		n = ar_ner_extract(&m, g, text, size, &ar_malloc_allocator, &e);
+		n2 = ar_ner_extract(&m, g2, text, size, &ar_malloc_allocator, &e2);
+		if (n2 != n)
+			abort();
+		for (k = 0; k < n; k++)
+			if (e[k].type != e2[k].type || e[k].byte_start != e2[k].byte_start ||
+				e[k].byte_len != e2[k].byte_len || strcmp(e[k].canonical, e2[k].canonical) != 0)
+				abort();
+		ar_ner_entities_free(e, n, &ar_malloc_allocator);
+		ar_ner_entities_free(e2, n2, &ar_malloc_allocator);
+		ar_gaz_destroy(g2);
+		if (size > 0)
+		{
+			img.data[((size_t) data[0] * 131u + size) % img.len] ^= (char) (data[size - 1] | 1);
+			g2 = ar_gaz_image_read(img.data, img.len - (size % 3 == 0 ? 1 : 0), &ar_malloc_allocator,
+								   &rows, &rowxor, &err);
+			if (g2)
+			{
+				n2 = ar_ner_extract(&m, g2, text, size, &ar_malloc_allocator, &e2);
+				ar_ner_entities_free(e2, n2, &ar_malloc_allocator);
+				ar_gaz_destroy(g2);
+			}
+			else if (err == NULL)
+				abort();
+		}
+		ar_buf_free(&img);
+	}
+
 	n = ar_ner_extract(&m, g, text, size, &ar_malloc_allocator, &e);
 	for (i = 0; i < n; i++)
 	{
