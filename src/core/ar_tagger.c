@@ -1705,6 +1705,11 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 					k,
 					y;
 
+#if defined(__GNUC__) || defined(__clang__)
+		/* the weight rows are scattered over 2.4 MB: ask for all of them before summing */
+		for (k = 0; k < nf; k++)
+			__builtin_prefetch(m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
+#endif
 		for (k = 0; k < nf; k++)
 		{
 			const int16_t *w = m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
