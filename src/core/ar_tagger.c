@@ -624,26 +624,8 @@ typedef struct gaz_image_header
 				nwords,
 				poollen,
 				maxwords;
-	uint64_t	checksum;		/* of the tables */
+	uint64_t	checksum;		/* checksum() of the tables */
 } gaz_image_header;
-
-/* Checksum of an image's tables: 64-bit words mixed, then the tail bytes. */
-static uint64_t
-image_checksum(const char *p, size_t n)
-{
-	uint64_t	h = 0x9E3779B97F4A7C15ull ^ n;
-	size_t		i = 0;
-
-	for (; i + 8 <= n; i += 8)
-	{
-		uint64_t	w;
-
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
-	}
-	return fnv64(h, p + i, n - i);
-}
 
 /* Write g as an image (see ar_tagger.h). */
 void
@@ -674,7 +656,7 @@ ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf
 	if (g->wcap)
 		ar_buf_append(out, (const char *) g->words, g->wcap * sizeof(gaz_word));
 	ar_buf_append(out, g->pool.data, g->pool.len);
-	h.checksum = image_checksum(out->data + start, out->len - start);
+	h.checksum = checksum(2166136261u, out->data + start, out->len - start);
 	memcpy(out->data + start - sizeof(h), &h, sizeof(h));
 }
 
@@ -706,7 +688,7 @@ ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
 		h.wcap * sizeof(gaz_word) + h.poollen;
 	if (len - sizeof(h) != need)
 		return (*err = "image size does not match its header", NULL);
-	if (image_checksum(p + sizeof(h), (size_t) need) != h.checksum)
+	if (checksum(2166136261u, p + sizeof(h), (size_t) need) != h.checksum)
 		return (*err = "image checksum mismatch", NULL);
 
 	g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));

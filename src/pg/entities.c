@@ -80,6 +80,26 @@ gaz_free(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
+/* Read size bytes of fd into memory of cxt and close fd; *got is the number of bytes read. */
+static char *
+read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
+{
+	char	   *buf = MemoryContextAllocHuge(cxt, (Size) size);
+	size_t		n = 0;
+
+	while (n < size)
+	{
+		ssize_t		r = read(fd, buf + n, size - n);
+
+		if (r <= 0)
+			break;
+		n += (size_t) r;
+	}
+	close(fd);
+	*got = n;
+	return buf;
+}
+
 /*
  * Read the model file into backend memory and validate it, once per backend.
  * (It is read, not mapped: a mapping of a file later overwritten in place
@@ -112,16 +132,7 @@ ner_model(void)
 				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", NER_MODEL_NAME, NER_MODEL_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	}
-	buf = MemoryContextAllocHuge(TopMemoryContext, (Size) st.st_size);
-	while (got < (size_t) st.st_size)
-	{
-		ssize_t		r = read(fd, buf + got, (size_t) st.st_size - got);
-
-		if (r <= 0)
-			break;
-		got += (size_t) r;
-	}
-	close(fd);
+	buf = read_all(fd, (size_t) st.st_size, TopMemoryContext, &got);
 	if (got != (size_t) st.st_size)
 	{
 		pfree(buf);
@@ -230,16 +241,7 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 		close(fd);
 		return NULL;
 	}
-	buf = palloc_extended((Size) st.st_size, MCXT_ALLOC_HUGE);
-	while (got < (size_t) st.st_size)
-	{
-		ssize_t		r = read(fd, buf + got, (size_t) st.st_size - got);
-
-		if (r <= 0)
-			break;
-		got += (size_t) r;
-	}
-	close(fd);
+	buf = read_all(fd, (size_t) st.st_size, CurrentMemoryContext, &got);
 	g = got == (size_t) st.st_size ?
 		ar_gaz_image_read(buf, got, alloc, &rows, &rowxor, &err) : NULL;
 	pfree(buf);
