@@ -102,7 +102,7 @@ model: src/train/ner_train
 	@test -f "$(NER_TRAIN_DATA)" || { echo "MISSING: $(NER_TRAIN_DATA) (ANERcorp train split) is needed to train the model" >&2; exit 1; }
 	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
 	  -c src/train/gaz_orgs.tsv -c src/train/gaz_people.tsv -c src/train/gaz_world.tsv -c src/train/gaz_places_misc.tsv \
-	  -c src/train/gaz_arab_people.tsv -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
+	  -c src/train/gaz_arab_people.tsv -c src/train/gaz_orgs2.tsv -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
 	  -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
 
 # Regenerate the ICU/CLDR place names (committed, so builds do not depend on the ICU version).
