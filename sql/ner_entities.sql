@@ -57,6 +57,9 @@ SELECT has_table_privilege('public', 'ar_gazetteer', 'SELECT') AS public_select,
        has_table_privilege('public', 'ar_gazetteer', 'INSERT') AS public_insert,
        has_table_privilege('public', 'ar_gazetteer', 'DELETE') AS public_delete;
 
+-- a lone nationality adjective is not a person, also indefinite
+SELECT entity, label FROM ar_entities('وأكد مسؤول روسي أن موسكو مستعدة للحوار، وقال دبلوماسيون غربيون إن الرد متوقع.');
+
 -- a phrase the model does not take for a name until a user row names it;
 -- the next statement sees the row
 SELECT entity, label FROM ar_entities('زرنا الحديقة الخضراء ثم مررنا بالحديقة الخضراء مساء.');

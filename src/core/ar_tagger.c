@@ -387,7 +387,50 @@ static const lexword lexicon[] = {
 	{NULL, 0, 0}
 };
 
-/* Lexicon class of a folded word; nationality adjectives (ال...ي / ال...يه) by pattern. */
+/*
+ * Nationality and regional adjectives (folded masculine singular): a lone one
+ * is never a person, also indefinite (مسؤول روسي, دبلوماسيون غربيون), which
+ * the ال...ي pattern of lex_class does not see.  Ambiguous ones (مالي
+ * financial, غاني rich) are left out.
+ */
+static const char *const demonyms[] = {
+	"روسي", "امريكي", "اميركي", "فرنسي", "بريطاني", "الماني", "صيني", "ياباني", "هندي",
+	"باكستاني", "افغاني", "ايراني", "تركي", "عراقي", "سوري", "لبناني", "اردني", "فلسطيني",
+	"اسراءيلي", "مصري", "سعودي", "قطري", "اماراتي", "كويتي", "بحريني", "عماني", "يمني",
+	"سوداني", "ليبي", "تونسي", "جزاءري", "مغربي", "موريتاني", "صومالي", "اثيوبي", "اريتري",
+	"كيني", "نيجيري", "ايطالي", "اسباني", "برتغالي", "يوناني", "هولندي", "بلجيكي", "سويسري",
+	"نمساوي", "سويدي", "نرويجي", "دنماركي", "فنلندي", "بولندي", "تشيكي", "مجري", "روماني",
+	"بلغاري", "صربي", "كرواتي", "اوكراني", "بيلاروسي", "جورجي", "ارميني", "اذربيجاني",
+	"كازاخي", "اوزبكي", "كوري", "فيتنامي", "تايلاندي", "اندونيسي", "ماليزي", "فلبيني",
+	"استرالي", "كندي", "مكسيكي", "برازيلي", "ارجنتيني", "تشيلي", "كولومبي", "فنزويلي", "كوبي",
+	"بيروفي", "اوروبي", "افريقي", "اسيوي", "عربي", "خليجي", "اسكتلندي", "ايرلندي", "كردي",
+	"شيشاني", "قبرصي", "سنغالي", "كاميروني", "ايفواري", "اوغندي", "تنزاني", "رواندي",
+	"كونغولي", "نيوزيلندي", "سريلانكي", "بنغالي", "نيبالي", "سنغافوري", "امازيغي", "غربي",
+	NULL
+};
+
+/* Whether a folded clitic-stripped base is a demonym, also feminine, dual or plural (روسيه, روسيان, روسيون, روسيين, روسيات). */
+static bool
+is_demonym(const char *b, size_t blen)
+{
+	static const char *const endings[] = {"", "ه", "ان", "ين", "ون", "ات", NULL};
+	const char *const *d;
+	const char *const *e;
+
+	for (e = endings; *e; e++)
+	{
+		size_t		el = strlen(*e);
+
+		if (blen <= el || memcmp(b + blen - el, *e, el) != 0)
+			continue;
+		for (d = demonyms; *d; d++)
+			if (strlen(*d) == blen - el && memcmp(*d, b, blen - el) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Lexicon class of a folded word; nationality adjectives by list and by pattern (ال...ي / ال...يه). */
 static int
 lex_class(const char *full, size_t flen, const char *base, size_t blen)
 {
@@ -396,6 +439,7 @@ lex_class(const char *full, size_t flen, const char *base, size_t blen)
 	for (l = lexicon; l->w; l++)
 		if (l->len == blen && memcmp(l->w, base, blen) == 0)
 			return l->cls;
+
 	if (flen >= 10 && all_arabic(full, flen) && ar_at(full, 0) == CP_ALEF &&
 		ar_at(full, 1) == CP_LAM)
 	{
@@ -2120,6 +2164,10 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 				a++;
 			while (b > a && q->t[b].shape == SH_PUNCT)
 				b--;
+			/* a lone nationality adjective is not a person (مسؤول روسي) */
+			if (a == b && AR_NER_TYPE(labels[i]) == AR_NER_PER &&
+				is_demonym(q->pool.data + q->t[a].boff, q->t[a].blen))
+				a = b + 1;
 			if (a <= b && q->t[a].shape != SH_PUNCT)
 			{
 				span	   *x;

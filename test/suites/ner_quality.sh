@@ -2,7 +2,7 @@
 # Suite (run by test/run.sh test): quality floors of the entity tagger and of the speakers it
 # gives ar_quotes, against a live server with pg_arabic installed (PGHOST/PGPORT/PGUSER exported).
 #   1. ANERcorp dev split (test/eval/ner_eval.sh, scored by ../shared/tools/ner_eval.py):
-#      overall micro F1 must stay >= NER_F1_FLOOR (the last measured 0.754 minus 0.01).
+#      overall micro F1 must stay >= NER_F1_FLOOR (the last measured 0.755 minus 0.01).
 #   2. Seed articles: expected people/places/organisations found by ar_entities with the shipped
 #      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 26 of 28).
 #   3. Seed articles: quotations ar_quotes attributes to Lavrov, Tillerson or Blinken must stay
@@ -12,7 +12,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 shared=${PGARABIC_SHARED:-$root/../shared}
-f1_floor=0.744
+f1_floor=0.745
 seeds_floor=26
 quotes_floor=37
 
