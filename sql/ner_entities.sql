@@ -85,14 +85,19 @@ ROLLBACK;
 SELECT entity, label FROM ar_entities('تجمع الناس في الساحة الكبيرة.');
 
 -- the owner may change shipped rows too: the shipped layer of the cache is rebuilt
+-- (DEBUG1 says where the shipped rows came from: the build's image, or the table once they differ)
 BEGIN;
 UPDATE ar_gazetteer SET canonical = 'مجلس الأمن التابع للأمم المتحدة'
   WHERE surface = 'مجلس الأمن' AND origin = 'curated';
+SET client_min_messages = debug1;
 SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس.');
+RESET client_min_messages;
 INSERT INTO ar_gazetteer (surface, label) VALUES ('الساحة الكبيرة', 'LOC');
 SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس في الساحة الكبيرة.');
 ROLLBACK;
+SET client_min_messages = debug1;
 SELECT entity, label, canonical FROM ar_entities('اجتمع مجلس الأمن أمس في الساحة الكبيرة.');
+RESET client_min_messages;
 
 -- only the owner writes the gazetteer; everyone reads it and extracts
 CREATE ROLE ner_reader;

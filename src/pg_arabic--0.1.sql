@@ -181,7 +181,7 @@ CREATE FUNCTION @extschema@._ar_gaz_row_hash(surface text, label text, canonical
   AS 'MODULE_PATHNAME', 'ar_gaz_row_hash_sql'
   LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._ar_gaz_row_hash(text, text, text, text) IS
-  'Internal: hash of one ar_gazetteer row; the count and XOR of the shipped rows'' hashes tell each session whether the prebuilt gazetteer image (tsearch_data/pg_arabic_ner.gazimg) still matches the table.';
+  'Internal: hash of one ar_gazetteer row; the count and the sum (modulo 2^64) of the shipped rows'' hashes tell each session whether the prebuilt gazetteer image (tsearch_data/pg_arabic_ner.gazimg) still matches the table.';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ar_gazetteer', 'WHERE origin = ''user''');
 

@@ -660,20 +660,43 @@ typedef struct gaz_image_header
 	char		magic[8];
 	uint32_t	entsize,		/* sizeof(gaz_entry), sizeof(gaz_word): layout check */
 				wordsize;
-	uint64_t	rows,			/* fingerprint of the rows it was built from */
-				rowxor;
+	uint64_t	rows,			/* fingerprint of the rows it was built from: */
+				rowsum;			/* count, and sum of row hashes modulo 2^64 */
 	uint64_t	nents,
 				cap,
 				wcap,
 				nwords,
 				poollen,
 				maxwords;
-	uint64_t	checksum;		/* checksum() of the tables */
+	uint64_t	checksum;		/* checksum() of the header (this field 0) and the tables */
 } gaz_image_header;
+
+/* Checksum of an image: its header with the checksum field zeroed, then its tables. */
+static uint64_t
+image_checksum(const gaz_image_header *hdr, const char *tables, size_t len)
+{
+	gaz_image_header h = *hdr;
+
+	h.checksum = 0;
+	return checksum(checksum(2166136261u, &h, sizeof(h)), tables, len);
+}
+
+/* Recompute the checksum of an image after an edit (tests that damage images). */
+void
+ar_gaz_image_reseal(char *data, size_t len)
+{
+	gaz_image_header h;
+
+	if (len < sizeof(h))
+		return;
+	memcpy(&h, data, sizeof(h));
+	h.checksum = image_checksum(&h, data + sizeof(h), len - sizeof(h));
+	memcpy(data, &h, sizeof(h));
+}
 
 /* Write g as an image (see ar_tagger.h). */
 void
-ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf *out)
+ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowsum, ar_buf *out)
 {
 	gaz_image_header h;
 	size_t		start;
@@ -683,7 +706,7 @@ ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf
 	h.entsize = (uint32_t) sizeof(gaz_entry);
 	h.wordsize = (uint32_t) sizeof(gaz_word);
 	h.rows = rows;
-	h.rowxor = rowxor;
+	h.rowsum = rowsum;
 	h.nents = g->nents;
 	h.cap = g->cap;
 	h.wcap = g->wcap;
@@ -700,20 +723,22 @@ ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf
 	if (g->wcap)
 		ar_buf_append(out, (const char *) g->words, g->wcap * sizeof(gaz_word));
 	ar_buf_append(out, g->pool.data, g->pool.len);
-	h.checksum = checksum(2166136261u, out->data + start, out->len - start);
+	h.checksum = image_checksum(&h, out->data + start, out->len - start);
 	memcpy(out->data + start - sizeof(h), &h, sizeof(h));
 }
 
 /* Read an image into a new gazetteer (see ar_tagger.h). */
 ar_gazetteer *
 ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
-				  uint64_t *rows, uint64_t *rowxor, const char **err)
+				  uint64_t *rows, uint64_t *rowsum, const char **err)
 {
 	const char *p = data;
 	gaz_image_header h;
 	ar_gazetteer *g;
 	uint64_t	need;
-	size_t		i;
+	size_t		i,
+				used,
+				maxnw = 0;
 
 	*err = NULL;
 	if (len < sizeof(h))
@@ -723,16 +748,17 @@ ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
 		return (*err = "not a gazetteer image of this version", NULL);
 	if (h.entsize != sizeof(gaz_entry) || h.wordsize != sizeof(gaz_word))
 		return (*err = "image written by a build with another layout", NULL);
+	/* divisions, not products: a crafted count must not wrap around */
 	if (h.cap < 2 || h.cap > ((uint64_t) 1 << 28) || (h.cap & (h.cap - 1)) ||
 		(h.wcap && (h.wcap > ((uint64_t) 1 << 28) || (h.wcap & (h.wcap - 1)))) ||
-		h.nents * 2 > h.cap || h.nwords * 2 > h.wcap || h.poollen >= UINT32_MAX ||
+		h.nents > h.cap / 2 || h.nwords > h.wcap / 2 || h.poollen >= UINT32_MAX ||
 		h.maxwords > 255)
 		return (*err = "image sizes out of range", NULL);
 	need = h.nents * sizeof(gaz_entry) + 3 * h.cap * sizeof(uint32_t) +
 		h.wcap * sizeof(gaz_word) + h.poollen;
 	if (len - sizeof(h) != need)
 		return (*err = "image size does not match its header", NULL);
-	if (checksum(2166136261u, p + sizeof(h), (size_t) need) != h.checksum)
+	if (image_checksum(&h, p + sizeof(h), (size_t) need) != h.checksum)
 		return (*err = "image checksum mismatch", NULL);
 
 	g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
@@ -757,7 +783,11 @@ ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
 	ar_buf_init(&g->pool, alloc, (size_t) h.poollen + 1);
 	ar_buf_append(&g->pool, p, (size_t) h.poollen);
 
-	/* every offset and index inside its table, so that lookups stay in bounds */
+	/*
+	 * every offset and index inside its table, and the hash tables as full as
+	 * their counts say (an open-addressing probe needs an empty slot to stop),
+	 * so that lookups stay in bounds and end
+	 */
 	for (i = 0; i < g->nents && !*err; i++)
 	{
 		const gaz_entry *e = &g->ents[i];
@@ -766,20 +796,38 @@ ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
 			(uint64_t) e->canon_off + e->canon_len > h.poollen ||
 			e->type < 1 || e->type >= AR_NER_NTYPES)
 			*err = "image entry out of bounds";
+		if (e->nwords > maxnw)
+			maxnw = e->nwords;
 	}
-	for (i = 0; i < g->cap && !*err; i++)
+	if (!*err && h.maxwords < maxnw)
+		*err = "image word count of its names out of range";
+	for (i = 0, used = 0; i < g->cap && !*err; i++)
+	{
 		if (g->idx[i] > g->nents || (g->skel[i] > g->nents && g->skel[i] != SKEL_AMBIG))
 			*err = "image index out of bounds";
-	for (i = 0; i < g->wcap && !*err; i++)
+		used += g->idx[i] != 0;
+	}
+	if (!*err && used != g->nents)
+		*err = "image key index does not match its entries";
+	for (i = 0, used = 0; i < g->cap && !*err; i++)
+		used += g->skel[i] != 0;
+	if (!*err && used > g->nents)
+		*err = "image spelling index fuller than its entries";
+	for (i = 0, used = 0; i < g->wcap && !*err; i++)
+	{
 		if ((uint64_t) g->words[i].off + g->words[i].len > h.poollen)
 			*err = "image word out of bounds";
+		used += g->words[i].len != 0;
+	}
+	if (!*err && used != g->nwords)
+		*err = "image word table does not match its count";
 	if (*err)
 	{
 		ar_gaz_destroy(g);
 		return NULL;
 	}
 	*rows = h.rows;
-	*rowxor = h.rowxor;
+	*rowsum = h.rowsum;
 	return g;
 }
 
@@ -2166,6 +2214,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 				b--;
 			/* a lone nationality adjective is not a person (مسؤول روسي) */
 			if (a == b && AR_NER_TYPE(labels[i]) == AR_NER_PER &&
+				!(q->t[a].gaz && (q->t[a].gaz->flags & AR_GAZ_USER)) &&	/* user rows rule */
 				is_demonym(q->pool.data + q->t[a].boff, q->t[a].blen))
 				a = b + 1;
 			if (a <= b && q->t[a].shape != SH_PUNCT)

@@ -122,7 +122,7 @@ typedef struct ar_gaz_row
 } ar_gaz_row;
 
 extern void ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n);
-/* 64-bit hash of a row; a set of rows is fingerprinted by its count and the XOR of these. */
+/* 64-bit hash of a row; a set of rows is fingerprinted by its count and the sum of these modulo 2^64. */
 extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
 
 /*
@@ -132,14 +132,17 @@ extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
  * written and read by the same build on the same machine (native byte
  * order and struct layout, checked on reading).
  */
-extern void ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowxor, ar_buf *out);
+extern void ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowsum, ar_buf *out);
 /*
  * Read an image into a new gazetteer whose memory comes from alloc, after
- * checking header, checksum and every offset and index; NULL with *err set
- * when the image is unusable.  *rows and *rowxor receive its fingerprint.
+ * checking header, checksum, every offset and index and the fill of its hash
+ * tables; NULL with *err set when the image is unusable.  *rows and *rowsum
+ * receive its fingerprint.
  */
 extern ar_gazetteer *ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
-									   uint64_t *rows, uint64_t *rowxor, const char **err);
+									   uint64_t *rows, uint64_t *rowsum, const char **err);
+/* Recompute the checksum of an image after an edit (for tests that damage images on purpose). */
+extern void ar_gaz_image_reseal(char *data, size_t len);
 
 /*
  * Split one line of a gazetteer file (surface TAB label TAB canonical TAB

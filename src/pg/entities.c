@@ -19,10 +19,15 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/fd.h"
 #include "storage/proc.h"
 #include "tsearch/ts_locale.h"
 #include "tsearch/ts_utils.h"
 #include "utils/builtins.h"
+#include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -51,7 +56,7 @@ static MemoryContext gaz_cxt = NULL;	/* gaz: a copy of gaz_base plus the user ro
 static ar_gazetteer *gaz = NULL;
 static MemoryContext gaz_base_cxt = NULL;	/* gaz_base: the shipped rows */
 static ar_gazetteer *gaz_base = NULL;
-static char *gaz_base_fp = NULL;	/* their fingerprint: row count and XOR of row hashes */
+static char *gaz_base_fp = NULL;	/* their fingerprint: row count and sum of row hashes */
 static bool gaz_valid = false;
 static uint64 gaz_inval_count = 0;	/* invalidations seen, to detect one during a reload */
 static bool gaz_callback_registered = false;
@@ -80,7 +85,7 @@ gaz_free(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
-/* Read size bytes of fd into memory of cxt and close fd; *got is the number of bytes read. */
+/* Read size bytes of fd (an OpenTransientFile) into memory of cxt and close fd; *got is the number of bytes read. */
 static char *
 read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
 {
@@ -95,7 +100,7 @@ read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
 			break;
 		n += (size_t) r;
 	}
-	close(fd);
+	CloseTransientFile(fd);
 	*got = n;
 	return buf;
 }
@@ -118,7 +123,7 @@ ner_model(void)
 	if (model_map)
 		return &model;
 	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_MODEL_EXT);
-	fd = open(path, O_RDONLY | PG_BINARY, 0);
+	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
 	if (fd < 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
@@ -126,7 +131,7 @@ ner_model(void)
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	if (fstat(fd, &st) < 0 || st.st_size <= 0)
 	{
-		close(fd);
+		CloseTransientFile(fd);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
 				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", NER_MODEL_NAME, NER_MODEL_EXT),
@@ -218,12 +223,12 @@ static ar_gazetteer *
 gaz_image_load(const char *fp, const ar_allocator *alloc)
 {
 	char	   *path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZIMG_EXT);
-	int			fd = open(path, O_RDONLY | PG_BINARY, 0);
+	int			fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
 	struct stat st;
 	char	   *buf;
 	size_t		got = 0;
 	uint64_t	rows,
-				rowxor;
+				rowsum;
 	const char *err;
 	ar_gazetteer *g;
 
@@ -238,12 +243,12 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 	}
 	if (fstat(fd, &st) < 0 || st.st_size <= 0)
 	{
-		close(fd);
+		CloseTransientFile(fd);
 		return NULL;
 	}
 	buf = read_all(fd, (size_t) st.st_size, CurrentMemoryContext, &got);
 	g = got == (size_t) st.st_size ?
-		ar_gaz_image_read(buf, got, alloc, &rows, &rowxor, &err) : NULL;
+		ar_gaz_image_read(buf, got, alloc, &rows, &rowsum, &err) : NULL;
 	pfree(buf);
 	if (!g)
 	{
@@ -254,13 +259,15 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 				 errhint("Reinstall pg_arabic.")));
 		return NULL;
 	}
-	/* the rows' fingerprint as the table query prints it: count, then the XOR as a signed bigint */
-	if (strcmp(psprintf(UINT64_FORMAT ":" INT64_FORMAT, (uint64) rows, (int64) rowxor), fp) != 0)
+	/* the rows' fingerprint as the table query prints it: count, then the sum modulo 2^64 */
+	if (strcmp(psprintf(UINT64_FORMAT ":" UINT64_FORMAT, (uint64) rows, (uint64) rowsum), fp) != 0)
 	{
 		/* the owner changed shipped rows: not an error, the table is the truth */
 		ar_gaz_destroy(g);
+		elog(DEBUG1, "pg_arabic: shipped gazetteer rows changed since the image was built; indexing them from the table");
 		return NULL;
 	}
+	elog(DEBUG1, "pg_arabic: shipped gazetteer rows loaded from the image %s.%s", NER_MODEL_NAME, NER_GAZIMG_EXT);
 	return g;
 }
 
@@ -271,8 +278,10 @@ gaz_scalar(const char *query)
 	int			ret = SPI_execute(query, true, 1);
 	char	   *v;
 
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed != 1)
+		elog(ERROR, "reading the gazetteer failed: " UINT64_FORMAT " rows where one was expected", (uint64) SPI_processed);
 	v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	return v ? v : pstrdup("");
 }
@@ -293,7 +302,8 @@ ner_gazetteer(Oid fn_oid)
 				base_alloc;
 	uint64		inval_before;
 	Oid			relid;
-	const char *nsp;
+	const char *nsp,
+			   *rowhash;
 	char	   *table,
 			   *fp;
 
@@ -354,10 +364,23 @@ ner_gazetteer(Oid fn_oid)
 	 * operators, functions and collations pinned: no dependence on
 	 * search_path or the database collation
 	 */
+	/*
+	 * the fingerprint: count, and the sum of the row hashes modulo 2^64 (a
+	 * sum, not an XOR: duplicate rows must not cancel out).  An installation
+	 * whose SQL objects predate _ar_gaz_row_hash falls back on the built-in
+	 * hash: the image never matches then, and the table is indexed.
+	 */
+	if (OidIsValid(LookupFuncName(list_make2(makeString(pstrdup(get_namespace_name(get_rel_namespace(relid)))),
+											 makeString("_ar_gaz_row_hash")),
+								  4, (Oid[]) {TEXTOID, TEXTOID, TEXTOID, TEXTOID}, true)))
+		rowhash = psprintf("%s._ar_gaz_row_hash(surface, label, canonical, origin)", nsp);
+	else
+		rowhash = "pg_catalog.hashtextextended(pg_catalog.concat_ws('|', surface, label, canonical, origin), 0)";
 	fp = gaz_scalar(psprintf("SELECT pg_catalog.count(*)::pg_catalog.text OPERATOR(pg_catalog.||) ':' "
-							 "OPERATOR(pg_catalog.||) COALESCE(pg_catalog.bit_xor(%s._ar_gaz_row_hash("
-							 "surface, label, canonical, origin)), 0)::pg_catalog.text "
-							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", nsp, table));
+							 "OPERATOR(pg_catalog.||) ((COALESCE(pg_catalog.sum(%s::pg_catalog.numeric), 0) "
+							 "OPERATOR(pg_catalog.%%) 18446744073709551616 OPERATOR(pg_catalog.+) 18446744073709551616) "
+							 "OPERATOR(pg_catalog.%%) 18446744073709551616)::pg_catalog.text "
+							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", rowhash, table));
 	if (gaz_base == NULL || strcmp(fp, gaz_base_fp) != 0)
 	{
 		ar_gazetteer *b;
@@ -368,6 +391,7 @@ ner_gazetteer(Oid fn_oid)
 		b = gaz_image_load(fp, &base_alloc);
 		if (b == NULL)
 		{
+			elog(DEBUG1, "pg_arabic: indexing the shipped gazetteer rows from the table");
 			b = ar_gaz_create(&base_alloc);
 			gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
 									 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));

@@ -4,7 +4,7 @@
  *    gaz_image GAZ IMAGE reads the shipped gazetteer file (the rows that
  *    CREATE EXTENSION puts into ar_gazetteer), builds the gazetteer the way
  *    a backend builds it from those rows, and writes it with the rows'
- *    fingerprint (count and XOR of ar_gaz_row_hash).  A backend whose
+ *    fingerprint (count, and sum of ar_gaz_row_hash modulo 2^64).  A backend whose
  *    shipped rows have that fingerprint loads the image instead of
  *    rebuilding them (src/pg/entities.c).
  */
@@ -44,7 +44,7 @@ main(int argc, char **argv)
 	size_t		n = 0,
 				cap = 0,
 				i;
-	uint64_t	rowxor = 0;
+	uint64_t	rowsum = 0;
 	ar_gazetteer *g;
 	ar_buf		out;
 
@@ -55,7 +55,11 @@ main(int argc, char **argv)
 	while (fgets(line, sizeof(line), f))
 	{
 		char	   *fld[4] = {NULL, NULL, NULL, NULL};
-		int			nf = ar_gaz_split_line(line, fld, 4);
+		int			nf;
+
+		if (!strchr(line, '\n') && !feof(f))
+			die("line longer than 8191 bytes", argv[1]);
+		nf = ar_gaz_split_line(line, fld, 4);
 
 		if (nf == 0)
 			continue;
@@ -73,14 +77,14 @@ main(int argc, char **argv)
 		rows[n].label = copy(fld[1]);
 		rows[n].canon = fld[2][0] ? copy(fld[2]) : NULL;
 		rows[n].origin = copy(fld[3]);
-		rowxor ^= ar_gaz_row_hash(&rows[n]);
+		rowsum += ar_gaz_row_hash(&rows[n]);	/* modulo 2^64 */
 		n++;
 	}
 	fclose(f);
 	g = ar_gaz_create(&ar_malloc_allocator);
 	ar_gaz_add_rows(g, rows, n);
 	ar_buf_init(&out, &ar_malloc_allocator, 1 << 20);
-	ar_gaz_image_write(g, (uint64_t) n, rowxor, &out);
+	ar_gaz_image_write(g, (uint64_t) n, rowsum, &out);
 	if (!(f = fopen(argv[2], "wb")) || fwrite(out.data, 1, out.len, f) != out.len || fclose(f) != 0)
 		die("cannot write", argv[2]);
 	fprintf(stderr, "gaz_image: %zu rows, %zu keys, %zu bytes -> %s\n", n, ar_gaz_count(g), out.len, argv[2]);

@@ -250,7 +250,7 @@ UNIT_TEST(ner_gazetteer_image_roundtrip_and_damage)
 		{"سيرغي لافروف", "PER", NULL, "anercorp"},
 	};
 	ar_gaz_row	same = {"الكرملين", "ORG", NULL, "user"},
-				nullcanon = {"الكرملين", "ORG", "", "user"};
+				emptycanon = {"الكرملين", "ORG", "", "user"};
 	ar_gazetteer *g = ar_gaz_create(&ar_malloc_allocator),
 			   *r;
 	const char *text = "زار الوفد الكريملن ثم بالقاهرة.";	/* user rows: the zero model finds them */
@@ -266,7 +266,7 @@ UNIT_TEST(ner_gazetteer_image_roundtrip_and_damage)
 
 	/* the row hash tells a NULL canonical from an empty one, and equal rows hash equal */
 	CHECK(ar_gaz_row_hash(&rows[0]) == ar_gaz_row_hash(&same));
-	CHECK(ar_gaz_row_hash(&rows[0]) != ar_gaz_row_hash(&nullcanon));
+	CHECK(ar_gaz_row_hash(&rows[0]) != ar_gaz_row_hash(&emptycanon));
 	CHECK(ar_gaz_row_hash(&rows[0]) != ar_gaz_row_hash(&rows[1]));
 
 	ar_gaz_add_rows(g, rows, 4);
@@ -301,5 +301,53 @@ UNIT_TEST(ner_gazetteer_image_roundtrip_and_damage)
 	r = ar_gaz_image_read("ARGAZIM0", 8, &ar_malloc_allocator, &nrows, &rowxor, &err);
 	CHECK(r == NULL && err != NULL);
 	ar_buf_free(&img);
+
+	/*
+	 * damaged behind a valid checksum (resealed): a count that wraps around,
+	 * full hash tables (a probe would never end), a lowered name length
+	 */
+	{
+		static const size_t hdr_nents = 8 + 4 + 4 + 8 + 8;	/* offset of nents in the header */
+		uint64_t	v;
+		size_t		k,
+					tables,
+					cap;
+		int			kind;
+
+		for (kind = 0; kind < 4; kind++)
+		{
+			ar_buf_init(&img, &ar_malloc_allocator, 1024);
+			ar_gaz_image_write(g, 4, 99, &img);
+			memcpy(&v, img.data + hdr_nents + 8, 8);	/* cap */
+			cap = (size_t) v;
+			memcpy(&v, img.data + hdr_nents, 8);		/* nents */
+			tables = 8 + 4 + 4 + 8 * 9 + (size_t) v * 28;	/* 88-byte header, then ents (28-byte entries) */
+			if (kind == 0)
+			{
+				v += (uint64_t) 1 << 63;
+				memcpy(img.data + hdr_nents, &v, 8);
+			}
+			else if (kind == 1)
+				for (k = 0; k < cap; k++)	/* every key slot taken */
+					memcpy(img.data + tables + 4 * k, &(uint32_t) {1}, 4);
+			else if (kind == 2)
+				for (k = 0; k < cap; k++)	/* every spelling slot taken */
+					memcpy(img.data + tables + 4 * (cap + k), &(uint32_t) {1}, 4);
+			else
+			{
+				v = 0;					/* maxwords below the longest name (2 words) */
+				memcpy(img.data + hdr_nents + 8 * 5, &v, 8);
+			}
+			ar_gaz_image_reseal(img.data, img.len);
+			r = ar_gaz_image_read(img.data, img.len, &ar_malloc_allocator, &nrows, &rowxor, &err);
+			CHECK(r == NULL && err != NULL);
+			/* each damage is caught by its own check, not by the checksum */
+			CHECK(err != NULL && strstr(err, kind == 0 ? "out of range" : kind == 1 ? "key index" :
+										kind == 2 ? "spelling index" : "word count") != NULL);
+			if (r)
+				ar_gaz_destroy(r);
+			ar_buf_free(&img);
+		}
+	}
 	ar_gaz_destroy(g);
 }
