@@ -625,6 +625,24 @@ ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n)
 	}
 }
 
+/* Parse one line of the shipped gazetteer file into row (see ar_tagger.h). */
+int
+ar_gaz_parse_row(char *line, ar_gaz_row *row)
+{
+	char	   *f[4] = {NULL, NULL, NULL, NULL};
+	int			nf = ar_gaz_split_line(line, f, 4);
+
+	if (nf == 0)
+		return 0;
+	if (nf < 4)
+		return -1;
+	row->surface = f[0];
+	row->label = f[1];
+	row->canon = f[2][0] ? f[2] : NULL;
+	row->origin = f[3];
+	return 1;
+}
+
 /* FNV-1a 64 of s, continuing from h. */
 static uint64_t
 fnv64(uint64_t h, const char *s, size_t n)

@@ -122,6 +122,13 @@ typedef struct ar_gaz_row
 } ar_gaz_row;
 
 extern void ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n);
+/*
+ * Parse one line of the shipped gazetteer file (surface TAB label TAB
+ * canonical TAB origin) in place into row, as CREATE EXTENSION stores it
+ * (an empty canonical is NULL): 1 for a row, 0 for a blank or # comment
+ * line, -1 for a line without the four fields.
+ */
+extern int	ar_gaz_parse_row(char *line, ar_gaz_row *row);
 /* 64-bit hash of a row; a set of rows is fingerprinted by its count and the sum of these modulo 2^64. */
 extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
 

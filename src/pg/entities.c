@@ -183,9 +183,14 @@ gaz_table_oid(Oid fn_oid)
 	return get_relname_relid("ar_gazetteer", nsp);
 }
 
-/* Add the rows of a gazetteer query (surface, label, canonical, origin) to g in the cache's row order. */
+/*
+ * Add the rows of a gazetteer query (surface, label, canonical, origin) to
+ * the gazetteer *g in the cache's row order; when *g is NULL, to a copy of
+ * base made only if the query returns rows (else *g stays NULL).
+ */
 static void
-gaz_add_rows(ar_gazetteer *g, const char *query)
+gaz_add_rows(ar_gazetteer **g, const ar_gazetteer *base, const ar_allocator *alloc,
+			 const char *query)
 {
 	int			ret = SPI_execute(query, true, 0);
 	uint64		i,
@@ -210,7 +215,10 @@ gaz_add_rows(ar_gazetteer *g, const char *query)
 		if (r->surface && r->label && r->origin)	/* NOT NULL columns */
 			n++;
 	}
-	ar_gaz_add_rows(g, rows, n);
+	if (n > 0 && *g == NULL)
+		*g = ar_gaz_clone(base, alloc);
+	if (n > 0)
+		ar_gaz_add_rows(*g, rows, n);
 	pfree(rows);
 }
 
@@ -302,6 +310,7 @@ ner_gazetteer(Oid fn_oid)
 				base_alloc;
 	uint64		inval_before;
 	Oid			relid;
+	char	   *nspname;
 	const char *nsp,
 			   *rowhash;
 	char	   *table,
@@ -355,23 +364,21 @@ ner_gazetteer(Oid fn_oid)
 		gaz_valid = true;
 		return gaz;
 	}
-	nsp = quote_identifier(get_namespace_name(get_rel_namespace(relid)));
+	nspname = get_namespace_name(get_rel_namespace(relid));
+	nsp = quote_identifier(nspname);
 	table = psprintf("%s.%s", nsp, quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
 	/*
-	 * operators, functions and collations pinned: no dependence on
-	 * search_path or the database collation
+	 * Operators and functions qualified in every query: no dependence on
+	 * search_path.  The fingerprint: count, and the sum of the row hashes
+	 * modulo 2^64 (a sum, not an XOR: duplicate rows must not cancel out).
+	 * An installation whose SQL objects predate _ar_gaz_row_hash falls back
+	 * on the built-in hash: the image never matches then, and the table is
+	 * indexed.
 	 */
-	/*
-	 * the fingerprint: count, and the sum of the row hashes modulo 2^64 (a
-	 * sum, not an XOR: duplicate rows must not cancel out).  An installation
-	 * whose SQL objects predate _ar_gaz_row_hash falls back on the built-in
-	 * hash: the image never matches then, and the table is indexed.
-	 */
-	if (OidIsValid(LookupFuncName(list_make2(makeString(pstrdup(get_namespace_name(get_rel_namespace(relid)))),
-											 makeString("_ar_gaz_row_hash")),
+	if (OidIsValid(LookupFuncName(list_make2(makeString(nspname), makeString("_ar_gaz_row_hash")),
 								  4, (Oid[]) {TEXTOID, TEXTOID, TEXTOID, TEXTOID}, true)))
 		rowhash = psprintf("%s._ar_gaz_row_hash(surface, label, canonical, origin)", nsp);
 	else
@@ -393,21 +400,17 @@ ner_gazetteer(Oid fn_oid)
 		{
 			elog(DEBUG1, "pg_arabic: indexing the shipped gazetteer rows from the table");
 			b = ar_gaz_create(&base_alloc);
-			gaz_add_rows(b, psprintf("SELECT surface, label, canonical, origin FROM %s "
+			gaz_add_rows(&b, NULL, NULL, psprintf("SELECT surface, label, canonical, origin FROM %s "
 									 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
 		}
 		gaz_base_fp = MemoryContextStrdup(gaz_base_cxt, fp);
 		gaz_base = b;
 	}
 	/* user rows last, so they win on equal normalized surfaces; without any, the shipped layer serves as is */
-	if (strcmp(gaz_scalar(psprintf("SELECT EXISTS (SELECT FROM %s WHERE origin OPERATOR(pg_catalog.=) 'user')",
-								   table)), "t") == 0)
-	{
-		gaz = ar_gaz_clone(gaz_base, &alloc);
-		gaz_add_rows(gaz, psprintf("SELECT surface, label, canonical, origin FROM %s "
-								   "WHERE origin OPERATOR(pg_catalog.=) 'user'", table));
-	}
-	else
+	gaz_add_rows(&gaz, gaz_base, &alloc,
+				 psprintf("SELECT surface, label, canonical, origin FROM %s "
+						  "WHERE origin OPERATOR(pg_catalog.=) 'user'", table));
+	if (gaz == NULL)
 		gaz = gaz_base;
 	SPI_finish();
 	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
@@ -499,28 +502,28 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{
-		char	   *f[4] = {NULL, NULL, NULL, NULL};
-		int			nf = ar_gaz_split_line(line, f, 4);
+		ar_gaz_row	r;
+		int			got = ar_gaz_parse_row(line, &r);
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
-		if (nf == 0)
+		if (got == 0)
 		{
 			pfree(line);
 			continue;
 		}
-		if (nf < 4)
+		if (got < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_CONFIG_FILE_ERROR),
 					 errmsg("malformed line in gazetteer file \"%s.%s\"", NER_MODEL_NAME, NER_GAZ_EXT),
 					 errdetail("Expected surface, label, canonical and origin separated by tabs.")));
-		values[0] = CStringGetTextDatum(f[0]);
-		values[1] = CStringGetTextDatum(f[1]);
-		if (f[2][0])
-			values[2] = CStringGetTextDatum(f[2]);
+		values[0] = CStringGetTextDatum(r.surface);
+		values[1] = CStringGetTextDatum(r.label);
+		if (r.canon)
+			values[2] = CStringGetTextDatum(r.canon);
 		else
 			nulls[2] = true;
-		values[3] = CStringGetTextDatum(f[3]);
+		values[3] = CStringGetTextDatum(r.origin);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		pfree(line);
 	}

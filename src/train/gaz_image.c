@@ -54,16 +54,16 @@ main(int argc, char **argv)
 		die("cannot open", argv[1]);
 	while (fgets(line, sizeof(line), f))
 	{
-		char	   *fld[4] = {NULL, NULL, NULL, NULL};
-		int			nf;
+		ar_gaz_row	r;
+		int			got;
 
 		if (!strchr(line, '\n') && !feof(f))
 			die("line longer than 8191 bytes", argv[1]);
-		nf = ar_gaz_split_line(line, fld, 4);
+		got = ar_gaz_parse_row(line, &r);
 
-		if (nf == 0)
+		if (got == 0)
 			continue;
-		if (nf < 4)
+		if (got < 0)
 			die("malformed line (want surface, label, canonical, origin)", argv[1]);
 		if (n == cap)
 		{
@@ -72,11 +72,11 @@ main(int argc, char **argv)
 			if (!rows)
 				die("out of memory", NULL);
 		}
-		/* as _ar_gazetteer_shipped() stores them: an empty canonical is NULL */
-		rows[n].surface = copy(fld[0]);
-		rows[n].label = copy(fld[1]);
-		rows[n].canon = fld[2][0] ? copy(fld[2]) : NULL;
-		rows[n].origin = copy(fld[3]);
+		/* as _ar_gazetteer_shipped() stores them (the same parser) */
+		rows[n].surface = copy(r.surface);
+		rows[n].label = copy(r.label);
+		rows[n].canon = r.canon ? copy(r.canon) : NULL;
+		rows[n].origin = copy(r.origin);
 		rowsum += ar_gaz_row_hash(&rows[n]);	/* modulo 2^64 */
 		n++;
 	}

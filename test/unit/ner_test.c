@@ -351,3 +351,25 @@ UNIT_TEST(ner_gazetteer_image_roundtrip_and_damage)
 	}
 	ar_gaz_destroy(g);
 }
+
+UNIT_TEST(ner_gazetteer_file_rows)
+{
+	char		row[] = "سيرغي لافروف\tPER\t\tcurated\n",
+				aliased[] = "الكريملن\tORG\tالكرملين\tcurated",
+				comment[] = "# a comment\n",
+				shortline[] = "موسكو\tLOC\n";
+	ar_gaz_row	r;
+
+	/* an empty canonical is NULL, as CREATE EXTENSION stores it */
+	CHECK(ar_gaz_parse_row(row, &r) == 1);
+	CHECK_STREQ(r.surface, "سيرغي لافروف");
+	CHECK_STREQ(r.label, "PER");
+	CHECK(r.canon == NULL);
+	CHECK_STREQ(r.origin, "curated");
+	CHECK(ar_gaz_parse_row(aliased, &r) == 1);
+	CHECK(r.canon != NULL);
+	if (r.canon)
+		CHECK_STREQ(r.canon, "الكرملين");
+	CHECK(ar_gaz_parse_row(comment, &r) == 0);
+	CHECK(ar_gaz_parse_row(shortline, &r) == -1);
+}
