@@ -176,13 +176,6 @@ COMMENT ON FUNCTION @extschema@._ar_gazetteer_shipped() IS
 INSERT INTO @extschema@.ar_gazetteer (surface, label, canonical, origin)
   SELECT s.surface, s.label, s.canonical, s.origin FROM @extschema@._ar_gazetteer_shipped() s;
 
-CREATE FUNCTION @extschema@._ar_gaz_row_hash(surface text, label text, canonical text, origin text)
-  RETURNS bigint
-  AS 'MODULE_PATHNAME', 'ar_gaz_row_hash_sql'
-  LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@._ar_gaz_row_hash(text, text, text, text) IS
-  'Internal: hash of one ar_gazetteer row; the count and the sum (modulo 2^64) of the shipped rows'' hashes tell each session whether the prebuilt gazetteer image (tsearch_data/pg_arabic_ner.gazimg) still matches the table.';
-
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ar_gazetteer', 'WHERE origin = ''user''');
 
 CREATE FUNCTION @extschema@._ar_gazetteer_changed() RETURNS trigger
