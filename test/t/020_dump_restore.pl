@@ -15,14 +15,7 @@ use PgArabicTAP;
 my $node = new_node('dump');
 my $tmp = $PostgreSQL::Test::Utils::tmp_check;
 
-sub sql
-{
-	my ($db, $q) = @_;
-	utf8::encode($q);
-	my $out = $node->safe_psql($db, $q);
-	utf8::decode($out);
-	return $out;
-}
+sub sql { return utf8_psql($node, @_); }
 
 sql('postgres', q{
 	CREATE TABLE news(id int PRIMARY KEY, body text NOT NULL,

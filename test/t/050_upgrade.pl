@@ -18,14 +18,7 @@ use PgArabicTAP;
 
 my $node = new_node('upgrade');    # database postgres: a fresh install of the default version
 
-sub sql
-{
-	my ($db, $q) = @_;
-	utf8::encode($q);
-	my $out = $node->safe_psql($db, $q);
-	utf8::decode($out);
-	return $out;
-}
+sub sql { return utf8_psql($node, @_); }
 
 # Everything an upgrade must reproduce, as one sorted text.
 my $catalog_sql = q{

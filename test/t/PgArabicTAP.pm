@@ -14,7 +14,7 @@ use Time::HiRes qw(time sleep);
 use Test::More;
 use PostgreSQL::Test::Cluster;
 
-our @EXPORT = qw(new_node ext_functions ext_configs ext_ts_objects arg_value call_expr call_sql corpus_sentences
+our @EXPORT = qw(new_node utf8_psql ext_functions ext_configs ext_ts_objects arg_value call_expr call_sql corpus_sentences
   proc_status_kb);
 
 # A started UTF8 cluster with pg_arabic created in database postgres.
@@ -27,6 +27,16 @@ sub new_node
 	$node->start;
 	$node->safe_psql('postgres', 'CREATE EXTENSION pg_arabic');
 	return $node;
+}
+
+# safe_psql with Perl character strings in and out (the tests' Arabic literals are utf8).
+sub utf8_psql
+{
+	my ($node, $db, $q) = @_;
+	utf8::encode($q);
+	my $out = $node->safe_psql($db, $q);
+	utf8::decode($out);
+	return $out;
 }
 
 # Every SQL-callable function of the extension (skips those taking internal):
