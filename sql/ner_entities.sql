@@ -77,6 +77,13 @@ SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إ
 DELETE FROM ar_gazetteer WHERE origin = 'user';
 SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى مدينة قرطبونة أمس.');
 
+-- a user row overrides the model on its span but is not a model feature: the
+-- names around it are found as without the row (موسكو was lost when it was)
+SELECT entity, label FROM ar_entities('موسكو تجربة أولى') ORDER BY start_pos;
+INSERT INTO ar_gazetteer (surface, label) VALUES ('تجربة أولى', 'ORG');
+SELECT entity, label FROM ar_entities('موسكو تجربة أولى') ORDER BY start_pos;
+DELETE FROM ar_gazetteer WHERE origin = 'user';
+
 -- inside a transaction, too
 BEGIN;
 INSERT INTO ar_gazetteer (surface, label) VALUES ('الساحة الكبيرة', 'LOC');

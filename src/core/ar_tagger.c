@@ -551,24 +551,6 @@ dup_bytes(const ar_allocator *alloc, const void *src, size_t n)
 	return p;
 }
 
-/* A deep copy of src whose memory comes from alloc (see ar_tagger.h). */
-ar_gazetteer *
-ar_gaz_clone(const ar_gazetteer *src, const ar_allocator *alloc)
-{
-	ar_gazetteer *g = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_gazetteer));
-
-	*g = *src;
-	g->alloc = alloc;
-	g->ents = dup_bytes(alloc, src->ents, src->entcap * sizeof(gaz_entry));
-	g->idx = dup_bytes(alloc, src->idx, src->cap * sizeof(uint32_t));
-	g->skel = dup_bytes(alloc, src->skel, src->cap * sizeof(uint32_t));
-	g->skelhash = dup_bytes(alloc, src->skelhash, src->cap * sizeof(uint32_t));
-	g->words = dup_bytes(alloc, src->words, src->wcap * sizeof(gaz_word));
-	ar_buf_init(&g->pool, alloc, src->pool.cap);
-	ar_buf_append(&g->pool, src->pool.data, src->pool.len);
-	return g;
-}
-
 /* Flags of a row's origin (see ar_gaz_row). */
 static uint32_t
 origin_flags(const char *origin)
@@ -1371,14 +1353,97 @@ affix_hashes(const char *s, size_t len, uint32_t *pre, uint32_t *suf, int kmax)
 static size_t canon_candidates(const char *w, size_t len, int type, char cands[][256],
 							   size_t *clens);
 
+/*
+ * Gazetteer matches of q in g: the longest match at each position, on the
+ * folded or base first word.  Only runs of words that occur in some name can
+ * match, so the word table bounds the lengths tried (most positions try
+ * none).  With features, a match sets the token's gazetteer features (the
+ * shipped rows, as in training); without, it only records the entry and its
+ * length where a match starts (the user rows, which override the model on
+ * their span but never act as features).
+ */
+static void
+gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool features)
+{
+	const ar_allocator *alloc = q->alloc;
+	size_t		n = q->n,
+				i;
+	ar_buf		key;
+	bool	   *inname;
+
+	ar_buf_init(&key, alloc, 256);
+	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
+	for (i = 0; i < n; i++)
+		inname[i] = q->t[i].shape != SH_PUNCT &&
+			word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
+	for (i = 0; i < n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+		const gaz_entry *found = NULL;
+		char		vars[4][256];
+		size_t		vlens[4],
+					nv,
+					v;
+		unsigned	present = 0;
+		int			k,
+					j,
+					maxk = 1;
+
+		if (t->shape == SH_PUNCT || t->len >= 240)
+			continue;
+		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
+		memcpy(vars[0], q->pool.data + t->off, t->len);
+		vlens[0] = t->len;
+		nv = 1 + canon_candidates(vars[0], t->len, AR_NER_LOC, vars + 1, vlens + 1);
+		for (v = 0; v < nv; v++)
+			if (v == 0 ? inname[i] : word_present(g, vars[v], vlens[v]))
+				present |= 1u << v;
+		if (!present)
+			continue;
+		while (i + maxk < n && maxk < g->maxwords && inname[i + maxk])
+			maxk++;
+		for (k = maxk; k >= 1 && !found; k--)
+		{
+			for (v = 0; v < nv; v++)
+			{
+				if (!(present & (1u << v)))
+					continue;
+				key.len = 0;
+				ar_buf_append(&key, vars[v], vlens[v]);
+				for (j = 1; j < k; j++)
+				{
+					ar_buf_append(&key, " ", 1);
+					ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
+				}
+				found = gaz_find(g, key.data, key.len, exclude_fold);
+				if (found)
+				{
+					t->gaz = found;
+					t->gazlen = (uint8_t) k;
+					if (!features)
+						break;
+					if (v == 0)
+						t->gazf = (uint8_t) AR_NER_B(found->type);
+					else
+						t->gazb = (uint8_t) AR_NER_B(found->type);
+					for (j = 1; j < k; j++)
+						if (!q->t[i + j].gazf)
+							q->t[i + j].gazf = (uint8_t) AR_NER_I(found->type);
+					break;
+				}
+			}
+		}
+	}
+	ar_buf_free(&key);
+	alloc->free_fn(alloc->ctx, inname);
+}
+
 /* Analyse a token sequence (see ar_tagger.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 			   int exclude_fold, const ar_allocator *alloc)
 {
 	ar_ner_seq *q = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_ner_seq));
-	ar_buf		key;
-	bool	   *inname;
 	size_t		i;
 
 	q->alloc = alloc;
@@ -1442,75 +1507,8 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		}
 	}
 
-	/*
-	 * gazetteer: longest match at each position, on the folded or base first
-	 * word.  Only runs of words that occur in some name can match, so the
-	 * word table bounds the lengths tried (most positions try none).
-	 */
-	ar_buf_init(&key, alloc, 256);
-	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
-	for (i = 0; g && g->nents && i < n; i++)
-		inname[i] = q->t[i].shape != SH_PUNCT &&
-			word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
-	for (i = 0; g && g->nents && i < n; i++)
-	{
-		tokinfo    *t = &q->t[i];
-		char		vars[4][256];
-		size_t		vlens[4],
-					nv,
-					v;
-		unsigned	present = 0;
-		int			k,
-					j,
-					maxk = 1;
-
-		if (t->shape == SH_PUNCT || t->len >= 240)
-			continue;
-		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
-		memcpy(vars[0], q->pool.data + t->off, t->len);
-		vlens[0] = t->len;
-		nv = 1 + canon_candidates(vars[0], t->len, AR_NER_LOC, vars + 1, vlens + 1);
-		for (v = 0; v < nv; v++)
-			if (v == 0 ? inname[i] : word_present(g, vars[v], vlens[v]))
-				present |= 1u << v;
-		if (!present)
-			continue;
-		while (i + maxk < n && maxk < g->maxwords && inname[i + maxk])
-			maxk++;
-		for (k = maxk; k >= 1 && !t->gaz; k--)
-		{
-			for (v = 0; v < nv; v++)
-			{
-				const gaz_entry *e;
-
-				if (!(present & (1u << v)))
-					continue;
-				key.len = 0;
-				ar_buf_append(&key, vars[v], vlens[v]);
-				for (j = 1; j < k; j++)
-				{
-					ar_buf_append(&key, " ", 1);
-					ar_buf_append(&key, q->pool.data + q->t[i + j].off, q->t[i + j].len);
-				}
-				e = gaz_find(g, key.data, key.len, exclude_fold);
-				if (e)
-				{
-					t->gaz = e;
-					t->gazlen = (uint8_t) k;
-					if (v == 0)
-						t->gazf = (uint8_t) AR_NER_B(e->type);
-					else
-						t->gazb = (uint8_t) AR_NER_B(e->type);
-					for (j = 1; j < k; j++)
-						if (!q->t[i + j].gazf)
-							q->t[i + j].gazf = (uint8_t) AR_NER_I(e->type);
-					break;
-				}
-			}
-		}
-	}
-	ar_buf_free(&key);
-	alloc->free_fn(alloc->ctx, inname);
+	if (g && g->nents)
+		gaz_match(q, g, exclude_fold, true);
 	return q;
 }
 
@@ -1941,9 +1939,38 @@ mentioned(const ar_ner_seq *q, const span *sp, size_t nsp, size_t self, const ch
 	return false;
 }
 
+/*
+ * Entry of the given type for a folded key: the user rows first, then the
+ * shipped ones, exact keys before spelling skeletons; *from is the gazetteer
+ * the entry belongs to.
+ */
+static const gaz_entry *
+find_name(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, size_t len, int type,
+		  const ar_gazetteer **from)
+{
+	const ar_gazetteer *gs[2] = {user, g};
+	int			pass,
+				k;
+
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < 2; k++)
+		{
+			const gaz_entry *e = pass == 0 ? gaz_find(gs[k], key, len, -1) :
+				gaz_find_skel(gs[k], key, len);
+
+			if (e && e->type == type)
+			{
+				*from = gs[k];
+				return e;
+			}
+		}
+	return NULL;
+}
+
 /* Canonical form of span s: clitics stripped, gazetteer spelling when known. */
 static void
-canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, size_t s)
+canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user, span *sp,
+		   size_t nsp, size_t s)
 {
 	span	   *x = &sp[s];
 	const tokinfo *t0 = &q->t[x->first];
@@ -1954,6 +1981,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, siz
 	size_t		c;
 	ar_buf		key;
 	const gaz_entry *e = NULL;
+	const ar_gazetteer *from = NULL;
 	bool		chosen = false;
 	size_t		chosen_c = 0;
 
@@ -1979,16 +2007,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, siz
 			}
 			ar_buf_free(&rest);
 		}
-		e = gaz_find(g, key.data, key.len, -1);
-		if (e && e->type != x->type)
-			e = NULL;
-		if (!e)
-		{
-			const gaz_entry *sk = gaz_find_skel(g, key.data, key.len);
-
-			if (sk && sk->type == x->type)
-				e = sk;
-		}
+		e = find_name(g, user, key.data, key.len, x->type, &from);
 		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len))
 		{
 			chosen = true;
@@ -2030,7 +2049,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, span *sp, size_t nsp, siz
 		}
 	}
 	if (e)
-		ar_buf_append(&x->canon, g->pool.data + e->canon_off, e->canon_len);
+		ar_buf_append(&x->canon, from->pool.data + e->canon_off, e->canon_len);
 	else
 		ar_buf_append(&x->canon, key.data, key.len);
 	ar_buf_free(&key);
@@ -2127,7 +2146,8 @@ typedef struct tokspan
 
 /* Tokenize, tag, apply rules and canonicalize (see ar_tagger.h). */
 size_t
-ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, size_t len,
+ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
+			   const char *text, size_t len,
 			   const ar_allocator *alloc, ar_ner_entity **out)
 {
 	ar_tokenizer tz;
@@ -2181,7 +2201,9 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
 	ar_ner_tag(m, q, labels, conf);
 
-	/* rule: user gazetteer rows override the model on their span */
+	/* rule: user gazetteer rows override the model on their span (matched after tagging: never features) */
+	if (user && user->nents)
+		gaz_match(q, user, -1, false);
 	for (i = 0; i < n; i++)
 	{
 		const tokinfo *t = &q->t[i];
@@ -2258,7 +2280,7 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const char *text, s
 		i = j + 1;
 	}
 	for (s = 0; s < nsp; s++)
-		canon_span(q, g, sp, nsp, s);
+		canon_span(q, g, user, sp, nsp, s);
 	/* a full person name absorbs mentions of its last word (the surname) */
 	for (s = 0; s < nsp; s++)
 	{

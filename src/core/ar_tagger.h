@@ -92,8 +92,6 @@ typedef struct ar_gazetteer ar_gazetteer;
 /* An empty gazetteer whose memory comes from alloc. */
 extern ar_gazetteer *ar_gaz_create(const ar_allocator *alloc);
 extern void ar_gaz_destroy(ar_gazetteer *g);
-/* A deep copy of src whose memory comes from alloc; later additions to either leave the other alone. */
-extern ar_gazetteer *ar_gaz_clone(const ar_gazetteer *src, const ar_allocator *alloc);
 
 /*
  * Add (or replace) surface -> (type, canonical).  The key is the normalized
@@ -228,11 +226,15 @@ typedef struct ar_ner_entity
 } ar_ner_entity;
 
 /*
- * Tokenize text, tag it, apply the rules (user gazetteer rows override the
- * model on their spans) and canonicalize the mentions.  Returns the number of
- * entities; *out (from alloc, free with ar_ner_entities_free) is set.
+ * Tokenize text, tag it, apply the rules and canonicalize the mentions.  g
+ * holds the shipped names, the model's gazetteer features (as in training);
+ * user (may be NULL) holds the user rows, which override the model on their
+ * spans and come first for canonical forms but are never features, so that a
+ * user row does not change what the model finds around it.  (Rows flagged
+ * AR_GAZ_USER inside g override too, and are also features.)  Returns the
+ * number of entities; *out (from alloc, free with ar_ner_entities_free) is set.
  */
-extern size_t ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g,
+extern size_t ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
 							 const char *text, size_t len, const ar_allocator *alloc,
 							 ar_ner_entity **out);
 extern void ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc);

@@ -31,6 +31,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "pg_arabic.h"
 #include "ar_tagger.h"
@@ -52,8 +53,9 @@ static void *model_map = NULL;
 static size_t model_len = 0;
 static ar_ner_model model;
 
-static MemoryContext gaz_cxt = NULL;	/* gaz: a copy of gaz_base plus the user rows */
-static ar_gazetteer *gaz = NULL;
+static MemoryContext gaz_cxt = NULL;	/* gaz_user: the user rows (NULL: none) */
+static ar_gazetteer *gaz_user = NULL;
+static const ar_gazetteer *gaz_shipped = NULL;	/* gaz_base, or an empty one without the table */
 static MemoryContext gaz_base_cxt = NULL;	/* gaz_base: the shipped rows */
 static ar_gazetteer *gaz_base = NULL;
 static char *gaz_base_fp = NULL;	/* their fingerprint: row count and sum of row hashes */
@@ -63,6 +65,7 @@ static bool gaz_callback_registered = false;
 static Oid	gaz_relid = InvalidOid;
 static LocalTransactionId gaz_checked_lxid = InvalidLocalTransactionId;
 static TimestampTz gaz_checked_stmt = 0;
+static bool gaz_stmt_only = false;	/* cache read under a parallel statement's snapshot */
 static LocalTransactionId gaz_snapshot_lxid = InvalidLocalTransactionId;	/* cache read under this
 																		 * transaction's snapshot */
 
@@ -185,12 +188,11 @@ gaz_table_oid(Oid fn_oid)
 
 /*
  * Add the rows of a gazetteer query (surface, label, canonical, origin) to
- * the gazetteer *g in the cache's row order; when *g is NULL, to a copy of
- * base made only if the query returns rows (else *g stays NULL).
+ * the gazetteer *g in the cache's row order; when *g is NULL, to a new one
+ * made from alloc only if the query returns rows (else *g stays NULL).
  */
 static void
-gaz_add_rows(ar_gazetteer **g, const ar_gazetteer *base, const ar_allocator *alloc,
-			 const char *query)
+gaz_add_rows(ar_gazetteer **g, const ar_allocator *alloc, const char *query)
 {
 	int			ret = SPI_execute(query, true, 0);
 	uint64		i,
@@ -216,7 +218,7 @@ gaz_add_rows(ar_gazetteer **g, const ar_gazetteer *base, const ar_allocator *all
 			n++;
 	}
 	if (n > 0 && *g == NULL)
-		*g = ar_gaz_clone(base, alloc);
+		*g = ar_gaz_create(alloc);
 	if (n > 0)
 		ar_gaz_add_rows(*g, rows, n);
 	pfree(rows);
@@ -297,14 +299,16 @@ gaz_scalar(const char *query)
 /*
  * The gazetteer of this backend, reloaded from the table after an invalidation.
  *
- * Two layers: the shipped rows (thousands, changed only by an extension
- * update or by the owner) are cached with a fingerprint (row count and sum of
- * row hashes) and rebuilt only when the fingerprint changes; each reload
- * copies them and adds the user rows, so a user-row change costs a
- * fingerprint scan and a copy rather than reading and indexing every row.
+ * Two gazetteers: the shipped rows (thousands, changed only by an extension
+ * update or by the owner; the model's features) are cached with a
+ * fingerprint (row count and sum of row hashes) and rebuilt only when the
+ * fingerprint changes; the user rows (which override the model on their
+ * spans but are never features) are read anew on each reload, so a user-row
+ * change costs a fingerprint scan and the user rows.  Returns the shipped
+ * gazetteer and sets *user (NULL without user rows).
  */
 static const ar_gazetteer *
-ner_gazetteer(Oid fn_oid)
+ner_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 {
 	static ar_allocator alloc,
 				base_alloc;
@@ -315,6 +319,7 @@ ner_gazetteer(Oid fn_oid)
 			   *rowhash;
 	char	   *table,
 			   *fp;
+	bool		fresh_snapshot;
 
 	/*
 	 * pick up other sessions' committed changes once per statement: a
@@ -327,6 +332,9 @@ ner_gazetteer(Oid fn_oid)
 		AcceptInvalidationMessages();
 		gaz_checked_lxid = MyProc->lxid;
 		gaz_checked_stmt = GetCurrentStatementStartTimestamp();
+		/* a cache read under a parallel statement's snapshot ends with that statement */
+		if (gaz_stmt_only)
+			gaz_valid = false;
 	}
 	if (!gaz_callback_registered)
 	{
@@ -337,8 +345,11 @@ ner_gazetteer(Oid fn_oid)
 	if (gaz_valid && gaz_snapshot_lxid != InvalidLocalTransactionId &&
 		(!MyProc || MyProc->lxid != gaz_snapshot_lxid))
 		gaz_valid = false;
-	if (gaz_valid && gaz)
-		return gaz;
+	if (gaz_valid && gaz_shipped)
+	{
+		*user = gaz_user;
+		return gaz_shipped;
+	}
 	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? MyProc->lxid : InvalidLocalTransactionId;
 
 	inval_before = gaz_inval_count;
@@ -351,7 +362,8 @@ ner_gazetteer(Oid fn_oid)
 											 ALLOCSET_DEFAULT_SIZES);
 	}
 	MemoryContextReset(gaz_cxt);
-	gaz = NULL;
+	gaz_user = NULL;
+	gaz_shipped = NULL;
 	gaz_relid = relid;
 	alloc.realloc_fn = gaz_realloc;
 	alloc.free_fn = gaz_free;
@@ -360,15 +372,33 @@ ner_gazetteer(Oid fn_oid)
 	base_alloc.ctx = gaz_base_cxt;
 	if (!OidIsValid(relid))
 	{
-		gaz = ar_gaz_create(&alloc);
+		gaz_shipped = ar_gaz_create(&alloc);
 		gaz_valid = true;
-		return gaz;
+		*user = NULL;
+		return gaz_shipped;
 	}
 	nspname = get_namespace_name(get_rel_namespace(relid));
 	nsp = quote_identifier(nspname);
 	table = psprintf("%s.%s", nsp, quote_identifier(get_rel_name(relid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * Read committed: read the rows with a snapshot taken now, after the
+	 * invalidations were accepted, not with the statement's.  A change
+	 * committed after the statement began but whose invalidation was already
+	 * accepted would otherwise be missing from a cache marked valid, and the
+	 * backend would keep the old rows until the next change
+	 * (030_gazetteer_concurrency.pl caught it).  A change not in this
+	 * snapshot sends its invalidation after it, so the cache is reloaded
+	 * then.  Repeatable read keeps the transaction snapshot (the cache ends
+	 * with the transaction).  A parallel query may not take snapshots: there
+	 * the statement's is used and the cache ends with the statement.
+	 */
+	fresh_snapshot = !IsolationUsesXactSnapshot() && !IsInParallelMode();
+	gaz_stmt_only = !IsolationUsesXactSnapshot() && IsInParallelMode();
+	if (fresh_snapshot)
+		PushActiveSnapshot(GetLatestSnapshot());
 
 	/*
 	 * Operators and functions qualified in every query: no dependence on
@@ -400,22 +430,23 @@ ner_gazetteer(Oid fn_oid)
 		{
 			elog(DEBUG1, "pg_arabic: indexing the shipped gazetteer rows from the table");
 			b = ar_gaz_create(&base_alloc);
-			gaz_add_rows(&b, NULL, NULL, psprintf("SELECT surface, label, canonical, origin FROM %s "
+			gaz_add_rows(&b, &base_alloc, psprintf("SELECT surface, label, canonical, origin FROM %s "
 									 "WHERE origin OPERATOR(pg_catalog.<>) 'user'", table));
 		}
 		gaz_base_fp = MemoryContextStrdup(gaz_base_cxt, fp);
 		gaz_base = b;
 	}
-	/* user rows last, so they win on equal normalized surfaces; without any, the shipped layer serves as is */
-	gaz_add_rows(&gaz, gaz_base, &alloc,
+	gaz_add_rows(&gaz_user, &alloc,
 				 psprintf("SELECT surface, label, canonical, origin FROM %s "
 						  "WHERE origin OPERATOR(pg_catalog.=) 'user'", table));
-	if (gaz == NULL)
-		gaz = gaz_base;
+	if (fresh_snapshot)
+		PopActiveSnapshot();
 	SPI_finish();
+	gaz_shipped = gaz_base;
 	/* an invalidation that arrived while reading (SPI takes locks) keeps the cache stale */
 	gaz_valid = (gaz_inval_count == inval_before);
-	return gaz;
+	*user = gaz_user;
+	return gaz_shipped;
 }
 
 /* Tag s[0..len) with this backend's model and gazetteer; results in CurrentMemoryContext. */
@@ -423,9 +454,10 @@ size_t
 ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents)
 {
 	const ar_ner_model *m = ner_model();
-	const ar_gazetteer *g = ner_gazetteer(fn_oid);
+	const ar_gazetteer *user;
+	const ar_gazetteer *g = ner_gazetteer(fn_oid, &user);
 
-	return ar_ner_extract(m, g, s, len, &ar_pg_allocator, ents);
+	return ar_ner_extract(m, g, user, s, len, &ar_pg_allocator, ents);
 }
 
 /* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */

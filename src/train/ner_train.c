@@ -890,7 +890,7 @@ main(int argc, char **argv)
 				starts[k] = pos;
 				pos += ar_utf8_count(s[i].tok[k], strlen(s[i].tok[k])) + 1;
 			}
-			ne = ar_ner_extract(&m, g, text, strlen(text), &ar_malloc_allocator, &ents);
+			ne = ar_ner_extract(&m, g, NULL, text, strlen(text), &ar_malloc_allocator, &ents);
 			for (k = 0; k < ne; k++)
 			{
 				size_t		j;

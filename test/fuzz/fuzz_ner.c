@@ -2,7 +2,8 @@
  * fuzz_ner.c
  *    libFuzzer harness of entity extraction: a model with pseudo-random
  *    weights (built in memory, so entities do come out) and a small gazetteer
- *    that also receives the first line of the input as a user name.  Every
+ *    and the first line of the input as a user row (in a gazetteer of its own,
+ *    as the extension passes user rows, and half of it inside the first).  Every
  *    entity must lie inside the input on token boundaries, its code-point span
  *    must agree with its byte span, labels must be valid, scores in [0, 1],
  *    and the model loader must reject any truncated or altered file.
@@ -68,7 +69,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	const char *text = (const char *) data;
 	ar_ner_model m;
-	ar_gazetteer *g;
+	ar_gazetteer *g,
+			   *u;
 	ar_ner_entity *e;
 	size_t		n,
 				i,
@@ -103,7 +105,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   NULL, 0, 0);
 	for (nl = 0; nl < size && data[nl] != '\n'; nl++)
 		;
-	ar_gaz_add(g, text, nl, 1 + (int) (size % 4), text, nl / 2, AR_GAZ_USER);
+	/* user rows in their own gazetteer (as the extension passes them) and one inside g too */
+	u = ar_gaz_create(&ar_malloc_allocator);
+	ar_gaz_add(u, text, nl, 1 + (int) (size % 4), text, nl / 2, AR_GAZ_USER);
+	if (nl > 0)
+		ar_gaz_add(g, text, nl / 2, 1 + (int) ((size / 4) % 4), NULL, 0, AR_GAZ_USER);
 
 	/* the gazetteer written as an image and read back tags the same; an altered image never crashes */
 	{
@@ -121,8 +127,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		g2 = ar_gaz_image_read(img.data, img.len, &ar_malloc_allocator, &rows, &rowxor, &err);
 		if (!g2 || rows != 7 || rowxor != 0x1234)
 			abort();
-		n = ar_ner_extract(&m, g, text, size, &ar_malloc_allocator, &e);
-		n2 = ar_ner_extract(&m, g2, text, size, &ar_malloc_allocator, &e2);
+		n = ar_ner_extract(&m, g, u, text, size, &ar_malloc_allocator, &e);
+		n2 = ar_ner_extract(&m, g2, u, text, size, &ar_malloc_allocator, &e2);
 		if (n2 != n)
 			abort();
 		for (k = 0; k < n; k++)
@@ -144,7 +150,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			{
 				/* a damaged but accepted image must still be safe to look up and to grow */
 				ar_gaz_add(g2, text, nl, 1 + (int) (size % 4), NULL, 0, AR_GAZ_USER);
-				n2 = ar_ner_extract(&m, g2, text, size, &ar_malloc_allocator, &e2);
+				n2 = ar_ner_extract(&m, g2, u, text, size, &ar_malloc_allocator, &e2);
 				ar_ner_entities_free(e2, n2, &ar_malloc_allocator);
 				ar_gaz_destroy(g2);
 			}
@@ -154,7 +160,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ar_buf_free(&img);
 	}
 
-	n = ar_ner_extract(&m, g, text, size, &ar_malloc_allocator, &e);
+	n = ar_ner_extract(&m, g, u, text, size, &ar_malloc_allocator, &e);
 	for (i = 0; i < n; i++)
 	{
 		if (e[i].type < 1 || e[i].type >= AR_NER_NTYPES)
@@ -173,5 +179,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ar_ner_entities_free(e, n, &ar_malloc_allocator);
 	ar_gaz_destroy(g);
+	ar_gaz_destroy(u);
 	return 0;
 }

@@ -59,6 +59,18 @@ is(seen($readers[0]), "LOC/$canon2", 'repeatable read reader keeps its snapshot 
 $readers[0]->query('COMMIT');
 is(seen($_), $base, 'after the delete every session is back to the model') for @readers;
 
+# a change committed after a statement took its snapshot, but before that statement's
+# first call accepted the invalidation: the reload must not cache the old rows as valid
+# (with the statement's snapshot it did, and the reader kept the deleted row)
+$writer->query(enc("INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('$name', 'ORG', '$canon1')"));
+is(seen($readers[0]), "ORG/$canon1", 'reader sees the new row');
+my $slow = $readers[0]->send(enc("SELECT count(*) FROM (SELECT pg_sleep(1.5)::text AS z) s, LATERAL ar_entities('$text' || s.z) e"));
+sleep 0.5;    # the slow statement has its snapshot and sleeps before its first ar_entities call
+$writer->query(enc("DELETE FROM ar_gazetteer WHERE surface = '$name' AND origin = 'user'"));
+my ($slow_out, $slow_err) = $readers[0]->wait($slow);
+is($slow_err, '', 'the slow statement ran');
+is(seen($readers[0]), $base, 'a change committed while a statement was starting is seen by the next statement');
+
 # hammer: readers extract continuously while the writer commits 60 changes
 my @tags;
 my $loop = enc("SELECT count(*) FROM generate_series(1, 40) g, ar_entities('$text' || g) e");
