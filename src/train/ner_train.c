@@ -466,7 +466,7 @@ report(const char *what, long *tp, long *np, long *ng)
 		double		p = P ? (double) T / P : 0,
 					r = G ? (double) T / G : 0;
 
-		fprintf(stderr, "%s ALL   precision=%.3f recall=%.3f F1=%.3f\n", what, p, r,
+		fprintf(stderr, "%s ALL   precision=%.4f recall=%.4f F1=%.4f\n", what, p, r,
 				p + r > 0 ? 2 * p * r / (p + r) : 0);
 	}
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Cross-validation of the NER training recipe (experiments; no server needed).
+# Trains `make model`'s recipe (same curated gazetteers, seed, epochs, runs) once per held-out
+# 10 % slice of ../shared/data/anercorp/train.txt and prints each slice's micro F1 through
+# ar_ner_extract (the C scorer with tools/ner_eval.py's span rules) and their mean.
+#   bash test/eval/ner_cv.sh [SLICES]      # default "1 3 5 7 9"; "0 1 2 3 4 5 6 7 8 9" for all ten
+# Extra trainer settings come from the environment (NER_* variables of src/train/ner_train.c).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${PGARABIC_SHARED:-$here/../shared}
+train=$shared/data/anercorp/train.txt
+[ -f "$train" ] || { echo "MISSING: $train (ANERcorp train split) is needed by this evaluation" >&2; exit 1; }
+slices=${1:-1 3 5 7 9}
+make -s -C "$here" src/train/ner_train >/dev/null
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cur=()
+for f in gaz_orgs gaz_people gaz_world gaz_places_misc gaz_arab_people gaz_orgs2 gaz_curated gaz_icu; do
+  cur+=(-c "$here/src/train/$f.tsv")
+done
+jobs=${NER_CV_JOBS:-$(nproc)}
+for k in $slices; do
+  ( NER_DEV_SLICE=$k "$here/src/train/ner_train" -t "$train" -e "${NER_EPOCHS:-12}" -b "${NER_BITS:-17}" \
+      -r "${NER_RUNS:-3}" -s "${NER_SEED:-20260423}" -d 10 "${cur[@]}" \
+      -m "$tmp/m$k.model" -g "$tmp/m$k.gaz" 2> "$tmp/log$k" >/dev/null \
+    && grep 'dev(ar_ner_extract) ALL' "$tmp/log$k" | sed -n 's/.*F1=\([0-9.]*\).*/\1/p' > "$tmp/f$k" ) &
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+done
+wait
+sum=0; n=0
+for k in $slices; do
+  [ -s "$tmp/f$k" ] || { echo "slice $k failed:" >&2; tail -5 "$tmp/log$k" >&2; exit 1; }
+  f=$(cat "$tmp/f$k"); echo "slice $k F1=$f"
+  sum=$(echo "$sum + $f" | bc -l); n=$((n + 1))
+done
+printf 'mean F1 over %d slices: %.4f\n' "$n" "$(echo "$sum / $n" | bc -l)"
