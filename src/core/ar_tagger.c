@@ -430,6 +430,29 @@ is_demonym(const char *b, size_t blen)
 	return false;
 }
 
+/* Whether folded s[0..len) is one of the NUL-terminated list words. */
+static bool
+in_list(const char *const *list, const char *s, size_t len)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && memcmp(*list, s, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A group of countries named by its size (مجموعة السبع G7, مجموعة الثماني
+ * G8, مجموعة العشرين G20, مجموعة الدول السبع, مجموعة الـ77) starting at
+ * token i: its length in tokens, or 0.  The words are folded (search
+ * normalization); the head may carry proclitics (لمجموعة, ومجموعة) but not
+ * the article (المجموعة الثلاث is "the three groups").
+ */
+static size_t
+group_of_n(const ar_ner_seq *q, size_t i);
+
+/* its head, folded, without the article: the construct state */
+#define GROUP_HEAD "مجموعه"
+
 /* Lexicon class of a folded word; nationality adjectives by list and by pattern (ال...ي / ال...يه). */
 static int
 lex_class(const char *full, size_t flen, const char *base, size_t blen)
@@ -1276,10 +1299,11 @@ typedef struct tokinfo
 				lex,
 				gazf,
 				gazb;
-	const gaz_entry *gaz;		/* longest gazetteer match starting here */
-	uint8_t		gazlen;			/* its length in tokens */
-	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
+	uint8_t		gazlen;			/* length in tokens of the gazetteer match gaz */
 	uint8_t		freq;			/* training-text frequency class of the base (0: not known) */
+	const gaz_entry *gaz;		/* longest gazetteer match starting here */
+	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
+	uint32_t	doff;			/* folded form with its digits in q->pool (off but for numbers) */
 } tokinfo;
 
 struct ar_ner_seq
@@ -1438,6 +1462,45 @@ gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool features)
 	alloc->free_fn(alloc->ctx, inname);
 }
 
+static size_t
+group_of_n(const ar_ner_seq *q, size_t i)
+{
+	static const char *const numbers[] = {
+		"الثلاث", "الثلاثه", "الاربع", "الاربعه", "الخمس", "الخمسه", "الست", "السته",
+		"السبع", "السبعه", "الثماني", "الثمان", "الثمانيه", "التسع", "التسعه", "العشر",
+		"العشره", "العشرين", NULL
+	};
+	static const char *const between[] = {"الدول", "الصناعيه", "الكبري", NULL};
+	static const char *const proclitics[] = {"", "و", "ف", "ل", "ب", "ول", "فل", "وب", "فب", NULL};
+	static const char head[] = GROUP_HEAD;
+	const tokinfo *t = &q->t[i];
+	size_t		hl = sizeof(head) - 1,
+				j = i + 1,
+				k;
+
+	if (t->len < hl || memcmp(q->pool.data + t->off + t->len - hl, head, hl) != 0 ||
+		!in_list(proclitics, q->pool.data + t->off, t->len - hl))
+		return 0;
+	/* الدول / الدول الصناعية between the head and the number */
+	for (k = 0; k < 2 && j < q->n &&
+		 in_list(between, q->pool.data + q->t[j].off, q->t[j].len); k++)
+		j++;
+	if (j >= q->n)
+		return 0;
+	if (q->t[j].shape == SH_DIGIT ||
+		in_list(numbers, q->pool.data + q->t[j].off, q->t[j].len))
+		j++;
+	else if (q->t[j].len == 4 && memcmp(q->pool.data + q->t[j].off, "ال", 4) == 0 &&
+			 j + 1 < q->n && q->t[j + 1].shape == SH_DIGIT)
+		j += 2;					/* مجموعة الـ 77 */
+	else
+		return 0;
+	/* السبع الكبرى, الثماني الصناعية */
+	if (j < q->n && in_list(between + 1, q->pool.data + q->t[j].off, q->t[j].len))
+		j++;
+	return j - i;
+}
+
 /* Analyse a token sequence (see ar_tagger.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -1469,9 +1532,13 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		ncp = fold_into(toks[i].s, toks[i].len, &q->pool);
 		t->len = (uint32_t) (q->pool.len - t->off);
 		t->shape = (uint8_t) shape_of(toks[i].s, toks[i].len);
+		t->doff = t->off;
 		if (t->shape == SH_DIGIT)
 		{
-			/* numbers share one form per digit pattern */
+			/* numbers share one form per digit pattern; the digits stay for canonical forms */
+			t->doff = t->off;
+			t->off = (uint32_t) q->pool.len;
+			ar_buf_append(&q->pool, q->pool.data + t->doff, t->len);
 			for (k = t->off; k < q->pool.len; k++)
 				if (q->pool.data[k] >= '0' && q->pool.data[k] <= '9')
 					q->pool.data[k] = '0';
@@ -1897,7 +1964,7 @@ words_into(const ar_ner_seq *q, size_t from, size_t to, ar_buf *out)
 			continue;
 		if (out->len)
 			ar_buf_append(out, " ", 1);
-		ar_buf_append(out, q->pool.data + q->t[j].off, q->t[j].len);
+		ar_buf_append(out, q->pool.data + q->t[j].doff, q->t[j].len);
 	}
 }
 
@@ -1974,7 +2041,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 {
 	span	   *x = &sp[s];
 	const tokinfo *t0 = &q->t[x->first];
-	const char *w = q->pool.data + t0->off;
+	const char *w = q->pool.data + t0->doff;
 	char		cands[8][256];
 	size_t		clens[8];
 	size_t		nc = canon_candidates(w, t0->len, x->type, cands, clens);
@@ -2014,8 +2081,24 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 			chosen_c = c;
 		}
 	}
+	/* a group of countries named by its size: its head without proclitics (لمجموعة العشرين) */
+	if (!e && x->type == AR_NER_ORG && group_of_n(q, x->first) > 0)
+	{
+		ar_buf		rest;
+
+		ar_buf_init(&rest, q->alloc, 64);
+		words_into(q, x->first + 1, x->last, &rest);
+		key.len = 0;
+		ar_buf_append(&key, GROUP_HEAD, sizeof(GROUP_HEAD) - 1);
+		if (rest.len)
+		{
+			ar_buf_append(&key, " ", 1);
+			ar_buf_append(&key, rest.data, rest.len);
+		}
+		ar_buf_free(&rest);
+	}
 	/* default when nothing knows a stripped form: drop clitics before the article */
-	if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
+	else if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
 	{
 		size_t		strip = t0->boff - t0->off;
 		const char *f = w;
@@ -2200,6 +2283,26 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer 
 	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
 	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
 	ar_ner_tag(m, q, labels, conf);
+
+	/* rule: a group of countries named by its size (مجموعة السبع) is an organisation, where the model saw nothing */
+	for (i = 0; i < n; i++)
+	{
+		size_t		k = labels[i] == 0 ? group_of_n(q, i) : 0,
+					j;
+
+		for (j = 0; j < k && labels[i + j] == 0; j++)
+			;
+		if (k == 0 || j < k)
+			continue;
+		for (j = 0; j < k; j++)
+		{
+			labels[i + j] = j ? AR_NER_I(AR_NER_ORG) : AR_NER_B(AR_NER_ORG);
+			conf[i + j] = 0.5f;
+		}
+		if (i + k < n && labels[i + k] != 0 && !AR_NER_IS_B(labels[i + k]))
+			labels[i + k] = AR_NER_B(AR_NER_TYPE(labels[i + k]));
+		i += k - 1;
+	}
 
 	/* rule: user gazetteer rows override the model on their span (matched after tagging: never features) */
 	if (user && user->nents)

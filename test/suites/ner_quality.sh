@@ -4,7 +4,7 @@
 #   1. ANERcorp dev split (test/eval/ner_eval.sh, scored by ../shared/tools/ner_eval.py):
 #      overall micro F1 must stay >= NER_F1_FLOOR (the last measured 0.755 minus 0.01).
 #   2. Seed articles: expected people/places/organisations found by ar_entities with the shipped
-#      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 26 of 28).
+#      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 27 of 28).
 #   3. Seed articles: quotations ar_quotes attributes to Lavrov, Tillerson or Blinken must stay
 #      >= QUOTES_FLOOR (last measured 37: 20 Lavrov, 12 Tillerson, 5 Blinken).
 # Needs ../shared (or $PGARABIC_SHARED): fails with a MISSING message when it is not there.
@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 shared=${PGARABIC_SHARED:-$root/../shared}
 f1_floor=0.745
-seeds_floor=26
+seeds_floor=27
 quotes_floor=37
 
 missing=0

@@ -196,6 +196,41 @@ UNIT_TEST(ner_user_rows_and_clitics)
 	ar_gaz_destroy(shipped);
 }
 
+UNIT_TEST(ner_groups_of_countries_and_numbers)
+{
+	const char *text = "دعت لمجموعة السبع ومجموعة الـ 77 إلى الحوار، ووقفت مجموعة من الطلاب أمام المجموعة الثلاث.";
+	ar_ner_token t[2] = {{"77", 2}, {"12", 2}};
+	uint32_t	f77[AR_NER_MAXFEATS],
+				f12[AR_NER_MAXFEATS];
+	ar_ner_seq *q;
+	ar_ner_entity *e;
+	size_t		n;
+	int			n1,
+				n2;
+
+	/* the zero model tags nothing: both groups come from the rule, with their heads unglued */
+	n = extract(NULL, NULL, text, &e);
+	CHECK(n == 2);
+	if (n == 2)
+	{
+		CHECK_STREQ(span_of(text, &e[0]), "لمجموعة السبع");
+		CHECK(e[0].type == AR_NER_ORG);
+		CHECK_STREQ(e[0].canonical, "مجموعه السبع");
+		CHECK_STREQ(span_of(text, &e[1]), "ومجموعة الـ 77");
+		CHECK(e[1].type == AR_NER_ORG);
+		CHECK_STREQ(e[1].canonical, "مجموعه ال 77");	/* digits kept (they were zeroed) */
+	}
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	/* but numbers of one digit pattern share their features */
+	q = ar_ner_prepare(&t[0], 1, NULL, -1, &ar_malloc_allocator);
+	n1 = ar_ner_features(q, 0, f77);
+	ar_ner_seq_free(q);
+	q = ar_ner_prepare(&t[1], 1, NULL, -1, &ar_malloc_allocator);
+	n2 = ar_ner_features(q, 0, f12);
+	ar_ner_seq_free(q);
+	CHECK(n1 == n2 && n1 > 0 && memcmp(f77, f12, n1 * sizeof(uint32_t)) == 0);
+}
+
 UNIT_TEST(ner_later_rows_replace_and_learned_rows_rank_last)
 {
 	ar_gazetteer *g = ar_gaz_create(&ar_malloc_allocator);
