@@ -1536,7 +1536,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		if (t->shape == SH_DIGIT)
 		{
 			/* numbers share one form per digit pattern; the digits stay for canonical forms */
-			t->doff = t->off;
+			ar_buf_reserve(&q->pool, t->len);	/* before copying within the pool */
 			t->off = (uint32_t) q->pool.len;
 			ar_buf_append(&q->pool, q->pool.data + t->doff, t->len);
 			for (k = t->off; k < q->pool.len; k++)
