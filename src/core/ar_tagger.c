@@ -409,27 +409,6 @@ static const char *const demonyms[] = {
 	NULL
 };
 
-/* Whether a folded clitic-stripped base is a demonym, also feminine, dual or plural (روسيه, روسيان, روسيون, روسيين, روسيات). */
-static bool
-is_demonym(const char *b, size_t blen)
-{
-	static const char *const endings[] = {"", "ه", "ان", "ين", "ون", "ات", NULL};
-	const char *const *d;
-	const char *const *e;
-
-	for (e = endings; *e; e++)
-	{
-		size_t		el = strlen(*e);
-
-		if (blen <= el || memcmp(b + blen - el, *e, el) != 0)
-			continue;
-		for (d = demonyms; *d; d++)
-			if (strlen(*d) == blen - el && memcmp(*d, b, blen - el) == 0)
-				return true;
-	}
-	return false;
-}
-
 /* Whether folded s[0..len) is one of the NUL-terminated list words. */
 static bool
 in_list(const char *const *list, const char *s, size_t len)
@@ -440,18 +419,23 @@ in_list(const char *const *list, const char *s, size_t len)
 	return false;
 }
 
-/*
- * A group of countries named by its size (مجموعة السبع G7, مجموعة الثماني
- * G8, مجموعة العشرين G20, مجموعة الدول السبع, مجموعة الـ77) starting at
- * token i: its length in tokens, or 0.  The words are folded (search
- * normalization); the head may carry proclitics (لمجموعة, ومجموعة) but not
- * the article (المجموعة الثلاث is "the three groups").
- */
-static size_t
-group_of_n(const ar_ner_seq *q, size_t i);
+/* Whether a folded clitic-stripped base is a demonym, also feminine, dual or plural (روسيه, روسيان, روسيون, روسيين, روسيات). */
+static bool
+is_demonym(const char *b, size_t blen)
+{
+	static const char *const endings[] = {"", "ه", "ان", "ين", "ون", "ات", NULL};
+	const char *const *e;
 
-/* its head, folded, without the article: the construct state */
-#define GROUP_HEAD "مجموعه"
+	for (e = endings; *e; e++)
+	{
+		size_t		el = strlen(*e);
+
+		if (blen > el && memcmp(b + blen - el, *e, el) == 0 && in_list(demonyms, b, blen - el))
+			return true;
+	}
+	return false;
+}
+
 
 /* Lexicon class of a folded word; nationality adjectives by list and by pattern (ال...ي / ال...يه). */
 static int
@@ -1462,6 +1446,13 @@ gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool features)
 	alloc->free_fn(alloc->ctx, inname);
 }
 
+/*
+ * A group of countries named by its size (مجموعة السبع G7, مجموعة الثماني
+ * G8, مجموعة العشرين G20, مجموعة الدول السبع, مجموعة الـ77) starting at
+ * token i: its length in tokens, or 0.  The words are folded (search
+ * normalization); the head may carry proclitics (لمجموعة, ومجموعة) but not
+ * the article (المجموعة الثلاث is "the three groups").
+ */
 static size_t
 group_of_n(const ar_ner_seq *q, size_t i)
 {
@@ -1472,7 +1463,7 @@ group_of_n(const ar_ner_seq *q, size_t i)
 	};
 	static const char *const between[] = {"الدول", "الصناعيه", "الكبري", NULL};
 	static const char *const proclitics[] = {"", "و", "ف", "ل", "ب", "ول", "فل", "وب", "فب", NULL};
-	static const char head[] = GROUP_HEAD;
+	static const char head[] = "مجموعه";	/* without the article: the construct state */
 	const tokinfo *t = &q->t[i];
 	size_t		hl = sizeof(head) - 1,
 				j = i + 1,
@@ -1916,6 +1907,15 @@ typedef struct span
 	bool		absorbed;
 } span;
 
+/* Whether folded word w is an organisation head (type ORG) or a place head (type LOC) of the lexicon. */
+static bool
+is_type_head(const char *w, size_t len, int type)
+{
+	int			cls = type == AR_NER_ORG ? LEX_ORGHEAD : type == AR_NER_LOC ? LEX_LOCHEAD : LEX_NONE;
+
+	return cls != LEX_NONE && lex_class(w, len, w, len) == cls;
+}
+
 /* Candidate canonical first words, most stripped first: و/ف, then ب/ل/ك (keeping ال), لل -> ال. */
 static size_t
 canon_candidates(const char *w, size_t len, int type, char cands[][256], size_t *clens)
@@ -2053,7 +2053,11 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	size_t		chosen_c = 0;
 
 	ar_buf_init(&key, q->alloc, 128);
-	/* a stripped candidate wins when the gazetteer or another mention knows it */
+	/*
+	 * a stripped candidate wins when the gazetteer or another mention knows
+	 * it, or when it is a head word of the span's type (لمجموعة العشرين,
+	 * ولوزارة الخارجية, بمدينة حلب: the head, not لمجموعه)
+	 */
 	for (c = 0; c <= nc && !chosen; c++)
 	{
 		key.len = 0;
@@ -2075,30 +2079,15 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 			ar_buf_free(&rest);
 		}
 		e = find_name(g, user, key.data, key.len, x->type, &from);
-		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len))
+		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len) ||
+			is_type_head(cands[c], clens[c], x->type))
 		{
 			chosen = true;
 			chosen_c = c;
 		}
 	}
-	/* a group of countries named by its size: its head without proclitics (لمجموعة العشرين) */
-	if (!e && x->type == AR_NER_ORG && group_of_n(q, x->first) > 0)
-	{
-		ar_buf		rest;
-
-		ar_buf_init(&rest, q->alloc, 64);
-		words_into(q, x->first + 1, x->last, &rest);
-		key.len = 0;
-		ar_buf_append(&key, GROUP_HEAD, sizeof(GROUP_HEAD) - 1);
-		if (rest.len)
-		{
-			ar_buf_append(&key, " ", 1);
-			ar_buf_append(&key, rest.data, rest.len);
-		}
-		ar_buf_free(&rest);
-	}
 	/* default when nothing knows a stripped form: drop clitics before the article */
-	else if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
+	if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
 	{
 		size_t		strip = t0->boff - t0->off;
 		const char *f = w;
@@ -2290,17 +2279,16 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer 
 		size_t		k = labels[i] == 0 ? group_of_n(q, i) : 0,
 					j;
 
-		for (j = 0; j < k && labels[i + j] == 0; j++)
+		for (j = 1; j < k && labels[i + j] == 0; j++)
 			;
 		if (k == 0 || j < k)
-			continue;
+			continue;			/* the model tagged part of it: its call */
+		/* all O before, so the next label is O or a B- (BIO-constrained decoding) */
 		for (j = 0; j < k; j++)
 		{
 			labels[i + j] = j ? AR_NER_I(AR_NER_ORG) : AR_NER_B(AR_NER_ORG);
 			conf[i + j] = 0.5f;
 		}
-		if (i + k < n && labels[i + k] != 0 && !AR_NER_IS_B(labels[i + k]))
-			labels[i + k] = AR_NER_B(AR_NER_TYPE(labels[i + k]));
 		i += k - 1;
 	}
 
