@@ -78,14 +78,20 @@ fuzz-smoke: $(FUZZ_PROGS)
 bench-core: test/bench/core_bench
 	./test/bench/core_bench $(BENCH_ARGS)
 
-# ---- named-entity model: `make model` retrains src/tsearch_data/pg_arabic_ner.{model,gaz} ----
-# Reproducible (fixed seed and epochs); the last NER_DEV_PERCENT % of the sentences are held out.
+# ---- named-entity model: `make model` retrains the shipped model and the evaluation model ----
+# Both reproducible (fixed seed and epochs), with the same recipe:
+#  - src/tsearch_data/pg_arabic_ner.{model,gaz}: the shipped model, trained on every sentence;
+#  - src/tsearch_data/pg_arabic_ner_dev.model and src/train/ner_dev_learned.tsv: the same recipe
+#    with the last NER_DEV_PERCENT % of the sentences held out from the model and from the learned
+#    names, for test/eval/ner_eval.sh (SET pg_arabic.ner_model = 'pg_arabic_ner_dev').
 NER_TRAIN_DATA ?= ../shared/data/anercorp/train.txt
 NER_EPOCHS ?= 12
 NER_BITS ?= 17
 NER_RUNS ?= 3
 NER_SEED ?= 20260423
 NER_DEV_PERCENT ?= 10
+NER_CURATED = $(foreach f,gaz_orgs gaz_people gaz_world gaz_places_misc gaz_arab_people gaz_orgs2 gaz_curated gaz_icu,-c src/train/$(f).tsv)
+NER_RECIPE = -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) $(NER_CURATED)
 EXTRA_CLEAN += src/train/ner_train src/train/icu_places src/train/gaz_image $(GAZ_IMAGE)
 
 src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
@@ -100,10 +106,10 @@ src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
 .PHONY: model gazetteer-icu
 model: src/train/ner_train
 	@test -f "$(NER_TRAIN_DATA)" || { echo "MISSING: $(NER_TRAIN_DATA) (ANERcorp train split) is needed to train the model" >&2; exit 1; }
-	./src/train/ner_train -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) -d $(NER_DEV_PERCENT) \
-	  -c src/train/gaz_orgs.tsv -c src/train/gaz_people.tsv -c src/train/gaz_world.tsv -c src/train/gaz_places_misc.tsv \
-	  -c src/train/gaz_arab_people.tsv -c src/train/gaz_orgs2.tsv -c src/train/gaz_curated.tsv -c src/train/gaz_icu.tsv \
-	  -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
+	./src/train/ner_train $(NER_RECIPE) -d 0 -m src/tsearch_data/pg_arabic_ner.model -g src/tsearch_data/pg_arabic_ner.gaz
+	./src/train/ner_train $(NER_RECIPE) -d $(NER_DEV_PERCENT) -m src/tsearch_data/pg_arabic_ner_dev.model -g src/train/ner_dev.gaz
+	grep -P '\tanercorp$$' src/train/ner_dev.gaz > src/train/ner_dev_learned.tsv
+	rm -f src/train/ner_dev.gaz
 
 # Regenerate the ICU/CLDR place names (committed, so builds do not depend on the ICU version).
 gazetteer-icu:

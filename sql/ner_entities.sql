@@ -138,3 +138,20 @@ CREATE TEMP TABLE ent_docs(id int, body text);
 INSERT INTO ent_docs VALUES (1, 'زار وزير الخارجية سيرغي لافروف القاهرة'), (2, 'ارتفعت أسعار النفط اليوم');
 CREATE INDEX ON ent_docs USING gin (ar_entity_keys(body));
 SELECT id FROM ent_docs WHERE ar_entity_keys(body) @> ARRAY['LOC:القاهره'] ORDER BY id;
+
+-- pg_arabic.ner_model: which model file ar_entities reads (superusers only; names, not paths)
+SHOW pg_arabic.ner_model;
+SET pg_arabic.ner_model = 'pg_arabic_ner_dev';
+SELECT entity, label, canonical FROM ar_entities('قال الرئيس الروسي فلاديمير بوتين في موسكو.');
+SET pg_arabic.ner_model = '../pg_arabic_ner';
+SET pg_arabic.ner_model = 'pg_arabic_ner.model';
+SET pg_arabic.ner_model = '';
+SET pg_arabic.ner_model = 'no_such_model';
+SELECT entity FROM ar_entities('قال بوتين.');
+RESET pg_arabic.ner_model;
+SELECT entity, label FROM ar_entities('قال بوتين.');
+CREATE ROLE ner_setter;
+SET ROLE ner_setter;
+SET pg_arabic.ner_model = 'pg_arabic_ner_dev';
+RESET ROLE;
+DROP ROLE ner_setter;

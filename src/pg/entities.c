@@ -30,6 +30,7 @@
 #include "parser/parse_func.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
@@ -48,10 +49,14 @@ PG_FUNCTION_INFO_V1(ar_gaz_row_hash_sql);
 #define NER_GAZ_EXT		"gaz"
 #define NER_GAZIMG_EXT	"gazimg"
 
-/* Backend-local state: the mapped model and the gazetteer cache. */
+/* Setting pg_arabic.ner_model: base name of the model file in $sharedir/tsearch_data. */
+char	   *ar_ner_model_name = NULL;
+
+/* Backend-local state: the model read from its file, and the gazetteer cache. */
 static void *model_map = NULL;
 static size_t model_len = 0;
 static ar_ner_model model;
+static char model_loaded[NAMEDATALEN];	/* the name model_map was read from */
 
 static MemoryContext gaz_cxt = NULL;	/* gaz_user: the user rows (NULL: none) */
 static ar_gazetteer *gaz_user = NULL;
@@ -108,37 +113,71 @@ read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
 	return buf;
 }
 
+/* GUC check hook of pg_arabic.ner_model: a file base name, as text-search data files are named. */
+bool
+ar_ner_model_name_check(char **newval, void **extra, GucSource source)
+{
+	const char *p = *newval;
+
+	if (p == NULL || *p == '\0' || strlen(p) >= NAMEDATALEN)
+	{
+		GUC_check_errdetail("The model name must have 1 to %d characters.", NAMEDATALEN - 1);
+		return false;
+	}
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+		{
+			GUC_check_errdetail("The model name may contain only lowercase ASCII letters, digits and underscores.");
+			GUC_check_errhint("Name a file NAME.model installed in the tsearch_data directory, without its directory or extension.");
+			return false;
+		}
+	return true;
+}
+
+/* The hint of a model file error: reinstall, or (for another model than the shipped one) the setting. */
+static int
+model_hint(const char *name)
+{
+	if (strcmp(name, NER_MODEL_NAME) != 0)
+		return errhint("pg_arabic.ner_model is \"%s\": install %s.model in the tsearch_data directory, or RESET pg_arabic.ner_model to use the shipped model.", name, name);
+	return errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".");
+}
+
 /*
- * Read the model file into backend memory and validate it, once per backend.
- * (It is read, not mapped: a mapping of a file later overwritten in place
- * would kill the backend with SIGBUS; the model is about 2.6 MB.)
+ * Read the model file named by pg_arabic.ner_model into backend memory and
+ * validate it, once per backend and name (a changed setting reads the other
+ * file; the previous model stays in use if that fails).  It is read, not
+ * mapped: a mapping of a file later overwritten in place would kill the
+ * backend with SIGBUS; the model is about 2.6 MB.
  */
 static const ar_ner_model *
 ner_model(void)
 {
+	const char *name = ar_ner_model_name ? ar_ner_model_name : NER_MODEL_NAME;
 	char	   *path;
 	int			fd;
 	struct stat st;
 	char	   *buf;
 	size_t		got = 0;
 	const char *err;
+	ar_ner_model m;
 
-	if (model_map)
+	if (model_map && strcmp(model_loaded, name) == 0)
 		return &model;
-	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_MODEL_EXT);
+	path = get_tsearch_config_filename(name, NER_MODEL_EXT);
 	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
 	if (fd < 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not open named-entity model file \"%s.%s\": %m", NER_MODEL_NAME, NER_MODEL_EXT),
-				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+				 errmsg("could not open named-entity model file \"%s.%s\": %m", name, NER_MODEL_EXT),
+				 model_hint(name)));
 	if (fstat(fd, &st) < 0 || st.st_size <= 0)
 	{
 		CloseTransientFile(fd);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", NER_MODEL_NAME, NER_MODEL_EXT),
-				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", name, NER_MODEL_EXT),
+				 model_hint(name)));
 	}
 	buf = read_all(fd, (size_t) st.st_size, TopMemoryContext, &got);
 	if (got != (size_t) st.st_size)
@@ -146,21 +185,25 @@ ner_model(void)
 		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not read named-entity model file \"%s.%s\"", NER_MODEL_NAME, NER_MODEL_EXT),
-				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+				 errmsg("could not read named-entity model file \"%s.%s\"", name, NER_MODEL_EXT),
+				 model_hint(name)));
 	}
-	err = ar_ner_model_open(&model, buf, (size_t) st.st_size);
+	err = ar_ner_model_open(&m, buf, (size_t) st.st_size);
 	if (err)
 	{
 		pfree(buf);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s.%s\" is invalid", NER_MODEL_NAME, NER_MODEL_EXT),
+				 errmsg("named-entity model file \"%s.%s\" is invalid", name, NER_MODEL_EXT),
 				 errdetail("The check failed: %s.", err),
-				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
+				 model_hint(name)));
 	}
+	if (model_map)
+		pfree(model_map);
+	model = m;
 	model_map = buf;
 	model_len = (size_t) st.st_size;
+	strlcpy(model_loaded, name, sizeof(model_loaded));
 	return &model;
 }
 

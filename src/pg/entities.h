@@ -8,7 +8,13 @@
 
 #include "postgres.h"
 
+#include "utils/guc.h"
+
 #include "ar_tagger.h"
+
+/* pg_arabic.ner_model: base name of the model file ar_entities reads (see pg_arabic.c). */
+extern char *ar_ner_model_name;
+extern bool ar_ner_model_name_check(char **newval, void **extra, GucSource source);
 
 /*
  * Tag s[0..len) with this backend's mapped model and its gazetteer cache for

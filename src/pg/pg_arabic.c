@@ -8,11 +8,30 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "mb/pg_wchar.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "pg_arabic.h"
+#include "entities.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Module load: define the settings. */
+void
+_PG_init(void)
+{
+	DefineCustomStringVariable("pg_arabic.ner_model",
+							   "Named-entity model file used by ar_entities, ar_entity_keys and ar_quotes.",
+							   "Base name of a NAME.model file in the tsearch_data directory. "
+							   "Entity output depends on it as on the model itself.",
+							   &ar_ner_model_name,
+							   "pg_arabic_ner",
+							   PGC_SUSET, 0,
+							   ar_ner_model_name_check, NULL, NULL);
+	MarkGUCPrefixReserved("pg_arabic");
+}
 
 /* palloc/repalloc bridge for the core; huge allocations allowed up to the text limit. */
 static void *
