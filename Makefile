@@ -28,10 +28,11 @@ REGRESS_OPTS = --inputdir=. --load-extension=pg_arabic --encoding=UTF8
 PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
 SHLIB_LINK += $(ICU_LIBS)
 
-CORE_PROGS = test/unit/core_test test/bench/core_bench
+CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench
+EXTRA_CLEAN_BENCH = test/bench/ner_corpus.txt
 FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
 FUZZ_PROGS := $(FUZZ_SRCS:.c=)
-EXTRA_CLEAN = $(CORE_PROGS) $(FUZZ_PROGS) results regression.diffs regression.out tmp_check
+EXTRA_CLEAN = $(CORE_PROGS) $(EXTRA_CLEAN_BENCH) $(FUZZ_PROGS) results regression.diffs regression.out tmp_check
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -55,10 +56,13 @@ test/unit/core_test: $(UNIT_SRCS) test/unit/unit.h $(CORE_SRCS) $(CORE_HDRS)
 test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-.PHONY: core-check fuzz-build fuzz-smoke bench-core
+.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner
 core-check: test/unit/core_test
 	./test/unit/core_test
 
@@ -77,6 +81,13 @@ fuzz-smoke: $(FUZZ_PROGS)
 
 bench-core: test/bench/core_bench
 	./test/bench/core_bench $(BENCH_ARGS)
+
+# ar_ner_extract alone, at the extension's -O2: NER_BENCH_TEXT has one document per line
+# (default: the sample corpus, a paragraph per line); BENCH_REPS passes, the best printed
+NER_BENCH_TEXT ?=
+bench-ner: test/bench/ner_core_bench $(GAZ_IMAGE)
+	@f="$(NER_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; cat test/corpus/[0-9]*.txt > $$f; fi; \
+	./test/bench/ner_core_bench src/tsearch_data/pg_arabic_ner.model $(GAZ_IMAGE) $$f $(BENCH_REPS)
 
 # ---- named-entity model: `make model` retrains the shipped model and the evaluation model ----
 # Both reproducible (fixed seed and epochs), with the same recipe:

@@ -9,6 +9,10 @@
 #include <stdlib.h>
 
 #include "ar_tagger.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "ar_chars.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
@@ -257,8 +261,17 @@ all_arabic(const char *s, size_t len)
 		return false;
 	while (i < len)
 	{
-		uint32_t	c = next_cp(s, len, &i);
+		const unsigned char *p = (const unsigned char *) s + i;
+		uint32_t	c;
 
+		/* two-byte sequences of U+0600..U+077F inline, anything else through the decoder */
+		if (p[0] >= 0xD8 && p[0] <= 0xDD && i + 1 < len && (p[1] & 0xC0) == 0x80)
+		{
+			c = ((uint32_t) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+			i += 2;
+		}
+		else
+			c = next_cp(s, len, &i);
 		if (!ar_is_letter(c))
 			return false;
 	}
@@ -335,57 +348,114 @@ typedef struct lexword
 
 #define LW(w, c) {w, sizeof(w) - 1, c}
 
-/* Words compared against the clitic-stripped base of a token. */
+/*
+ * Words compared against the clitic-stripped base of a token: titles and roles
+ * preceding names (LEX_TITLE), organisation heads (LEX_ORGHEAD), place heads
+ * (LEX_LOCHEAD), speech verbs around person names (LEX_SAY), time words that
+ * are never names (LEX_TIME), news agencies and bylines (LEX_AGENCY).  Sorted
+ * by byte length, then bytes (lex_lookup searches it by halving; the unit test
+ * ner_lexicon_sorted checks the order).
+ */
 static const lexword lexicon[] = {
-	/* titles and roles preceding names */
-	LW("رءيس", LEX_TITLE), LW("رءيسه", LEX_TITLE), LW("وزير", LEX_TITLE), LW("وزيره", LEX_TITLE),
-	LW("سفير", LEX_TITLE), LW("سفيره", LEX_TITLE), LW("موفد", LEX_TITLE), LW("مبعوث", LEX_TITLE),
-	LW("ناءب", LEX_TITLE), LW("ملك", LEX_TITLE), LW("ملكه", LEX_TITLE), LW("امير", LEX_TITLE),
-	LW("اميره", LEX_TITLE), LW("شيخ", LEX_TITLE), LW("سيد", LEX_TITLE), LW("سيده", LEX_TITLE),
-	LW("دكتور", LEX_TITLE), LW("مستشار", LEX_TITLE), LW("مستشاره", LEX_TITLE), LW("جنرال", LEX_TITLE),
-	LW("عقيد", LEX_TITLE), LW("لواء", LEX_TITLE), LW("عميد", LEX_TITLE), LW("ناطق", LEX_TITLE),
-	LW("متحدث", LEX_TITLE), LW("متحدثه", LEX_TITLE), LW("مندوب", LEX_TITLE), LW("مندوبه", LEX_TITLE),
-	LW("امين", LEX_TITLE), LW("زعيم", LEX_TITLE), LW("قاءد", LEX_TITLE), LW("مدير", LEX_TITLE),
-	LW("مديره", LEX_TITLE), LW("مرشح", LEX_TITLE), LW("مرشحه", LEX_TITLE), LW("نايب", LEX_TITLE),
-	LW("بابا", LEX_TITLE), LW("امام", LEX_TITLE), LW("استاذ", LEX_TITLE), LW("مفوض", LEX_TITLE),
-	LW("مفوضه", LEX_TITLE), LW("ممثل", LEX_TITLE), LW("حاكم", LEX_TITLE), LW("مساعد", LEX_TITLE),
-	LW("نظير", LEX_TITLE), LW("نظيره", LEX_TITLE), LW("معارض", LEX_TITLE), LW("كاتب", LEX_TITLE),
-	LW("لاعب", LEX_TITLE), LW("مدرب", LEX_TITLE), LW("فنان", LEX_TITLE), LW("فنانه", LEX_TITLE),
-	LW("مخرج", LEX_TITLE), LW("نجم", LEX_TITLE), LW("شاعر", LEX_TITLE), LW("رءيس_وزراء", LEX_TITLE),
-	LW("مستشاره", LEX_TITLE), LW("قاضي", LEX_TITLE), LW("محامي", LEX_TITLE), LW("بروفيسور", LEX_TITLE),
-	/* organisation heads */
-	LW("مجلس", LEX_ORGHEAD), LW("وزاره", LEX_ORGHEAD), LW("مجموعه", LEX_ORGHEAD), LW("حلف", LEX_ORGHEAD),
-	LW("وكاله", LEX_ORGHEAD), LW("شركه", LEX_ORGHEAD), LW("جامعه", LEX_ORGHEAD), LW("منظمه", LEX_ORGHEAD),
-	LW("حزب", LEX_ORGHEAD), LW("حركه", LEX_ORGHEAD), LW("جبهه", LEX_ORGHEAD), LW("اتحاد", LEX_ORGHEAD),
-	LW("بنك", LEX_ORGHEAD), LW("صندوق", LEX_ORGHEAD), LW("هيءه", LEX_ORGHEAD), LW("لجنه", LEX_ORGHEAD),
-	LW("محكمه", LEX_ORGHEAD), LW("مؤسسه", LEX_ORGHEAD), LW("معهد", LEX_ORGHEAD), LW("مركز", LEX_ORGHEAD),
-	LW("نادي", LEX_ORGHEAD), LW("جمعيه", LEX_ORGHEAD), LW("برلمان", LEX_ORGHEAD), LW("صحيفه", LEX_ORGHEAD),
-	LW("قناه", LEX_ORGHEAD), LW("اذاعه", LEX_ORGHEAD), LW("مصرف", LEX_ORGHEAD), LW("جيش", LEX_ORGHEAD),
-	LW("مؤتمر", LEX_ORGHEAD), LW("رابطه", LEX_ORGHEAD), LW("نقابه", LEX_ORGHEAD), LW("تحالف", LEX_ORGHEAD),
-	LW("موسسه", LEX_ORGHEAD), LW("موتمر", LEX_ORGHEAD), LW("مجمع", LEX_ORGHEAD), LW("كليه", LEX_ORGHEAD),
-	/* place heads */
-	LW("مدينه", LEX_LOCHEAD), LW("محافظه", LEX_LOCHEAD), LW("ولايه", LEX_LOCHEAD), LW("جزيره", LEX_LOCHEAD),
-	LW("جزر", LEX_LOCHEAD), LW("نهر", LEX_LOCHEAD), LW("بحر", LEX_LOCHEAD), LW("جبل", LEX_LOCHEAD),
-	LW("عاصمه", LEX_LOCHEAD), LW("اقليم", LEX_LOCHEAD), LW("منطقه", LEX_LOCHEAD), LW("بلده", LEX_LOCHEAD),
-	LW("قريه", LEX_LOCHEAD), LW("مخيم", LEX_LOCHEAD), LW("مطار", LEX_LOCHEAD), LW("ميناء", LEX_LOCHEAD),
-	LW("شارع", LEX_LOCHEAD), LW("حي", LEX_LOCHEAD), LW("خليج", LEX_LOCHEAD), LW("قاعده", LEX_LOCHEAD),
-	LW("دوله", LEX_LOCHEAD), LW("مملكه", LEX_LOCHEAD), LW("جمهوريه", LEX_LOCHEAD), LW("اماره", LEX_LOCHEAD),
-	/* speech verbs around person names */
-	LW("قال", LEX_SAY), LW("قالت", LEX_SAY), LW("اعلن", LEX_SAY), LW("اعلنت", LEX_SAY), LW("اكد", LEX_SAY),
-	LW("اكدت", LEX_SAY), LW("صرح", LEX_SAY), LW("اضاف", LEX_SAY), LW("اضافت", LEX_SAY), LW("اوضح", LEX_SAY),
-	LW("اشار", LEX_SAY), LW("اعرب", LEX_SAY), LW("دعا", LEX_SAY), LW("التقي", LEX_SAY), LW("استقبل", LEX_SAY),
-	/* time words that are never names */
-	LW("يوم", LEX_TIME), LW("امس", LEX_TIME), LW("اثنين", LEX_TIME), LW("ثلاثاء", LEX_TIME),
-	LW("اربعاء", LEX_TIME), LW("خميس", LEX_TIME), LW("جمعه", LEX_TIME), LW("سبت", LEX_TIME),
-	LW("احد", LEX_TIME), LW("يناير", LEX_TIME), LW("فبراير", LEX_TIME), LW("مارس", LEX_TIME),
-	LW("ابريل", LEX_TIME), LW("مايو", LEX_TIME), LW("يونيو", LEX_TIME), LW("يوليو", LEX_TIME),
-	LW("اغسطس", LEX_TIME), LW("سبتمبر", LEX_TIME), LW("اكتوبر", LEX_TIME), LW("نوفمبر", LEX_TIME),
-	LW("ديسمبر", LEX_TIME), LW("صباح", LEX_TIME), LW("مساء", LEX_TIME), LW("عام", LEX_TIME),
-	/* news agencies and bylines */
-	LW("شينخوا", LEX_AGENCY), LW("رويترز", LEX_AGENCY), LW("فرانس", LEX_AGENCY), LW("اسوشيتد", LEX_AGENCY),
-	LW("واس", LEX_AGENCY), LW("سانا", LEX_AGENCY), LW("وفا", LEX_AGENCY), LW("ايتار", LEX_AGENCY),
-	{NULL, 0, 0}
+	/* 2 letters */
+	LW("حي", LEX_LOCHEAD),
+	/* 3 letters */
+	LW("احد", LEX_TIME), LW("اكد", LEX_SAY), LW("امس", LEX_TIME), LW("بحر", LEX_LOCHEAD),
+	LW("بنك", LEX_ORGHEAD), LW("جبل", LEX_LOCHEAD), LW("جزر", LEX_LOCHEAD), LW("جيش", LEX_ORGHEAD),
+	LW("حزب", LEX_ORGHEAD), LW("حلف", LEX_ORGHEAD), LW("دعا", LEX_SAY), LW("سبت", LEX_TIME),
+	LW("سيد", LEX_TITLE), LW("شيخ", LEX_TITLE), LW("صرح", LEX_SAY), LW("عام", LEX_TIME),
+	LW("قال", LEX_SAY), LW("ملك", LEX_TITLE), LW("نجم", LEX_TITLE), LW("نهر", LEX_LOCHEAD),
+	LW("واس", LEX_AGENCY), LW("وفا", LEX_AGENCY), LW("يوم", LEX_TIME),
+	/* 4 letters */
+	LW("اشار", LEX_SAY), LW("اضاف", LEX_SAY), LW("اعرب", LEX_SAY), LW("اعلن", LEX_SAY),
+	LW("اكدت", LEX_SAY), LW("امام", LEX_TITLE), LW("امير", LEX_TITLE), LW("امين", LEX_TITLE),
+	LW("اوضح", LEX_SAY), LW("بابا", LEX_TITLE), LW("بلده", LEX_LOCHEAD), LW("جبهه", LEX_ORGHEAD),
+	LW("جمعه", LEX_TIME), LW("حاكم", LEX_TITLE), LW("حركه", LEX_ORGHEAD), LW("خليج", LEX_LOCHEAD),
+	LW("خميس", LEX_TIME), LW("دوله", LEX_LOCHEAD), LW("رءيس", LEX_TITLE), LW("زعيم", LEX_TITLE),
+	LW("سانا", LEX_AGENCY), LW("سفير", LEX_TITLE), LW("سيده", LEX_TITLE), LW("شارع", LEX_LOCHEAD),
+	LW("شاعر", LEX_TITLE), LW("شركه", LEX_ORGHEAD), LW("صباح", LEX_TIME), LW("عقيد", LEX_TITLE),
+	LW("عميد", LEX_TITLE), LW("فنان", LEX_TITLE), LW("قاءد", LEX_TITLE), LW("قاضي", LEX_TITLE),
+	LW("قالت", LEX_SAY), LW("قريه", LEX_LOCHEAD), LW("قناه", LEX_ORGHEAD), LW("كاتب", LEX_TITLE),
+	LW("كليه", LEX_ORGHEAD), LW("لاعب", LEX_TITLE), LW("لجنه", LEX_ORGHEAD), LW("لواء", LEX_TITLE),
+	LW("مارس", LEX_TIME), LW("مايو", LEX_TIME), LW("مجلس", LEX_ORGHEAD), LW("مجمع", LEX_ORGHEAD),
+	LW("مخرج", LEX_TITLE), LW("مخيم", LEX_LOCHEAD), LW("مدرب", LEX_TITLE), LW("مدير", LEX_TITLE),
+	LW("مرشح", LEX_TITLE), LW("مركز", LEX_ORGHEAD), LW("مساء", LEX_TIME), LW("مصرف", LEX_ORGHEAD),
+	LW("مطار", LEX_LOCHEAD), LW("معهد", LEX_ORGHEAD), LW("مفوض", LEX_TITLE), LW("ملكه", LEX_TITLE),
+	LW("ممثل", LEX_TITLE), LW("موفد", LEX_TITLE), LW("ناءب", LEX_TITLE), LW("نادي", LEX_ORGHEAD),
+	LW("ناطق", LEX_TITLE), LW("نايب", LEX_TITLE), LW("نظير", LEX_TITLE), LW("هيءه", LEX_ORGHEAD),
+	LW("وزير", LEX_TITLE),
+	/* 5 letters */
+	LW("ابريل", LEX_TIME), LW("اتحاد", LEX_ORGHEAD), LW("اثنين", LEX_TIME), LW("اذاعه", LEX_ORGHEAD),
+	LW("استاذ", LEX_TITLE), LW("اضافت", LEX_SAY), LW("اعلنت", LEX_SAY), LW("اغسطس", LEX_TIME),
+	LW("اقليم", LEX_LOCHEAD), LW("التقي", LEX_SAY), LW("اماره", LEX_LOCHEAD), LW("اميره", LEX_TITLE),
+	LW("ايتار", LEX_AGENCY), LW("تحالف", LEX_ORGHEAD), LW("جامعه", LEX_ORGHEAD), LW("جزيره", LEX_LOCHEAD),
+	LW("جمعيه", LEX_ORGHEAD), LW("جنرال", LEX_TITLE), LW("دكتور", LEX_TITLE), LW("رءيسه", LEX_TITLE),
+	LW("رابطه", LEX_ORGHEAD), LW("سفيره", LEX_TITLE), LW("صحيفه", LEX_ORGHEAD), LW("صندوق", LEX_ORGHEAD),
+	LW("عاصمه", LEX_LOCHEAD), LW("فرانس", LEX_AGENCY), LW("فنانه", LEX_TITLE), LW("قاعده", LEX_LOCHEAD),
+	LW("مؤتمر", LEX_ORGHEAD), LW("مؤسسه", LEX_ORGHEAD), LW("مبعوث", LEX_TITLE), LW("متحدث", LEX_TITLE),
+	LW("محامي", LEX_TITLE), LW("محكمه", LEX_ORGHEAD), LW("مديره", LEX_TITLE), LW("مدينه", LEX_LOCHEAD),
+	LW("مرشحه", LEX_TITLE), LW("مساعد", LEX_TITLE), LW("معارض", LEX_TITLE), LW("مفوضه", LEX_TITLE),
+	LW("مملكه", LEX_LOCHEAD), LW("مندوب", LEX_TITLE), LW("منطقه", LEX_LOCHEAD), LW("منظمه", LEX_ORGHEAD),
+	LW("موتمر", LEX_ORGHEAD), LW("موسسه", LEX_ORGHEAD), LW("ميناء", LEX_LOCHEAD), LW("نظيره", LEX_TITLE),
+	LW("نقابه", LEX_ORGHEAD), LW("وزاره", LEX_ORGHEAD), LW("وزيره", LEX_TITLE), LW("وكاله", LEX_ORGHEAD),
+	LW("ولايه", LEX_LOCHEAD), LW("يناير", LEX_TIME), LW("يوليو", LEX_TIME), LW("يونيو", LEX_TIME),
+	/* 6 letters */
+	LW("اربعاء", LEX_TIME), LW("استقبل", LEX_SAY), LW("اكتوبر", LEX_TIME), LW("برلمان", LEX_ORGHEAD),
+	LW("ثلاثاء", LEX_TIME), LW("ديسمبر", LEX_TIME), LW("رويترز", LEX_AGENCY), LW("سبتمبر", LEX_TIME),
+	LW("شينخوا", LEX_AGENCY), LW("فبراير", LEX_TIME), LW("متحدثه", LEX_TITLE), LW("مجموعه", LEX_ORGHEAD),
+	LW("محافظه", LEX_LOCHEAD), LW("مستشار", LEX_TITLE), LW("مندوبه", LEX_TITLE), LW("نوفمبر", LEX_TIME),
+	/* 7 letters */
+	LW("اسوشيتد", LEX_AGENCY), LW("جمهوريه", LEX_LOCHEAD), LW("مستشاره", LEX_TITLE),
+	/* 8 letters */
+	LW("بروفيسور", LEX_TITLE),
+	/* 19 bytes */
+	LW("رءيس_وزراء", LEX_TITLE),
 };
+
+#define NLEXICON (sizeof(lexicon) / sizeof(lexicon[0]))
+
+/* Order of lexicon words: byte length, then bytes. */
+static int
+lex_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	return memcmp(a, b, alen);
+}
+
+/* Lexicon class of a clitic-stripped base, by halving over the sorted lexicon; LEX_NONE when absent. */
+static int
+lex_lookup(const char *base, size_t blen)
+{
+	size_t		lo = 0,
+				hi = NLEXICON;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			c = lex_cmp(lexicon[mid].w, lexicon[mid].len, base, blen);
+
+		if (c == 0)
+			return lexicon[mid].cls;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return LEX_NONE;
+}
+
+/* Index of the first lexicon word out of order, or -1 when the lexicon is sorted (for the unit tests). */
+int
+ar_ner_lexicon_unsorted(void)
+{
+	size_t		k;
+
+	for (k = 1; k < NLEXICON; k++)
+		if (lex_cmp(lexicon[k - 1].w, lexicon[k - 1].len, lexicon[k].w, lexicon[k].len) >= 0)
+			return (int) k;
+	return -1;
+}
 
 /*
  * Nationality and regional adjectives (folded masculine singular): a lone one
@@ -441,19 +511,19 @@ is_demonym(const char *b, size_t blen)
 static int
 lex_class(const char *full, size_t flen, const char *base, size_t blen)
 {
-	const lexword *l;
+	int			cls = lex_lookup(base, blen);
 
-	for (l = lexicon; l->w; l++)
-		if (l->len == blen && memcmp(l->w, base, blen) == 0)
-			return l->cls;
+	if (cls != LEX_NONE)
+		return cls;
 
-	if (flen >= 10 && all_arabic(full, flen) && ar_at(full, 0) == CP_ALEF &&
-		ar_at(full, 1) == CP_LAM)
+	/* ar_at reads 2 bytes per letter: within flen bytes whatever the text, exact once all_arabic holds */
+	if (flen >= 10 && ar_at(full, 0) == CP_ALEF && ar_at(full, 1) == CP_LAM)
 	{
 		size_t		n = flen / 2;
 
-		if (ar_at(full, n - 1) == CP_YEH ||
-			(ar_at(full, n - 1) == CP_HEH && ar_at(full, n - 2) == CP_YEH))
+		if ((ar_at(full, n - 1) == CP_YEH ||
+			 (ar_at(full, n - 1) == CP_HEH && ar_at(full, n - 2) == CP_YEH)) &&
+			all_arabic(full, flen))
 			return LEX_NISBA;
 	}
 	return LEX_NONE;
@@ -1802,13 +1872,12 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 			float		best = -3e38f;
 			int			arg = 0;
 
-			for (p = 0; p < AR_NER_NLABELS; p++)
+			/* O and B-x follow any label; I-x only B-x or I-x (allowed()), tried in the same order */
+			for (p = AR_NER_IS_B(y) || y == 0 ? 0 : y - 1;
+				 p < (AR_NER_IS_B(y) || y == 0 ? AR_NER_NLABELS : y + 1); p++)
 			{
-				float		s;
+				float		s = prev[p] + trans[p * AR_NER_NLABELS + y];
 
-				if (!allowed(p, y))
-					continue;
-				s = prev[p] + trans[p * AR_NER_NLABELS + y];
 				if (s > best)
 				{
 					best = s;
@@ -1835,6 +1904,49 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 /* Scale of perceptron scores for the confidence softmax (weights are update counts). */
 #define CONF_TEMPERATURE 20.0f
 
+/*
+ * acc[y] = sum over the nf features of weight row f[k] & mask, label y (the
+ * row of 9 int16 weights of each feature, summed in 32 bits).  Labels 0-7 in
+ * two SSE2 registers where the compiler targets it (every x86-64), label 8
+ * and other targets in plain C; integer sums, so both give the same result.
+ */
+static inline void
+ner_sum_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask, int32_t *acc)
+{
+	int			k;
+#if defined(__SSE2__) && AR_NER_NLABELS == 9
+	__m128i		lo = _mm_setzero_si128(),
+				hi = _mm_setzero_si128();
+	int32_t		last = 0;
+
+	for (k = 0; k < nf; k++)
+	{
+		const int16_t *r = w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
+		__m128i		x = _mm_loadu_si128((const __m128i *) r);
+
+		/* sign-extend the 8 int16 to int32: interleave with themselves, shift right arithmetically */
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+		last += r[8];
+	}
+	_mm_storeu_si128((__m128i *) acc, lo);
+	_mm_storeu_si128((__m128i *) (acc + 4), hi);
+	acc[8] = last;
+#else
+	int			y;
+
+	for (y = 0; y < AR_NER_NLABELS; y++)
+		acc[y] = 0;
+	for (k = 0; k < nf; k++)
+	{
+		const int16_t *r = w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
+
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			acc[y] += r[y];
+	}
+#endif
+}
+
 /* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
 void
 ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
@@ -1848,7 +1960,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 
 	for (i = 0; i < q->n; i++)
 	{
-		int32_t		acc[AR_NER_NLABELS] = {0};
+		int32_t		acc[AR_NER_NLABELS];
 		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
 					k,
 					y;
@@ -1858,13 +1970,7 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 		for (k = 0; k < nf; k++)
 			__builtin_prefetch(m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
 #endif
-		for (k = 0; k < nf; k++)
-		{
-			const int16_t *w = m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS;
-
-			for (y = 0; y < AR_NER_NLABELS; y++)
-				acc[y] += w[y];
-		}
+		ner_sum_rows(m->w, f, nf, mask, acc);
 		for (y = 0; y < AR_NER_NLABELS; y++)
 			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
 	}

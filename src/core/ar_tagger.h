@@ -204,6 +204,8 @@ extern void ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q);
 
 /* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
 extern int	ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out);
+/* Index of the first word of the tagger's lexicon out of order, or -1 when it is sorted (unit tests). */
+extern int	ar_ner_lexicon_unsorted(void);
 
 /* Viterbi with BIO constraints over emissions emis[n*NLABELS] and transitions trans[(NLABELS+1)*NLABELS]. */
 extern void ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels);

@@ -383,3 +383,12 @@ UNIT_TEST(ner_gazetteer_file_rows)
 	CHECK(ar_gaz_parse_row(comment, &r) == 0);
 	CHECK(ar_gaz_parse_row(shortline, &r) == -1);
 }
+
+/* The lexicon of titles, heads, speech verbs and time words is searched by halving: it must stay sorted. */
+UNIT_TEST(ner_lexicon_sorted)
+{
+	int			k = ar_ner_lexicon_unsorted();
+
+	if (!CHECK(k == -1))
+		fprintf(stderr, "  lexicon word %d is out of order (sort by byte length, then bytes)\n", k);
+}
