@@ -251,7 +251,13 @@ next_cp(const char *s, size_t len, size_t *i)
 	return c;
 }
 
-/* Whether folded s[0..len) is all Arabic letters (so 2 bytes per code point). */
+/*
+ * Whether folded s[0..len) is all Arabic letters.  Callers then index it two
+ * bytes per letter (ar_at), which holds for U+0600..U+07FF; the few letters of
+ * the Arabic Extended blocks (U+0870.., U+08A0..) that folding keeps take three
+ * bytes, so features of such rare words are computed on shifted letters (the
+ * reads stay within the string).
+ */
 static bool
 all_arabic(const char *s, size_t len)
 {
@@ -516,7 +522,7 @@ lex_class(const char *full, size_t flen, const char *base, size_t blen)
 	if (cls != LEX_NONE)
 		return cls;
 
-	/* ar_at reads 2 bytes per letter: within flen bytes whatever the text, exact once all_arabic holds */
+	/* ar_at reads 2 bytes per letter: within flen bytes whatever the text; all_arabic last, as it is dearer */
 	if (flen >= 10 && ar_at(full, 0) == CP_ALEF && ar_at(full, 1) == CP_LAM)
 	{
 		size_t		n = flen / 2;

@@ -139,16 +139,18 @@ static int
 model_hint(const char *name)
 {
 	if (strcmp(name, NER_MODEL_NAME) != 0)
-		return errhint("pg_arabic.ner_model is \"%s\": install %s.model in the tsearch_data directory, or RESET pg_arabic.ner_model to use the shipped model.", name, name);
+		return errhint("pg_arabic.ner_model is \"%s\": install a valid %s.model in the tsearch_data directory, or set pg_arabic.ner_model to \"%s\" for the shipped model.", name, name, NER_MODEL_NAME);
 	return errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".");
 }
 
 /*
  * Read the model file named by pg_arabic.ner_model into backend memory and
- * validate it, once per backend and name (a changed setting reads the other
- * file; the previous model stays in use if that fails).  It is read, not
- * mapped: a mapping of a file later overwritten in place would kill the
- * backend with SIGBUS; the model is about 2.6 MB.
+ * validate it, once per backend and name.  One model is kept: a changed
+ * setting reads the other file on the next call (about 2.6 MB, read and
+ * checksummed), and while that file is missing or invalid every call errors
+ * out (the model read before is freed only once another one has been read).
+ * It is read, not mapped: a mapping of a file later overwritten in place
+ * would kill the backend with SIGBUS.
  */
 static const ar_ner_model *
 ner_model(void)

@@ -17,7 +17,7 @@ extern char *ar_ner_model_name;
 extern bool ar_ner_model_name_check(char **newval, void **extra, GucSource source);
 
 /*
- * Tag s[0..len) with this backend's mapped model and its gazetteer cache for
+ * Tag s[0..len) with this backend's model (pg_arabic.ner_model) and its gazetteer cache for
  * the extension schema of function fn_oid (loaded on first use, reloaded
  * after an invalidation).  Entities and their canonical forms are allocated
  * in CurrentMemoryContext; errors out when the model file is missing or invalid.

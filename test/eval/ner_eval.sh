@@ -10,7 +10,8 @@
 #     a reader would name, found or missed, and how many entities ar_entities returned, with the
 #     shipped model and gazetteer.
 # Needs a live server with pg_arabic, as a superuser (PGHOST/PGPORT/PGUSER/PGDATABASE as for
-# psql); creates and drops the database pg_arabic_ner_dev.
+# psql); creates and drops a scratch database pg_arabic_ner_dev_PID.  NER_DEV_PERCENT must be the
+# value make model trained the evaluation model with (default 10).
 #   bash test/eval/ner_eval.sh [psql args...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +21,7 @@ scorer=$shared/tools/ner_eval.py
 seeds=$shared/data/seeds
 dev_percent=${NER_DEV_PERCENT:-10}
 learned=$here/src/train/ner_dev_learned.tsv
-devdb=pg_arabic_ner_dev
+devdb=pg_arabic_ner_dev_$$
 for f in "$train" "$scorer"; do
   [ -f "$f" ] || { echo "MISSING: $f is needed by this evaluation" >&2; exit 1; }
 done
@@ -39,11 +40,13 @@ awk -v pct="$dev_percent" '
     start = ends[ntrain] + 1
     for (i = start; i <= NR; i++) print lines[i]
   }' "$train" > "$tmp/dev.txt"
-[ "$dev_percent" = 10 ] || { echo "NER_DEV_PERCENT=$dev_percent: the evaluation model is trained without the last 10 %; retrain it with make model NER_DEV_PERCENT=$dev_percent and evaluate with NER_DEV_PERCENT=10" >&2; exit 1; }
-# the scratch database: the evaluation model, and the learned names replaced by those learned without the dev split
-psql -X -q -v ON_ERROR_STOP=1 "$@" -c "DROP DATABASE IF EXISTS $devdb" -c "CREATE DATABASE $devdb" >/dev/null
+# the scratch database: the evaluation model, and the learned names replaced by those learned
+# without the dev split; reached with \connect, which keeps the host, port and user of "$@"
+psql -X -q -v ON_ERROR_STOP=1 "$@" -c "SET client_min_messages = warning" \
+  -c "DROP DATABASE IF EXISTS $devdb" -c "CREATE DATABASE $devdb" >/dev/null
 trap 'psql -X -q "$@" -c "DROP DATABASE IF EXISTS $devdb" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-psql -X -q -v ON_ERROR_STOP=1 "$@" -d "$devdb" >/dev/null <<SQL
+psql -X -q -v ON_ERROR_STOP=1 "$@" >/dev/null <<SQL
+\connect $devdb
 SET client_min_messages = warning;
 CREATE EXTENSION pg_arabic;
 ALTER DATABASE $devdb SET pg_arabic.ner_model = 'pg_arabic_ner_dev';
@@ -54,7 +57,7 @@ INSERT INTO ar_gazetteer (surface, label, canonical, origin)
   SELECT surface, label, NULLIF(canonical, ''), origin FROM learned;
 SQL
 echo "== ANERcorp dev split: last ${dev_percent}% of $(basename "$train") ($(grep -c . "$tmp/dev.txt") tokens), held out from training (model pg_arabic_ner_dev)"
-python3 "$scorer" "$tmp/dev.txt" "$@" -d "$devdb"
+python3 "$scorer" "$tmp/dev.txt" "$@" -c "\\connect $devdb"
 
 echo
 echo "== seed articles: expected entities found by ar_entities"
