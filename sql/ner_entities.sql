@@ -139,6 +139,9 @@ INSERT INTO ent_docs VALUES (1, 'زار وزير الخارجية سيرغي ل�
 CREATE INDEX ON ent_docs USING gin (ar_entity_keys(body));
 SELECT id FROM ent_docs WHERE ar_entity_keys(body) @> ARRAY['LOC:القاهره'] ORDER BY id;
 
+-- a month name in a date is no name (نيسان is also Nissan), the same word elsewhere is the model's call
+SELECT entity, label FROM ar_entities('وصل الوزير إلى موسكو يوم 9 نيسان/أبريل 2024، وفي 15 نيسان عاد إلى القاهرة.') ORDER BY start_pos;
+
 -- pg_arabic.ner_model: which model file ar_entities reads (superusers only; names, not paths)
 SHOW pg_arabic.ner_model;
 SET pg_arabic.ner_model = 'pg_arabic_ner_dev';

@@ -1568,6 +1568,62 @@ group_of_n(const ar_ner_seq *q, size_t i)
 	return j - i;
 }
 
+/* Whether folded token i is the word w (NUL-terminated). */
+static bool
+tok_is(const ar_ner_seq *q, size_t i, const char *w)
+{
+	size_t		l = strlen(w);
+
+	return i < q->n && q->t[i].len == l && memcmp(q->pool.data + q->t[i].off, w, l) == 0;
+}
+
+/*
+ * Length in tokens (1 or 2) of a month name at token i (folded: Levantine
+ * كانون الثاني … كانون الاول with their two-word months, Egyptian and Gulf
+ * يناير … ديسمبر, Maghreb جانفي … ديسمبر), or 0.
+ */
+static size_t
+month_at(const ar_ner_seq *q, size_t i)
+{
+	static const char *const months[] = {
+		"شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
+		"يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
+		"اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
+		"جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت", NULL
+	};
+
+	if (i >= q->n || q->t[i].shape != SH_ARABIC)
+		return 0;
+	if ((tok_is(q, i, "كانون") || tok_is(q, i, "تشرين")) &&
+		(tok_is(q, i + 1, "الاول") || tok_is(q, i + 1, "الثاني")))
+		return 2;
+	return in_list(months, q->pool.data + q->t[i].off, q->t[i].len) ? 1 : 0;
+}
+
+/*
+ * Length of a month name at token i that stands in a date, or 0: a number
+ * before it (9 نيسان) or after it (نيسان 2024), or a slash to another month
+ * or a number (نيسان/أبريل, 4/نيسان).  ANERcorp leaves dates O, and news
+ * writes them everywhere: نيسان is also Nissan, ايار / اب are also words.
+ */
+static size_t
+month_in_date(const ar_ner_seq *q, size_t i)
+{
+	size_t		k = month_at(q, i),
+				e = i + k;		/* the token after the month */
+
+	if (k == 0)
+		return 0;
+	if ((i > 0 && q->t[i - 1].shape == SH_DIGIT) || (e < q->n && q->t[e].shape == SH_DIGIT))
+		return k;
+	if (tok_is(q, e, "/") && e + 1 < q->n && (q->t[e + 1].shape == SH_DIGIT || month_at(q, e + 1)))
+		return k;
+	if (i >= 2 && tok_is(q, i - 1, "/") && (q->t[i - 2].shape == SH_DIGIT || month_at(q, i - 2) ||
+											(i >= 3 && month_at(q, i - 3) == 2)))
+		return k;
+	return 0;
+}
+
 /* Analyse a token sequence (see ar_tagger.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -2428,6 +2484,26 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer 
 	}
 
 	propagate_mentions(q, labels, conf);
+
+	/*
+	 * rule: a month name in a date is no name (9 نيسان/أبريل 2024: not Nissan),
+	 * also after propagation from a mention elsewhere; user rows still win
+	 */
+	for (i = 0; i < n; i++)
+	{
+		size_t		k,
+					j;
+
+		if (!AR_NER_IS_B(labels[i]) || (k = month_in_date(q, i)) == 0 ||
+			(q->t[i].gaz && (q->t[i].gaz->flags & AR_GAZ_USER)))
+			continue;
+		for (j = 0; j < k; j++)
+			labels[i + j] = 0;
+		/* an entity that went on after the month starts anew */
+		if (i + k < n && labels[i + k] != 0 && !AR_NER_IS_B(labels[i + k]))
+			labels[i + k] = AR_NER_B(AR_NER_TYPE(labels[i + k]));
+		i += k - 1;
+	}
 
 	/* spans from BIO labels; punctuation-only edges are trimmed (far fewer than tokens: grown as needed) */
 	spcap = 64;
