@@ -142,6 +142,9 @@ SELECT id FROM ent_docs WHERE ar_entity_keys(body) @> ARRAY['LOC:القاهره'
 -- a month name in a date is no name (نيسان is also Nissan), the same word elsewhere is the model's call
 SELECT entity, label FROM ar_entities('وصل الوزير إلى موسكو يوم 9 نيسان/أبريل 2024، وفي 15 نيسان عاد إلى القاهرة.') ORDER BY start_pos;
 
+-- a preposition glued to a hamza-initial word starts a person's name, never continues one
+SELECT entity, label FROM ar_entities('نقل السفير تحيات ميركل لأردوغان أمس.') ORDER BY start_pos;
+
 -- pg_arabic.ner_model: which model file ar_entities reads (superusers only; names, not paths)
 SHOW pg_arabic.ner_model;
 SET pg_arabic.ner_model = 'pg_arabic_ner_dev';

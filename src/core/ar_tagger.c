@@ -1624,6 +1624,21 @@ month_in_date(const ar_ner_seq *q, size_t i)
 	return 0;
 }
 
+/* Whether raw token s (as written) is ب/ك/ل, maybe after و/ف, then a hamza on or under alef (لأردوغان, وبإيران). */
+static bool
+prep_hamza(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		o = 0;
+
+	if (len >= 2 && p[0] == 0xD9 && (p[1] == 0x88 || p[1] == 0x81))
+		o = 2;					/* و ف */
+	if (len < o + 4 ||
+		!((p[o] == 0xD8 && p[o + 1] == 0xA8) || (p[o] == 0xD9 && (p[o + 1] == 0x83 || p[o + 1] == 0x84))))
+		return false;
+	return p[o + 2] == 0xD8 && (p[o + 3] == 0xA2 || p[o + 3] == 0xA3 || p[o + 3] == 0xA5);
+}
+
 /* Analyse a token sequence (see ar_tagger.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -2484,6 +2499,12 @@ ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer 
 	}
 
 	propagate_mentions(q, labels, conf);
+
+	/* rule: a word written as a preposition before a hamza-initial word (لأردوغان) starts a person's name, never continues one */
+	for (i = 1; i < n; i++)
+		if (labels[i] == AR_NER_I(AR_NER_PER) &&
+			prep_hamza(text + toks[i].byte_start, toks[i].byte_len))
+			labels[i] = AR_NER_B(AR_NER_PER);
 
 	/*
 	 * rule: a month name in a date is no name (9 نيسان/أبريل 2024: not Nissan),

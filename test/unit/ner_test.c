@@ -429,3 +429,42 @@ UNIT_TEST(ner_month_names_in_dates)
 	CHECK_STREQ(got, "وصل|في|9|2024|وفي|2025|ثم|اشترى|سيارة|نيسان|في|3|");
 	ar_ner_entities_free(e, n, &ar_malloc_allocator);
 }
+
+/*
+ * A word written as a preposition before a hamza-initial word (لأردوغان,
+ * وبإيران) starts a person's name and never continues one.  The model here
+ * runs every word into one long person name (I-PER above B-PER everywhere).
+ */
+UNIT_TEST(ner_preposition_hamza_starts_a_name)
+{
+	static unsigned char buf[ZSIZE];
+	const char *text = "ميركل لأردوغان بوتين وبأوباما لافروف";
+	int16_t    *w = (int16_t *) (buf + sizeof(ar_ner_header) +
+								 (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float));
+	ar_ner_header h;
+	ar_ner_model m;
+	ar_ner_entity *e;
+	char		got[512];
+	size_t		n,
+				k;
+	int			b;
+
+	zero_model(buf);
+	for (b = 0; b < ZNB; b++)
+	{
+		w[b * AR_NER_NLABELS + AR_NER_B(AR_NER_PER)] = 999;
+		w[b * AR_NER_NLABELS + AR_NER_I(AR_NER_PER)] = 1000;
+	}
+	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
+	memcpy(buf, &h, sizeof(h));
+	CHECK(ar_ner_model_open(&m, buf, ZSIZE) == NULL);
+	n = ar_ner_extract(&m, NULL, NULL, text, strlen(text), &ar_malloc_allocator, &e);
+	got[0] = '\0';
+	for (k = 0; k < n; k++)
+	{
+		strcat(got, span_of(text, &e[k]));
+		strcat(got, "|");
+	}
+	CHECK_STREQ(got, "ميركل|لأردوغان بوتين|وبأوباما لافروف|");
+	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+}
