@@ -394,15 +394,15 @@ UNIT_TEST(ner_lexicon_sorted)
 }
 
 /*
- * A month name in a date is never a name, whatever the model says; the same
- * word elsewhere is left to the model.  The model here calls every Arabic
- * word a one-word organisation (every weight row favours B-ORG).
+ * The entities of text, as their spans joined by "|", under a model whose
+ * every weight row gives label la the weight wa and label lb the weight wb
+ * (so every token scores the same: the rules after decoding show).
  */
-UNIT_TEST(ner_month_names_in_dates)
+static const char *
+biased_spans(int la, int16_t wa, int lb, int16_t wb, const char *text)
 {
 	static unsigned char buf[ZSIZE];
-	const char *text = "وصل في 9 نيسان/أبريل 2024 وفي كانون الثاني 2025 ثم اشترى سيارة نيسان في 3/ايار.";
-	char		got[512];
+	static char got[512];
 	int16_t    *w = (int16_t *) (buf + sizeof(ar_ner_header) +
 								 (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float));
 	ar_ner_header h;
@@ -414,20 +414,37 @@ UNIT_TEST(ner_month_names_in_dates)
 
 	zero_model(buf);
 	for (b = 0; b < ZNB; b++)
-		w[b * AR_NER_NLABELS + AR_NER_B(AR_NER_ORG)] = 1000;
+	{
+		w[b * AR_NER_NLABELS + la] = wa;
+		w[b * AR_NER_NLABELS + lb] = wb;
+	}
 	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
-	CHECK(ar_ner_model_open(&m, buf, ZSIZE) == NULL);
+	if (ar_ner_model_open(&m, buf, ZSIZE) != NULL)
+		abort();
 	n = ar_ner_extract(&m, NULL, NULL, text, strlen(text), &ar_malloc_allocator, &e);
-	/* نيسان, أبريل, كانون الثاني and ايار of the dates are gone; the car make stays */
 	got[0] = '\0';
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n && strlen(got) + e[k].byte_len + 2 < sizeof(got); k++)
 	{
 		strcat(got, span_of(text, &e[k]));
 		strcat(got, "|");
 	}
-	CHECK_STREQ(got, "وصل|في|9|2024|وفي|2025|ثم|اشترى|سيارة|نيسان|في|3|");
 	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	return got;
+}
+
+/*
+ * A month name in a date is never a name, whatever the model says; the same
+ * word elsewhere is left to the model.  The model here calls every word a
+ * one-word organisation.
+ */
+UNIT_TEST(ner_month_names_in_dates)
+{
+	const char *text = "وصل في 9 نيسان/أبريل 2024 وفي كانون الثاني 2025 ثم اشترى سيارة نيسان في 3/ايار.";
+
+	/* نيسان, أبريل, كانون الثاني and ايار of the dates are gone; the car make stays */
+	CHECK_STREQ(biased_spans(AR_NER_B(AR_NER_ORG), 1000, AR_NER_B(AR_NER_ORG), 1000, text),
+				"وصل|في|9|2024|وفي|2025|ثم|اشترى|سيارة|نيسان|في|3|");
 }
 
 /*
@@ -437,34 +454,7 @@ UNIT_TEST(ner_month_names_in_dates)
  */
 UNIT_TEST(ner_preposition_hamza_starts_a_name)
 {
-	static unsigned char buf[ZSIZE];
-	const char *text = "ميركل لأردوغان بوتين وبأوباما لافروف";
-	int16_t    *w = (int16_t *) (buf + sizeof(ar_ner_header) +
-								 (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float));
-	ar_ner_header h;
-	ar_ner_model m;
-	ar_ner_entity *e;
-	char		got[512];
-	size_t		n,
-				k;
-	int			b;
-
-	zero_model(buf);
-	for (b = 0; b < ZNB; b++)
-	{
-		w[b * AR_NER_NLABELS + AR_NER_B(AR_NER_PER)] = 999;
-		w[b * AR_NER_NLABELS + AR_NER_I(AR_NER_PER)] = 1000;
-	}
-	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
-	memcpy(buf, &h, sizeof(h));
-	CHECK(ar_ner_model_open(&m, buf, ZSIZE) == NULL);
-	n = ar_ner_extract(&m, NULL, NULL, text, strlen(text), &ar_malloc_allocator, &e);
-	got[0] = '\0';
-	for (k = 0; k < n; k++)
-	{
-		strcat(got, span_of(text, &e[k]));
-		strcat(got, "|");
-	}
-	CHECK_STREQ(got, "ميركل|لأردوغان بوتين|وبأوباما لافروف|");
-	ar_ner_entities_free(e, n, &ar_malloc_allocator);
+	CHECK_STREQ(biased_spans(AR_NER_B(AR_NER_PER), 999, AR_NER_I(AR_NER_PER), 1000,
+							 "ميركل لأردوغان بوتين وبأوباما لافروف"),
+				"ميركل|لأردوغان بوتين|وبأوباما لافروف|");
 }
