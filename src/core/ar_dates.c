@@ -663,6 +663,26 @@ fmt_relative(const dctx *c, int n, char unit, char *out)
 	}
 }
 
+/* Words (1 or 2) of a Gregorian month name at folded w1 (w2: the next word, or NULL), or 0. */
+int
+ar_dates_gregorian_month(const char *w1, size_t l1, const char *w2, size_t l2)
+{
+	int			k;
+
+	for (k = 0; months[k].w1; k++)
+	{
+		const month_word *m = &months[k];
+
+		if (m->hijri || strlen(m->w1) != l1 || memcmp(m->w1, w1, l1) != 0)
+			continue;
+		if (!m->w2)
+			return 1;
+		if (w2 && strlen(m->w2) == l2 && memcmp(m->w2, w2, l2) == 0)
+			return 2;
+	}
+	return 0;
+}
+
 /* ---- the grammar; each parser returns the end token (exclusive) or 0 ---- */
 
 /* Month name at i (with an optional second word); sets month, hijri, weak; returns end. */

@@ -78,6 +78,12 @@ extern ar_dates_status ar_dates_find(const char *s, size_t len, const ar_date_re
 									 const ar_allocator *alloc, ar_date_list *out);
 /* Release a match list. */
 extern void ar_date_list_free(ar_date_list *l);
+/*
+ * Words (1 or 2) of a Gregorian month name (Levantine, Egyptian/Gulf or
+ * Maghreb spelling, as the date finder knows them) at the folded word w1,
+ * w2 being the next folded word or NULL; 0 when w1 starts none.
+ */
+extern int	ar_dates_gregorian_month(const char *w1, size_t l1, const char *w2, size_t l2);
 
 /* Convert a Hijri (Umm al-Qura) date to Gregorian; false if it is not a valid date. */
 extern bool ar_hijri_to_gregorian(int hy, int hm, int hd, int *gy, int *gm, int *gd);

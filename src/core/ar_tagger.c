@@ -14,6 +14,7 @@
 #include <emmintrin.h>
 #endif
 #include "ar_chars.h"
+#include "ar_dates.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
 
@@ -1577,27 +1578,18 @@ tok_is(const ar_ner_seq *q, size_t i, const char *w)
 	return i < q->n && q->t[i].len == l && memcmp(q->pool.data + q->t[i].off, w, l) == 0;
 }
 
-/*
- * Length in tokens (1 or 2) of a month name at token i (folded: Levantine
- * كانون الثاني … كانون الاول with their two-word months, Egyptian and Gulf
- * يناير … ديسمبر, Maghreb جانفي … ديسمبر), or 0.
- */
+/* Length in tokens (1 or 2) of a Gregorian month name at token i (the date finder's list), or 0. */
 static size_t
 month_at(const ar_ner_seq *q, size_t i)
 {
-	static const char *const months[] = {
-		"شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
-		"يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
-		"اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
-		"جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت", NULL
-	};
+	const tokinfo *t;
 
 	if (i >= q->n || q->t[i].shape != SH_ARABIC)
 		return 0;
-	if ((tok_is(q, i, "كانون") || tok_is(q, i, "تشرين")) &&
-		(tok_is(q, i + 1, "الاول") || tok_is(q, i + 1, "الثاني")))
-		return 2;
-	return in_list(months, q->pool.data + q->t[i].off, q->t[i].len) ? 1 : 0;
+	t = &q->t[i];
+	return (size_t) ar_dates_gregorian_month(q->pool.data + t->off, t->len,
+											 i + 1 < q->n ? q->pool.data + q->t[i + 1].off : NULL,
+											 i + 1 < q->n ? q->t[i + 1].len : 0);
 }
 
 /*
