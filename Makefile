@@ -106,6 +106,11 @@ NER_CURATED = $(foreach f,gaz_orgs gaz_people gaz_world gaz_places_misc gaz_arab
 NER_RECIPE = -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) $(NER_CURATED)
 EXTRA_CLEAN += src/train/ner_train src/train/icu_places src/train/gaz_image $(GAZ_IMAGE)
 
+# the curated gazetteer options of the recipe, for test/eval/ner_cv.sh
+.PHONY: ner-curated
+ner-curated:
+	@echo $(NER_CURATED)
+
 src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 

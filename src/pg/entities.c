@@ -54,7 +54,6 @@ char	   *ar_ner_model_name = NULL;
 
 /* Backend-local state: the model read from its file, and the gazetteer cache. */
 static void *model_map = NULL;
-static size_t model_len = 0;
 static ar_ner_model model;
 static char model_loaded[NAMEDATALEN];	/* the name model_map was read from */
 
@@ -204,7 +203,6 @@ ner_model(void)
 		pfree(model_map);
 	model = m;
 	model_map = buf;
-	model_len = (size_t) st.st_size;
 	strlcpy(model_loaded, name, sizeof(model_loaded));
 	return &model;
 }

@@ -13,10 +13,9 @@ train=$shared/data/anercorp/train.txt
 slices=${1:-1 3 5 7 9}
 make -s -C "$here" src/train/ner_train >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cur=()
-for f in gaz_orgs gaz_people gaz_world gaz_places_misc gaz_arab_people gaz_orgs2 gaz_curated gaz_icu; do
-  cur+=(-c "$here/src/train/$f.tsv")
-done
+# the curated gazetteers of make model's recipe, as -c options relative to the tree
+read -r -a cur <<< "$(make -s -C "$here" --no-print-directory ner-curated)"
+cur=("${cur[@]/#src/$here/src}")
 jobs=${NER_CV_JOBS:-$(nproc)}
 for k in $slices; do
   ( NER_DEV_SLICE=$k "$here/src/train/ner_train" -t "$train" -e "${NER_EPOCHS:-12}" -b "${NER_BITS:-17}" \
