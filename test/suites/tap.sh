@@ -24,10 +24,21 @@ if [ $# -gt 0 ]; then tests=("$@"); else tests=("$root"/test/t/*.pl); fi
 abs=()
 for t in "${tests[@]}"; do abs+=("$(cd "$(dirname "$t")" && pwd)/$(basename "$t")"); done
 
+# Older versions' full install scripts are test fixtures (test/upgrade/): only the current
+# full script and the upgrade scripts ship.  050_upgrade.pl installs each older version, so
+# the fixtures are copied into the installation's extension directory for the run and
+# removed afterwards (only those this run added).
+extdir=$($PG_CONFIG --sharedir)/extension
+fixtures=()
+for f in "$root"/test/upgrade/pg_arabic--*.sql; do
+  [ -e "$extdir/$(basename "$f")" ] && continue
+  cp "$f" "$extdir/" && fixtures+=("$extdir/$(basename "$f")")
+done
+
 work=$(mktemp -d /tmp/pg_arabic_tap.XXXXXX)
 runner=()
 if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; runner=(runuser -u postgres --); fi
-cleanup() { if [ "${keep:-0}" = 0 ]; then rm -rf "$work"; else echo "TAP logs kept in $work/tmp_check/log" >&2; fi; }
+cleanup() { rm -f "${fixtures[@]}"; if [ "${keep:-0}" = 0 ]; then rm -rf "$work"; else echo "TAP logs kept in $work/tmp_check/log" >&2; fi; }
 trap cleanup EXIT
 keep=1
 cd "$work"
