@@ -35,7 +35,7 @@
 #include "utils/snapmgr.h"
 
 #include "pg_arabic.h"
-#include "ar_tagger.h"
+#include "ar_ner.h"
 #include "entities.h"
 
 PG_FUNCTION_INFO_V1(ar_entities);

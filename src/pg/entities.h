@@ -10,7 +10,7 @@
 
 #include "utils/guc.h"
 
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 /* pg_arabic.ner_model: base name of the model file ar_entities reads (see pg_arabic.c). */
 extern char *ar_ner_model_name;
