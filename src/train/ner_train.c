@@ -142,7 +142,7 @@ read_conll(const char *path, int *nsent)
 	return s;
 }
 
-/* ---------------- learned gazetteer ---------------- */
+/* ---- learned gazetteer ---- */
 
 typedef struct rec
 {
@@ -321,7 +321,7 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 	fprintf(stderr, "ner_train: %d curated names from %s\n", n, path);
 }
 
-/* ---------------- perceptron ---------------- */
+/* ---- perceptron ---- */
 
 typedef struct weights
 {
@@ -471,7 +471,7 @@ report(const char *what, long *tp, long *np, long *ng)
 	}
 }
 
-/* ---------------- vocabulary of the training text ---------------- */
+/* ---- vocabulary of the training text ---- */
 
 /* Base-form counts of the training sentences, in total and per jack-knife fold. */
 typedef struct vocab_entry
