@@ -66,3 +66,6 @@ SELECT count(*) FROM ar_dates('');
 -- errors
 SELECT * FROM ar_dates('أمس', 'infinity');
 SELECT * FROM ar_dates('أمس', '10000-01-01');
+-- a number word with the article opens a duration; في المئة is "per cent"
+SELECT expression, value FROM ar_dates('تراجع الإنتاج على مدى الخمس سنوات الماضية وخلال الستة أشهر الأولى.');
+SELECT expression, value FROM ar_dates('ارتفع المؤشر خمسة في المئة يوم الإثنين.');

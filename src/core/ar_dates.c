@@ -428,18 +428,10 @@ may_open(const dctx *c, size_t i, ar_keymap *m)
 	return TOK(i)->kind == AR_TOK_ARABIC && TOK(i)->keylen != 255 && ar_dw_may_open(m, TOK(i)->key);
 }
 
-/* Append one match. */
+/* Fill a match for tokens [a, b) of q with value. */
 static void
-push_match(ar_date_list *l, const ar_lexseq *q, size_t a, size_t b, const char *value)
+make_match(ar_date_match *m, const ar_lexseq *q, size_t a, size_t b, const char *value)
 {
-	ar_date_match *m;
-
-	if (l->n == l->cap)
-	{
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = l->alloc->realloc_fn(l->alloc->ctx, l->v, l->cap * sizeof(ar_date_match));
-	}
-	m = &l->v[l->n++];
 	m->byte_start = q->v[a].byte_start;
 	m->byte_len = q->v[b - 1].byte_start + q->v[b - 1].byte_len - m->byte_start;
 	m->char_start = q->v[a].char_start;
@@ -447,10 +439,10 @@ push_match(ar_date_list *l, const ar_lexseq *q, size_t a, size_t b, const char *
 	snprintf(m->value, sizeof(m->value), "%s", value);
 }
 
-/* Find the date expressions of s[0..len) in text order; ref may be NULL. */
+/* Find the date expressions of s[0..len) and pass each to emit; ref may be NULL. */
 ar_dates_status
-ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
-			  const ar_allocator *alloc, ar_date_list *out)
+ar_dates_scan(const char *s, size_t len, const ar_date_ref *ref, const ar_allocator *alloc,
+			  const ar_dates_opts *opts, ar_date_emit emit, void *arg)
 {
 	ar_lexseq	q;
 	dctx		c;
@@ -458,10 +450,8 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 				steps = 0,
 				horizon = 0;
 	ar_keymap	open;
+	bool		prefilter = !(opts && opts->no_prefilter);
 
-	out->v = NULL;
-	out->n = out->cap = 0;
-	out->alloc = alloc;
 	if (ref && (ref->year < 1 || ref->year > 9999 || ref->month < 1 || ref->month > 12 ||
 				ref->day < 1 || ref->day > ar_cal_month_days(ref->year, ref->month)))
 		return AR_DATES_BAD_REFERENCE;
@@ -477,7 +467,7 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 		size_t		e;
 
 		AR_CHECK_INTERRUPTS(alloc, ++steps);
-		if (!may_open(&c, i, &open))
+		if (prefilter ? !may_open(&c, i, &open) : q.v[i].kind == AR_TOK_SPACE)
 		{
 			i++;
 			continue;
@@ -485,7 +475,10 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 		value[0] = '\0';
 		if (((e = parse_range(&c, i, value)) > i || (e = parse_expression(&c, i, value)) > i))
 		{
-			push_match(out, &q, i, e, value);
+			ar_date_match m;
+
+			make_match(&m, &q, i, e, value);
+			emit(arg, &m);
 			i = e;
 		}
 		else
@@ -494,6 +487,39 @@ ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 	ar_keymap_free(&open);
 	ar_lexseq_free(&q);
 	return AR_DATES_OK;
+}
+
+/* ar_date_emit that appends to an ar_date_list. */
+static void
+push_match(void *arg, const ar_date_match *m)
+{
+	ar_date_list *l = arg;
+
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = l->alloc->realloc_fn(l->alloc->ctx, l->v, l->cap * sizeof(ar_date_match));
+	}
+	l->v[l->n++] = *m;
+}
+
+/* ar_dates_find with options (tests). */
+ar_dates_status
+ar_dates_find_opts(const char *s, size_t len, const ar_date_ref *ref,
+				   const ar_allocator *alloc, const ar_dates_opts *opts, ar_date_list *out)
+{
+	out->v = NULL;
+	out->n = out->cap = 0;
+	out->alloc = alloc;
+	return ar_dates_scan(s, len, ref, alloc, opts, push_match, out);
+}
+
+/* Find the date expressions of s[0..len) in text order; ref may be NULL. */
+ar_dates_status
+ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
+			  const ar_allocator *alloc, ar_date_list *out)
+{
+	return ar_dates_find_opts(s, len, ref, alloc, NULL, out);
 }
 
 /* Release a match list. */

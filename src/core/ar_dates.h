@@ -72,10 +72,28 @@ typedef enum ar_dates_status
 	AR_DATES_ICU_ERROR			/* ICU could not open the Islamic calendar */
 } ar_dates_status;
 
+/* Options of ar_dates_scan; a zeroed struct (or NULL) gives the defaults. */
+typedef struct ar_dates_opts
+{
+	size_t		window;			/* tokens held at once (0: AR_DATES_WINDOW); tests force tiny ones */
+	bool		no_prefilter;	/* try the grammar at every token, not only at possible openers */
+} ar_dates_opts;
+
+/* Receives each match, in text order; m is only valid during the call. */
+typedef void (*ar_date_emit) (void *arg, const ar_date_match *m);
+
+/* Find the date expressions of s[0..len) and pass each to emit; ref may be NULL. */
+extern ar_dates_status ar_dates_scan(const char *s, size_t len, const ar_date_ref *ref,
+									 const ar_allocator *alloc, const ar_dates_opts *opts,
+									 ar_date_emit emit, void *arg);
 /* Find the date expressions of s[0..len) in text order; ref may be NULL.
  * out is initialized here and must be freed with ar_date_list_free. */
 extern ar_dates_status ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 									 const ar_allocator *alloc, ar_date_list *out);
+/* ar_dates_find with options (tests). */
+extern ar_dates_status ar_dates_find_opts(const char *s, size_t len, const ar_date_ref *ref,
+										  const ar_allocator *alloc, const ar_dates_opts *opts,
+										  ar_date_list *out);
 /* Release a match list. */
 extern void ar_date_list_free(ar_date_list *l);
 /*

@@ -439,8 +439,12 @@ static int
 numword_at(const dctx *c, size_t i)
 {
 	const char *k = arabic_at(c, i);
+	int			n = k ? ar_dw_numword(k) : 0;
 
-	return k ? ar_dw_numword(k) : 0;
+	/* في المئة is "per cent", not "in the hundred" */
+	if (n == 100 && ar_dw_has_article(k) && i > 0 && lex_is(c, i - 1, "في"))
+		return 0;
+	return n;
 }
 
 /* Duration at i: N unit, number word + plural unit, dual unit; sets count (AR_CAL_VAGUE) and unit. */

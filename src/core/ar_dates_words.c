@@ -530,15 +530,15 @@ add_word(ar_keymap *m, const char *w)
 void
 ar_dw_openers(ar_keymap *m, const ar_allocator *a)
 {
-	static const dw_list opening[] = {DW_ANCHOR_YEAR, DW_ANCHOR_DATE, DW_PREPS, DW_BOUNDS,
-		DW_ERA_NOUNS, DW_DEMONSTRATIVE, DW_YESTERDAY, DW_TODAY, DW_TOMORROW, DW_FIRST, DW_AFTER,
-	DW_DAY, DW_MONTH, DW_FROM, DW_BETWEEN, DW_CENTURY};
-	int			k;
-	size_t		l;
+	int			k,
+				l;
 
 	ar_keymap_init(m, a, 1024);
 	for (k = 0; months[k].w1; k++)
+	{
 		add_word(m, months[k].w1);
+		add_word(m, months[k].w2);
+	}
 	for (k = 0; weekdays[k].w; k++)
 		add_word(m, weekdays[k].w);
 	for (k = 0; units[k].w; k++)
@@ -549,14 +549,21 @@ ar_dw_openers(ar_keymap *m, const ar_allocator *a)
 		add_word(m, periods[k].w);
 	for (k = 0; sets[k].w; k++)
 		add_word(m, sets[k].w);
+	for (k = 0; eras[k].w; k++)
+		add_word(m, eras[k].w);
 	for (k = 0; decades[k].w; k++)
 		add_word(m, decades[k].w);
-	for (l = 0; l < sizeof(opening) / sizeof(opening[0]); l++)
-		for (k = 0; ar_dw_lists[opening[l]][k]; k++)
-			add_word(m, ar_dw_lists[opening[l]][k]);
+	for (k = 0; centuries[k].w1; k++)
+	{
+		add_word(m, centuries[k].w1);
+		add_word(m, centuries[k].w2);
+	}
+	for (l = 0; l < DW_NLISTS; l++)
+		for (k = 0; ar_dw_lists[l][k]; k++)
+			add_word(m, ar_dw_lists[l][k]);
 }
 
-/* The key may open an expression: a vocabulary word behind up to two clitics. */
+/* The key may open an expression: a vocabulary word behind up to two clitics and the article. */
 bool
 ar_dw_may_open(ar_keymap *m, const char *key)
 {
@@ -568,7 +575,8 @@ ar_dw_may_open(ar_keymap *m, const char *key)
 		int			cl;
 		bool		clitic = false;
 
-		if (ar_keymap_slot(m, k, false))
+		if (ar_keymap_slot(m, k, false) ||
+			(ar_dw_has_article(k) && strlen(k) > 4 && ar_keymap_slot(m, k + 4, false)))
 			return true;
 		if (depth > 0 && strncmp(k, "ل", 2) == 0)
 		{

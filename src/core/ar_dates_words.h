@@ -88,7 +88,7 @@ extern int	ar_dw_century(const char *k1, const char *k2, int *nwords);
 
 /* The set of every word of the vocabulary: an expression can only open on one of them. */
 extern void ar_dw_openers(ar_keymap *m, const ar_allocator *a);
-/* The folded key may open an expression: a vocabulary word behind up to two clitics. */
+/* The folded key may open an expression: a vocabulary word behind up to two clitics and ال. */
 extern bool ar_dw_may_open(ar_keymap *m, const char *key);
 
 #endif							/* AR_DATES_WORDS_H */
