@@ -477,6 +477,9 @@ ar_dates_scan(const char *s, size_t len, const ar_date_ref *ref, const ar_alloca
 		{
 			ar_date_match m;
 
+			/* a net under the grammar: a value naming a day that does not exist is no value */
+			if (!ar_cal_value_valid(value))
+				value[0] = '\0';
 			make_match(&m, &q, i, e, value);
 			emit(arg, &m);
 			i = e;

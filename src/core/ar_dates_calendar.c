@@ -240,17 +240,20 @@ ar_cal_fmt_date(const ar_cal_ref *r, const ar_cal_date *v, char *out)
 	}
 	if (y == 0 && v->m && r->ref)
 	{
-		/* the occurrence of this month (and day) nearest to the reference */
-		int			best = r->ref->year,
+		/*
+		 * the occurrence of this month (and day) nearest to the reference, in
+		 * years 1-9999; 29 February may be up to 8 years away; none: XXXX
+		 */
+		int			best = 0,
 					cand;
 		long		bestdist = -1;
 
-		for (cand = r->ref->year - 1; cand <= r->ref->year + 1; cand++)
+		for (cand = r->ref->year - 8; cand <= r->ref->year + 8; cand++)
 		{
 			int			d = v->d ? v->d : 15;
 			long		dist;
 
-			if (d > ar_cal_month_days(cand, v->m))
+			if (cand < 1 || cand > 9999 || d > ar_cal_month_days(cand, v->m))
 				continue;
 			dist = ar_cal_days_from_civil(cand, v->m, d) - r->days;
 			if (!v->d && cand == r->ref->year && v->m == r->ref->month)
@@ -272,52 +275,71 @@ ar_cal_fmt_date(const ar_cal_ref *r, const ar_cal_date *v, char *out)
 	ar_cal_fmt_ymd(out, y, v->m, v->d);
 }
 
-/* Value of an offset of n units (D W M Y E) from the reference; n == INT_MIN: unknown count. */
-void
-ar_cal_fmt_relative(const ar_cal_ref *r, int n, char unit, char *out)
+/* Value of an offset of n units from an unknown reference: REF, REF-P1D … */
+static void
+fmt_relative_unresolved(int n, char unit, char *out)
 {
 	char		u = unit == 'E' ? 'Y' : unit;
 	int			k = unit == 'E' ? 10 : 1;
+
+	if (n == 0 && unit == 'D')
+		snprintf(out, AR_DATE_VALUE_MAX, "REF");
+	else
+		snprintf(out, AR_DATE_VALUE_MAX, "REF%cP%d%c", n < 0 ? '-' : '+', (n < 0 ? -n : n) * k, u);
+}
+
+/*
+ * Value of an offset of n units (D W M Y E) from the reference; n
+ * AR_CAL_VAGUE: unknown count.  A result outside years 1-9999 is written
+ * as without a reference (REF+P1W): never a wrong date.
+ */
+void
+ar_cal_fmt_relative(const ar_cal_ref *r, int n, char unit, char *out)
+{
+	int			k = unit == 'E' ? 10 : 1,
+				y = 0,
+				m = 0,
+				d = 0;
+	long		z = 0;
 
 	if (n == AR_CAL_VAGUE)
 	{
 		snprintf(out, AR_DATE_VALUE_MAX, "%s", "PAST_REF");
 		return;
 	}
-	if (!r->ref)
+	if (r->ref)
 	{
-		if (n == 0 && unit == 'D')
-			snprintf(out, AR_DATE_VALUE_MAX, "REF");
-		else
-			snprintf(out, AR_DATE_VALUE_MAX, "REF%cP%d%c", n < 0 ? '-' : '+', (n < 0 ? -n : n) * k, u);
-		return;
-	}
-	switch (u)
-	{
-		case 'D':
-			{
-				int			y,
-							m,
-							d;
-
+		switch (unit == 'E' ? 'Y' : unit)
+		{
+			case 'D':
 				ar_cal_civil_from_days(r->days + n, &y, &m, &d);
-				ar_cal_fmt_ymd(out, y, m, d);
 				break;
-			}
-		case 'W':
-			ar_cal_fmt_week(out, r->days + 7L * n);
-			break;
-		case 'M':
-			{
-				long		mi = (long) r->ref->year * 12 + (r->ref->month - 1) + n;
+			case 'W':
+				/* the ISO year is that of the week's Thursday */
+				z = r->days + 7L * n;
+				ar_cal_civil_from_days(z - ar_cal_iso_weekday(z) + 4, &y, &m, &d);
+				break;
+			case 'M':
+				{
+					long		mi = (long) r->ref->year * 12 + (r->ref->month - 1) + n;
 
-				ar_cal_fmt_ymd(out, (int) (mi / 12), (int) (mi % 12) + 1, 0);
+					y = (int) (mi / 12);
+					m = (int) (mi % 12) + 1;
+					d = 0;
+					break;
+				}
+			default:
+				y = r->ref->year + n * k;
+				m = d = 0;
 				break;
-			}
-		default:
-			ar_cal_fmt_ymd(out, r->ref->year + n * k, 0, 0);
-			break;
+		}
 	}
+	if (!r->ref || y < 1 || y > 9999)
+		fmt_relative_unresolved(n, unit, out);
+	else if (unit == 'W')
+		ar_cal_fmt_week(out, z);
+	else
+		ar_cal_fmt_ymd(out, y, m, d);
 }
 
 /* Value of a weekday: dir -1 last such day before ref, +1 next after, 0 within the past week. */
@@ -343,5 +365,111 @@ ar_cal_fmt_weekday(const ar_cal_ref *r, int wd, int dir, char *out)
 	else
 		z = r->days + (diff <= 0 ? diff : diff - 7);
 	ar_cal_civil_from_days(z, &y, &m, &d);
-	ar_cal_fmt_ymd(out, y, m, d);
+	if (y < 1 || y > 9999)
+		snprintf(out, AR_DATE_VALUE_MAX, "XXXX-WXX-%d", wd);	/* out of range: as without a reference */
+	else
+		ar_cal_fmt_ymd(out, y, m, d);
+}
+
+/* ---- validity of a value ---- */
+
+/* Read exactly n ASCII digits at *p (advancing it); -1 if they are not there. */
+static int
+read_digits(const char **p, int n)
+{
+	int			v = 0,
+				k;
+
+	for (k = 0; k < n; k++)
+	{
+		if ((*p)[k] < '0' || (*p)[k] > '9')
+			return -1;
+		v = v * 10 + ((*p)[k] - '0');
+	}
+	*p += n;
+	return v;
+}
+
+/* Number of ISO weeks (52 or 53) of ISO year y: 53 when it starts on a Thursday, or a Wednesday in a leap year. */
+static int
+iso_weeks(int y)
+{
+	int			jan1 = ar_cal_iso_weekday(ar_cal_days_from_civil(y, 1, 1));
+
+	return jan1 == 4 || (jan1 == 3 && ar_cal_month_days(y, 2) == 29) ? 53 : 52;
+}
+
+/* One point value (no "/"): a date, month, year, ISO week, partial or relative form. */
+static bool
+point_valid(const char *v, size_t len)
+{
+	char		buf[AR_DATE_VALUE_MAX];
+	const char *p = buf;
+	int			y = 0,
+				m,
+				d,
+				w;
+	bool		hijri = false;
+
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, v, len);
+	buf[len] = '\0';
+	if (strncmp(p, "REF", 3) == 0 || strcmp(p, "PAST_REF") == 0 || strcmp(p, "FUTURE_REF") == 0 ||
+		p[0] == 'P')
+		return true;			/* relative and duration values carry no calendar date */
+	if (strncmp(p, "H:", 2) == 0)
+	{
+		hijri = true;
+		p += 2;
+	}
+	if (strncmp(p, "XXXX", 4) == 0)
+		p += 4;
+	else if ((y = read_digits(&p, 4)) < 0)
+	{
+		/* TIMEX3 century (19) or decade (194) */
+		p = buf;
+		return !hijri && (len == 2 || len == 3) && read_digits(&p, (int) len) >= 0;
+	}
+	else if (y < 1)
+		return false;
+	if (*p == '\0')
+		return true;
+	if (*p++ != '-')
+		return false;
+	if (*p == 'W' && !hijri)
+	{
+		p++;
+		if (strncmp(p, "XX", 2) == 0 && y == 0)
+			p += 2;
+		else if ((w = read_digits(&p, 2)) < 1 || y == 0 || w > iso_weeks(y))
+			return false;
+		if (*p == '\0')
+			return true;
+		if (strcmp(p, "-WE") == 0)
+			return true;
+		return p[0] == '-' && p[1] >= '1' && p[1] <= '7' && p[2] == '\0';
+	}
+	if ((m = read_digits(&p, 2)) < 1 || m > 12)
+		return false;
+	if (*p == '\0')
+		return true;
+	if (*p++ != '-' || (d = read_digits(&p, 2)) < 1 || *p != '\0')
+		return false;
+	if (hijri)
+		return d <= 30;
+	return d <= ar_cal_month_days(y ? y : AR_CAL_LEAP_YEAR, m);
+}
+
+/* The value is "" or well formed, and every calendar date or ISO week in it exists in years 1-9999. */
+bool
+ar_cal_value_valid(const char *v)
+{
+	const char *slash = strchr(v, '/');
+
+	if (*v == '\0')
+		return true;
+	if (slash)
+		return point_valid(v, (size_t) (slash - v)) && point_valid(slash + 1, strlen(slash + 1));
+	return point_valid(v, strlen(v));
 }

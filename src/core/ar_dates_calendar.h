@@ -33,6 +33,9 @@ typedef struct ar_cal_date
 /* Count of a relative offset that is not known (بعض الأيام): "PAST_REF". */
 #define AR_CAL_VAGUE (-100000)
 
+/* A leap year: month lengths when the year is unknown (29 February may exist). */
+#define AR_CAL_LEAP_YEAR 2000
+
 /* Days since 1970-01-01 of y-m-d. */
 extern long ar_cal_days_from_civil(long y, int m, int d);
 /* y-m-d of a day number. */
@@ -53,5 +56,7 @@ extern void ar_cal_fmt_date(const ar_cal_ref *r, const ar_cal_date *v, char *out
 extern void ar_cal_fmt_relative(const ar_cal_ref *r, int n, char unit, char *out);
 /* Value of a weekday: dir -1 last such day before ref, +1 next after, 0 within the past week. */
 extern void ar_cal_fmt_weekday(const ar_cal_ref *r, int wd, int dir, char *out);
+/* The value is "" or well formed, and every calendar date or ISO week in it exists in years 1-9999. */
+extern bool ar_cal_value_valid(const char *v);
 
 #endif							/* AR_DATES_CALENDAR_H */

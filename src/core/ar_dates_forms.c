@@ -75,12 +75,12 @@ ar_dp_year(const dctx *c, size_t i, bool paren_ok, int *year)
 	}
 
 	if (paren_ok && punct_is(c, i, "(") && number_at(c, i + 1, &v, &nd) &&
-		nd >= 3 && nd <= 4 && punct_is(c, i + 2, ")"))
+		nd >= 3 && nd <= 4 && v >= 1 && punct_is(c, i + 2, ")"))
 	{
 		*year = v;
 		return i + 3;
 	}
-	if (number_at(c, i, &v, &nd) && nd >= 3 && nd <= 4)
+	if (number_at(c, i, &v, &nd) && nd >= 3 && nd <= 4 && v >= 1)
 	{
 		*year = v;
 		return i + 1;
@@ -196,7 +196,7 @@ parse_numeric(const dctx *c, size_t i, bool anchored, dval *v)
 		/* d1/d2/m/(y): a span of two days */
 		if (f[2] < 1 || f[2] > 12 || f[0] < 1 || f[0] > 31 || f[1] < 1 || f[1] > 31)
 			return 0;
-		if (f[0] > ar_cal_month_days(f[3], f[2]) || f[1] > ar_cal_month_days(f[3], f[2]))
+		if (f[3] < 1 || f[0] > ar_cal_month_days(f[3], f[2]) || f[1] > ar_cal_month_days(f[3], f[2]))
 			return 0;
 		snprintf(v->text, sizeof(v->text), "%04d-%02d-%02d/%04d-%02d-%02d",
 				 f[3], f[2], f[0], f[3], f[2], f[1]);
@@ -239,7 +239,7 @@ parse_numeric(const dctx *c, size_t i, bool anchored, dval *v)
 		return end;
 	}
 	if (k == 2 && anchored && sep[0] == '/' && nd[0] <= 2 && nd[1] <= 2 &&
-		f[1] >= 1 && f[1] <= 12 && f[0] >= 1 && f[0] <= 31)
+		f[1] >= 1 && f[1] <= 12 && f[0] >= 1 && f[0] <= ar_cal_month_days(AR_CAL_LEAP_YEAR, f[1]))
 	{
 		v->m = f[1];
 		v->d = f[0];
@@ -314,7 +314,10 @@ ar_dp_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 				/* "15 رجب" could be a count of people named Rajab: require the year */
 				return 0;
 			}
-			if (!hijri && y && d > ar_cal_month_days(y, m))
+			/* a day its month never has (31 حزيران, 30 شباط; 29 شباط 2021): no date here */
+			if (hijri ? (d > 30 || d2 > 30) :
+				(d > ar_cal_month_days(y ? y : AR_CAL_LEAP_YEAR, m) ||
+				 d2 > ar_cal_month_days(y ? y : AR_CAL_LEAP_YEAR, m)))
 				return 0;
 			if (d2)
 			{
@@ -566,7 +569,7 @@ ar_dp_century(const dctx *c, size_t i, char *value)
 	}
 	if (word_is(c, i + 1, L(PAST_ADJ)))
 	{
-		if (c->r.ref)
+		if (c->r.ref && c->r.ref->year >= 200)
 			snprintf(value, AR_DATE_VALUE_MAX, "%02d", c->r.ref->year / 100 - 1);
 		else
 			snprintf(value, AR_DATE_VALUE_MAX, "REF-P100Y");

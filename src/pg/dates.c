@@ -67,6 +67,7 @@ ar_dates(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 		values[0] = PointerGetDatum(cstring_to_text_with_len(s + m->byte_start, (int) m->byte_len));
 		values[1] = CStringGetTextDatum(m->value);
+		nulls[1] = m->value[0] == '\0';	/* no valid value (see ar_dates.h) */
 		values[2] = Int32GetDatum((int32) m->char_start + 1);
 		values[3] = Int32GetDatum((int32) m->char_len);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
