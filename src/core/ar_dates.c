@@ -439,53 +439,86 @@ make_match(ar_date_match *m, const ar_lexseq *q, size_t a, size_t b, const char 
 	snprintf(m->value, sizeof(m->value), "%s", value);
 }
 
-/* Find the date expressions of s[0..len) and pass each to emit; ref may be NULL. */
+/*
+ * Find the date expressions of s[0..len) and pass each to emit; ref may be
+ * NULL.
+ *
+ * The text is read in windows of a few thousand tokens (one tokenizer pass;
+ * a window keeps AR_DATES_CONTEXT tokens before the scan position, more than
+ * the grammar ever looks back), so memory does not grow with the input.  The
+ * results are those of the whole text: every look at a token goes through
+ * have(), and a parse that asked about a token past the end of a window that
+ * is not the last one is thrown away and redone after a refill (a window too
+ * short for one parse doubles).
+ */
 ar_dates_status
 ar_dates_scan(const char *s, size_t len, const ar_date_ref *ref, const ar_allocator *alloc,
 			  const ar_dates_opts *opts, ar_date_emit emit, void *arg)
 {
 	ar_lexseq	q;
+	ar_lexstream st;
 	dctx		c;
-	size_t		i,
+	size_t		i = 0,
 				steps = 0,
-				horizon = 0;
+				horizon = 0,
+				window = opts && opts->window ? opts->window : AR_DATES_WINDOW;
 	ar_keymap	open;
 	bool		prefilter = !(opts && opts->no_prefilter);
 
 	if (ref && (ref->year < 1 || ref->year > 9999 || ref->month < 1 || ref->month > 12 ||
 				ref->day < 1 || ref->day > ar_cal_month_days(ref->year, ref->month)))
 		return AR_DATES_BAD_REFERENCE;
-	ar_lexseq_build(s, len, alloc, &q);
+	if (window < AR_DATES_CONTEXT + 2)
+		window = AR_DATES_CONTEXT + 2;
+	ar_lexstream_init(&st, s, len, alloc, &q, 8 * window);
+	ar_lexstream_fill(&st, &q, 0, window);
 	c.q = &q;
 	c.r.ref = ref;
 	c.r.days = ref ? ar_cal_days_from_civil(ref->year, ref->month, ref->day) : 0;
 	c.horizon = &horizon;
 	ar_dw_openers(&open, alloc);
-	for (i = 0; i < q.n;)
+	for (;;)
 	{
-		char		value[AR_DATE_VALUE_MAX];
-		size_t		e;
+		size_t		keep;
 
-		AR_CHECK_INTERRUPTS(alloc, ++steps);
-		if (prefilter ? !may_open(&c, i, &open) : q.v[i].kind == AR_TOK_SPACE)
+		while (i < q.n)
 		{
-			i++;
-			continue;
-		}
-		value[0] = '\0';
-		if (((e = parse_range(&c, i, value)) > i || (e = parse_expression(&c, i, value)) > i))
-		{
-			ar_date_match m;
+			char		value[AR_DATE_VALUE_MAX];
+			size_t		e;
+			bool		found;
 
-			/* a net under the grammar: a value naming a day that does not exist is no value */
-			if (!ar_cal_value_valid(value))
-				value[0] = '\0';
-			make_match(&m, &q, i, e, value);
-			emit(arg, &m);
-			i = e;
+			AR_CHECK_INTERRUPTS(alloc, ++steps);
+			if (prefilter ? !may_open(&c, i, &open) : q.v[i].kind == AR_TOK_SPACE)
+			{
+				i++;
+				continue;
+			}
+			value[0] = '\0';
+			horizon = i + 1;
+			found = (e = parse_range(&c, i, value)) > i || (e = parse_expression(&c, i, value)) > i;
+			if (horizon > q.n && !st.done)
+				break;			/* it looked past the window: redo it after the refill */
+			if (found)
+			{
+				ar_date_match m;
+
+				/* a net under the grammar: a value naming a day that does not exist is no value */
+				if (!ar_cal_value_valid(value))
+					value[0] = '\0';
+				make_match(&m, &q, i, e, value);
+				emit(arg, &m);
+				i = e;
+			}
+			else
+				i++;
 		}
-		else
-			i++;
+		if (st.done && i >= q.n)
+			break;
+		keep = i > AR_DATES_CONTEXT ? i - AR_DATES_CONTEXT : 0;
+		if (keep == 0 && q.n >= window)
+			window *= 2;		/* one parse needs more than a window */
+		ar_lexstream_fill(&st, &q, keep, window);
+		i -= keep;
 	}
 	ar_keymap_free(&open);
 	ar_lexseq_free(&q);

@@ -72,6 +72,10 @@ typedef enum ar_dates_status
 	AR_DATES_ICU_ERROR			/* ICU could not open the Islamic calendar */
 } ar_dates_status;
 
+/* Tokens read at once by ar_dates_scan, and those kept before the scan position. */
+#define AR_DATES_WINDOW 4096
+#define AR_DATES_CONTEXT 8
+
 /* Options of ar_dates_scan; a zeroed struct (or NULL) gives the defaults. */
 typedef struct ar_dates_opts
 {

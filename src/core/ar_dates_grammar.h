@@ -28,7 +28,7 @@ typedef ar_cal_date dval;
 
 #define TOK(i)	(&c->q->v[i])
 /* A plain word list of the vocabulary (ar_dates_words.h). */
-#define L(name)	(ar_dw_lists[DW_##name])
+#define L(name)	(ar_dw_lists[DW_##name].words)
 
 /*
  * Token i exists.  Every look at a token goes through here, so the scanner

@@ -230,37 +230,44 @@ static const struct
 /* Clitic prefixes that may be glued to a date word (و ف ب ل ك), at most two. */
 static const char *const clitics[] = {"و", "ف", "ب", "ل", "ك", NULL};
 
-const char *const *const ar_dw_lists[DW_NLISTS] = {
-	[DW_ANCHOR_YEAR] = anchor_year,
-	[DW_ANCHOR_DATE] = anchor_date,
-	[DW_PREPS] = preps,
-	[DW_BOUNDS] = bounds,
-	[DW_ERA_GREG] = era_greg,
-	[DW_ERA_HIJRI] = era_hijri,
-	[DW_PAST_ADJ] = past_adj,
-	[DW_NEXT_ADJ] = next_adj,
-	[DW_THIS_ADJ] = this_adj,
-	[DW_VAGUE_ADJ] = vague_adj,
-	[DW_RAMADAN_ADJ] = ramadan_adj,
-	[DW_COUNT_NOUNS] = count_nouns,
-	[DW_ADVERBS_A] = adverbs_a,
-	[DW_COUNT_BEFORE] = count_before,
-	[DW_ERA_NOUNS] = era_nouns,
-	[DW_DEMONSTRATIVE] = demonstrative,
-	[DW_FIRST] = first,
-	[DW_AFTER] = after,
-	[DW_YESTERDAY] = yesterday,
-	[DW_TODAY] = today,
-	[DW_TOMORROW] = tomorrow,
-	[DW_DAY] = day,
-	[DW_MONTH] = month,
-	[DW_CENTURY] = century,
-	[DW_FROM] = from,
-	[DW_BETWEEN] = between,
-	[DW_TO] = to,
-	[DW_CURRENT_PERIOD] = current_period,
-	[DW_NAMED_AFTER_DAY] = named_after_day,
-	[DW_TIME_OF_DAY] = time_of_day,
+/*
+ * The plain lists, indexed by dw_list, each with its place in the grammar:
+ * OPENS when an expression can start on one of its words (it joins the
+ * opener set), else FOLLOWS (it is tested after or before another word).
+ */
+#define OPENS true
+#define FOLLOWS false
+const ar_dw_list_def ar_dw_lists[DW_NLISTS] = {
+	[DW_ANCHOR_YEAR] = {anchor_year, OPENS},
+	[DW_ANCHOR_DATE] = {anchor_date, OPENS},
+	[DW_PREPS] = {preps, OPENS},
+	[DW_BOUNDS] = {bounds, OPENS},
+	[DW_ERA_GREG] = {era_greg, FOLLOWS},
+	[DW_ERA_HIJRI] = {era_hijri, FOLLOWS},
+	[DW_PAST_ADJ] = {past_adj, FOLLOWS},
+	[DW_NEXT_ADJ] = {next_adj, FOLLOWS},
+	[DW_THIS_ADJ] = {this_adj, FOLLOWS},
+	[DW_VAGUE_ADJ] = {vague_adj, FOLLOWS},
+	[DW_RAMADAN_ADJ] = {ramadan_adj, FOLLOWS},
+	[DW_COUNT_NOUNS] = {count_nouns, FOLLOWS},
+	[DW_ADVERBS_A] = {adverbs_a, FOLLOWS},
+	[DW_COUNT_BEFORE] = {count_before, FOLLOWS},
+	[DW_ERA_NOUNS] = {era_nouns, OPENS},
+	[DW_DEMONSTRATIVE] = {demonstrative, OPENS},
+	[DW_FIRST] = {first, OPENS},
+	[DW_AFTER] = {after, OPENS},
+	[DW_YESTERDAY] = {yesterday, OPENS},
+	[DW_TODAY] = {today, OPENS},
+	[DW_TOMORROW] = {tomorrow, OPENS},
+	[DW_DAY] = {day, OPENS},
+	[DW_MONTH] = {month, OPENS},
+	[DW_CENTURY] = {century, OPENS},
+	[DW_FROM] = {from, OPENS},
+	[DW_BETWEEN] = {between, OPENS},
+	[DW_TO] = {to, FOLLOWS},
+	[DW_CURRENT_PERIOD] = {current_period, FOLLOWS},
+	[DW_NAMED_AFTER_DAY] = {named_after_day, FOLLOWS},
+	[DW_TIME_OF_DAY] = {time_of_day, FOLLOWS},
 };
 
 /* ---- lookups ---- */
@@ -513,19 +520,36 @@ ar_dw_century(const char *k1, const char *k2, int *nwords)
 
 /* ---- the opener set ---- */
 
+/* Opener set values: the word opens alone; it also opens behind the article (الخمس). */
+#define OPEN_WORD 1
+#define OPEN_AFTER_ARTICLE 2
+
+/* Add one word to the opener set with the given OPEN_* flags. */
+static void
+add_word_flags(ar_keymap *m, const char *w, size_t flags)
+{
+	size_t	   *v;
+
+	if (!w)
+		return;
+	v = ar_keymap_slot(m, w, true);
+	*v = *v == (size_t) -1 ? flags : (*v | flags);
+}
+
 /* Add one word to the opener set. */
 static void
 add_word(ar_keymap *m, const char *w)
 {
-	if (w)
-		*ar_keymap_slot(m, w, true) = 1;
+	add_word_flags(m, w, OPEN_WORD);
 }
 
 /*
- * The set of every word of the vocabulary (each table's words and every
- * plain list).  An expression opens on a number, "(" or a word the grammar
- * tests, and the grammar tests words only through this file: built from all
- * of it, the set cannot miss the opening word of a pattern.
+ * The opener set: the words of every table and plain list that can start
+ * an expression (OPENS).  An expression opens on a number, "(" or such a
+ * word, and the grammar tests words only through this file, so a new word
+ * or list joins the set where it is declared; the unit test
+ * dates_prefilter_misses_nothing checks that trying every token finds
+ * nothing more.
  */
 void
 ar_dw_openers(ar_keymap *m, const ar_allocator *a)
@@ -534,36 +558,27 @@ ar_dw_openers(ar_keymap *m, const ar_allocator *a)
 				l;
 
 	ar_keymap_init(m, a, 1024);
+	/* tables whose words start a phrase (eras and century ordinals follow a noun) */
 	for (k = 0; months[k].w1; k++)
-	{
 		add_word(m, months[k].w1);
-		add_word(m, months[k].w2);
-	}
 	for (k = 0; weekdays[k].w; k++)
 		add_word(m, weekdays[k].w);
 	for (k = 0; units[k].w; k++)
 		add_word(m, units[k].w);
 	for (k = 0; numwords[k].w; k++)
-		add_word(m, numwords[k].w);
+		add_word_flags(m, numwords[k].w, OPEN_WORD | (numwords[k].n > 0 ? OPEN_AFTER_ARTICLE : 0));
 	for (k = 0; periods[k].w; k++)
 		add_word(m, periods[k].w);
 	for (k = 0; sets[k].w; k++)
 		add_word(m, sets[k].w);
-	for (k = 0; eras[k].w; k++)
-		add_word(m, eras[k].w);
 	for (k = 0; decades[k].w; k++)
 		add_word(m, decades[k].w);
-	for (k = 0; centuries[k].w1; k++)
-	{
-		add_word(m, centuries[k].w1);
-		add_word(m, centuries[k].w2);
-	}
 	for (l = 0; l < DW_NLISTS; l++)
-		for (k = 0; ar_dw_lists[l][k]; k++)
-			add_word(m, ar_dw_lists[l][k]);
+		for (k = 0; ar_dw_lists[l].opens && ar_dw_lists[l].words[k]; k++)
+			add_word(m, ar_dw_lists[l].words[k]);
 }
 
-/* The key may open an expression: a vocabulary word behind up to two clitics and the article. */
+/* The key may open an expression: an opening word behind up to two clitics (a count also behind ال). */
 bool
 ar_dw_may_open(ar_keymap *m, const char *key)
 {
@@ -574,9 +589,12 @@ ar_dw_may_open(ar_keymap *m, const char *key)
 	{
 		int			cl;
 		bool		clitic = false;
+		size_t	   *v;
 
-		if (ar_keymap_slot(m, k, false) ||
-			(ar_dw_has_article(k) && strlen(k) > 4 && ar_keymap_slot(m, k + 4, false)))
+		if (ar_keymap_slot(m, k, false))
+			return true;
+		/* ar_dw_numword reads a count behind the article */
+		if (ar_dw_has_article(k) && (v = ar_keymap_slot(m, k + 4, false)) && (*v & OPEN_AFTER_ARTICLE))
 			return true;
 		if (depth > 0 && strncmp(k, "ل", 2) == 0)
 		{

@@ -7,9 +7,10 @@
  *    diacritics, ا for every alef, ي for ى, ه for ة; see ar_lexseq.h).
  *
  * The grammar names a plain word list only through dw_list (L(x) in
- * ar_dates.c) and looks the structured tables up through the ar_dw_*
- * functions, so every word it can test is in this file; ar_dw_openers
- * builds the set of words that may open an expression from all of them.
+ * ar_dates_grammar.h) and looks the structured tables up through the
+ * ar_dw_* functions, so every word it can test is in this file;
+ * ar_dw_openers builds the set of words that may open an expression from
+ * the tables and lists marked as opening ones.
  */
 #ifndef AR_DATES_WORDS_H
 #define AR_DATES_WORDS_H
@@ -53,8 +54,15 @@ typedef enum dw_list
 	DW_NLISTS
 } dw_list;
 
+/* A plain list: its words, and whether an expression can start on one of them. */
+typedef struct ar_dw_list_def
+{
+	const char *const *words;
+	bool		opens;
+} ar_dw_list_def;
+
 /* The lists, indexed by dw_list. */
-extern const char *const *const ar_dw_lists[DW_NLISTS];
+extern const ar_dw_list_def ar_dw_lists[DW_NLISTS];
 
 /* Index of key in list (exact), or -1. */
 extern int	ar_dw_index(const char *key, const char *const *list);
@@ -88,7 +96,7 @@ extern int	ar_dw_century(const char *k1, const char *k2, int *nwords);
 
 /* The set of every word of the vocabulary: an expression can only open on one of them. */
 extern void ar_dw_openers(ar_keymap *m, const ar_allocator *a);
-/* The folded key may open an expression: a vocabulary word behind up to two clitics and ال. */
+/* The folded key may open an expression: an opening word behind up to two clitics (a count also behind ال). */
 extern bool ar_dw_may_open(ar_keymap *m, const char *key);
 
 #endif							/* AR_DATES_WORDS_H */

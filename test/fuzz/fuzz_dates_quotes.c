@@ -4,10 +4,12 @@
  *    reported span lies inside the input, on UTF-8 boundaries, with code-point
  *    offsets that agree with its byte offsets; every full date value (year
  *    given) names a day, month, year or ISO week that exists in years
- *    1-9999, checked here independently of the core.  The first input byte
+ *    1-9999, checked here independently of the core; reading the text in
+ *    windows of 10 tokens finds exactly the same dates.  The first input byte
  *    picks a reference date (or none; among them the ends of the range) and
  *    whether PERSON spans are guessed or given.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memchr(dl.v[i].value, '\0', AR_DATE_VALUE_MAX) == NULL)
 			abort();
 		check_value(dl.v[i].value);
+	}
+	{
+		ar_dates_opts tiny = {AR_DATES_CONTEXT + 2, false};
+		ar_date_list wl;
+
+		if (ar_dates_find_opts(s, len, (data[0] & 1) ? &refs[(data[0] >> 3) & 3] : NULL,
+							   &ar_malloc_allocator, &tiny, &wl) != AR_DATES_OK || wl.n != dl.n)
+			abort();
+		for (i = 0; i < dl.n; i++)
+			if (memcmp(&wl.v[i], &dl.v[i], offsetof(ar_date_match, value)) != 0 ||
+				strcmp(wl.v[i].value, dl.v[i].value) != 0)
+				abort();
+		ar_date_list_free(&wl);
 	}
 	ar_date_list_free(&dl);
 	/* given spans may be anywhere, even out of range */

@@ -139,3 +139,15 @@ UNIT_TEST(dates_prefilter_misses_nothing)
 
 	compare_runs(&o, "dates with the grammar tried at every token");
 }
+
+UNIT_TEST(dates_windows_match_whole_text)
+{
+	/* the smallest window (AR_DATES_CONTEXT + 2 tokens), a prime-sized one, a short one */
+	ar_dates_opts tiny = {AR_DATES_CONTEXT + 2, false},
+				odd = {37, false},
+				small = {200, false};
+
+	compare_runs(&tiny, "dates read in windows of 10 tokens");
+	compare_runs(&odd, "dates read in windows of 37 tokens");
+	compare_runs(&small, "dates read in windows of 200 tokens");
+}
