@@ -26,6 +26,16 @@
  * month without a year and without a reference is "H:XXXX-MM[-DD]" (Hijri
  * calendar fields).
  *
+ * Dates always exist: a day its month never has (31 حزيران, 30 شباط, 29 شباط
+ * 2021, a Hijri day past 30) is not part of the expression, which is the
+ * month alone (شباط 2021 -> 2021-02; 29 شباط without a year stays
+ * XXXX-02-29: it exists in leap years).  A year taken from the reference is
+ * the nearest in which the day exists.  Resolution never leaves years
+ * 1-9999: what would is written as without a reference (الأسبوع المقبل on
+ * 9999-12-31 -> REF+P1W, مايو المقبل in 9999 -> XXXX-05).  A last check
+ * before a match is emitted turns any value naming a day or ISO week that
+ * does not exist into "" (NULL in SQL); none is known to reach it.
+ *
  * Span conventions (those of the Wojood corpus): the expression includes the
  * anchor word (يوم، عام، سنة، شهر، بتاريخ; الموافق after a weekday), a preceding
  * temporal preposition (منذ، خلال، قبل، بعد), boundary words (بداية، أواخر …),

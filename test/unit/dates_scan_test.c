@@ -66,26 +66,6 @@ scan_text(const char *s, size_t len, const ar_date_ref *ref, const ar_dates_opts
 	return out;
 }
 
-/* Read a whole file; NULL when missing. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t) n + 1);
-	*len = fread(buf, 1, (size_t) n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Project files compared whole (paths from the source root, where make runs the tests). */
 static const char *const files[] = {"sql/dates_forms.sql", "test/corpus/01_diplomacy.txt",
 	"test/corpus/02_economy.txt", "test/corpus/03_sport.txt", "test/corpus/04_health.txt",
@@ -124,7 +104,7 @@ compare_runs(const ar_dates_opts *o, const char *what)
 		CHECK(compare_one(written[k], strlen(written[k]), o, what, written[k]));
 	for (k = 0; files[k]; k++)
 	{
-		char	   *s = slurp(files[k], &len);
+		char	   *s = unit_slurp(files[k], &len);
 
 		if (!CHECK(s != NULL))
 			continue;
