@@ -62,6 +62,26 @@ unit_check_streq(const char *got, const char *want, const char *expr, const char
 	return unit_check(ok, expr, file, line);
 }
 
+/* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
+char *
+unit_slurp(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t) n + 1);
+	*len = fread(buf, 1, (size_t) n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
 /* Normalize s under a spec; returns a malloc'ed string. */
 static char *
 norm(const char *s, const char *spec)
