@@ -1,7 +1,7 @@
 /*
  * ner_train.c
  *    Trains the pg_arabic named-entity model (averaged structured perceptron
- *    over BIO labels, features from src/core/ar_tagger.c) on an ANERcorp-style
+ *    over BIO labels, features from src/core/ar_ner_features.c) on an ANERcorp-style
  *    CoNLL file and writes the model file and the shipped gazetteer.
  *
  *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...]
@@ -28,7 +28,7 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 #define NL AR_NER_NLABELS
 #define NFOLDS 10
@@ -142,7 +142,7 @@ read_conll(const char *path, int *nsent)
 	return s;
 }
 
-/* ---------------- learned gazetteer ---------------- */
+/* ---- learned gazetteer ---- */
 
 typedef struct rec
 {
@@ -321,7 +321,7 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 	fprintf(stderr, "ner_train: %d curated names from %s\n", n, path);
 }
 
-/* ---------------- perceptron ---------------- */
+/* ---- perceptron ---- */
 
 typedef struct weights
 {
@@ -471,7 +471,7 @@ report(const char *what, long *tp, long *np, long *ng)
 	}
 }
 
-/* ---------------- vocabulary of the training text ---------------- */
+/* ---- vocabulary of the training text ---- */
 
 /* Base-form counts of the training sentences, in total and per jack-knife fold. */
 typedef struct vocab_entry
@@ -549,7 +549,7 @@ count_vocab(const sent *s, int ntrain)
 	fprintf(stderr, "ner_train: %ld distinct bases in the training text\n", types);
 }
 
-/* The vocabulary table of the model file (see ar_tagger.h); returns its slots (0: none). */
+/* The vocabulary table of the model file (see ar_ner.h); returns its slots (0: none). */
 static size_t
 vocab_table(uint32_t **out)
 {
