@@ -77,3 +77,5 @@ SELECT expression, value FROM ar_dates('سيجتمعون في 29 شباط الم
 -- resolved values stay in years 1-9999: beyond, the value is the one without a reference
 SELECT expression, value FROM ar_dates('الأسبوع المقبل وغدا والشهر المقبل والأحد المقبل', '9999-12-31');
 SELECT expression, value FROM ar_dates('أمس والعام الماضي والأسبوع الماضي', '0001-01-01');
+-- a Hijri day its month does not have in that year (Ramadan 1440 had 29 days): the month remains
+SELECT expression, value FROM ar_dates('صام الناس من 1 رمضان 1440 هـ، وانتهى الشهر في 30 رمضان 1440 هـ حسب التقويم.');

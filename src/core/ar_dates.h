@@ -27,7 +27,8 @@
  * calendar fields).
  *
  * Dates always exist: a day its month never has (31 حزيران, 30 شباط, 29 شباط
- * 2021, a Hijri day past 30) is not part of the expression, which is the
+ * 2021, a Hijri day past 30 or past the Umm al-Qura length of its month in
+ * a given year) is not part of the expression, which is the
  * month alone (شباط 2021 -> 2021-02; 29 شباط without a year stays
  * XXXX-02-29: it exists in leap years).  A year taken from the reference is
  * the nearest in which the day exists.  Resolution never leaves years

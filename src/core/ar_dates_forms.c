@@ -255,6 +255,17 @@ parse_numeric(const dctx *c, size_t i, bool anchored, dval *v)
 	return 0;
 }
 
+/* Day d of Hijri month m of year y exists (Umm al-Qura); a year ICU cannot convert counts as yes. */
+static bool
+hijri_day_exists(int y, int m, int d)
+{
+	int			gy,
+				gm,
+				gd;
+
+	return y > 2000 || d < 30 || ar_hijri_to_gregorian(y, m, d, &gy, &gm, &gd);	/* d 0: none */
+}
+
 /* A month without a year followed by الماضي/المقبل: remember the direction, include the word. */
 static size_t
 month_direction(const dctx *c, size_t j, dval *v)
@@ -314,8 +325,11 @@ ar_dp_calendar(const dctx *c, size_t i, bool ctx_strong, dval *v)
 				/* "15 رجب" could be a count of people named Rajab: require the year */
 				return 0;
 			}
-			/* a day its month never has (31 حزيران, 30 شباط; 29 شباط 2021): no date here */
-			if (hijri ? (d > 30 || d2 > 30) :
+			/*
+			 * a day its month never has (31 حزيران, 30 شباط; 29 شباط 2021; 30
+			 * of a 29-day Hijri month of a given year): no date here
+			 */
+			if (hijri ? (d > 30 || d2 > 30 || (y && (!hijri_day_exists(y, m, d) || !hijri_day_exists(y, m, d2)))) :
 				(d > ar_cal_month_days(y ? y : AR_CAL_LEAP_YEAR, m) ||
 				 d2 > ar_cal_month_days(y ? y : AR_CAL_LEAP_YEAR, m)))
 				return 0;

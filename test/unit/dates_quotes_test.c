@@ -184,6 +184,9 @@ UNIT_TEST(dates_always_exist)
 	DATES("يوم 31/4", "", "");
 	DATES("يوم 30/4", "", "يوم 30/4=XXXX-04-30");
 	DATES("في 31 رمضان", "", "");
+	/* Ramadan 1440 had 29 days (Umm al-Qura), Shaban 30 */
+	DATES("في 30 رمضان 1440 هـ", "", "رمضان 1440 هـ=2019-05-06/2019-06-03");
+	DATES("في 30 شعبان 1440 هـ", "", "30 شعبان 1440 هـ=2019-05-05");
 	CHECK(ar_cal_value_valid("2020-02-29") && !ar_cal_value_valid("2021-02-29"));
 	CHECK(ar_cal_value_valid("XXXX-02-29") && !ar_cal_value_valid("XXXX-02-30"));
 	CHECK(ar_cal_value_valid("2020-W53") && !ar_cal_value_valid("2021-W53"));
