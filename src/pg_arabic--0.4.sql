@@ -96,7 +96,7 @@ COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normaliz
 CREATE TEXT SEARCH DICTIONARY @extschema@.ar_stem (
   TEMPLATE = @extschema@.ar_stem_template,
   StopWords = pg_arabic, ProtectedWords = pg_arabic, Plurals = pg_arabic,
-  Lexicon = pg_arabic, Aggressiveness = 2
+  Aggressiveness = 2, Lexicon = pg_arabic
 );
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals (list and lexicon-checked patterns), Arabic stopwords';
 

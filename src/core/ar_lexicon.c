@@ -6,6 +6,9 @@
 
 #include "ar_lexicon.h"
 
+#define LEX_BLOOM_BITS 19
+#define BLOOM_BIT(h) ((h) >> (32 - LEX_BLOOM_BITS))
+
 typedef struct lex_slot
 {
 	uint32_t	off;			/* into pool */
@@ -23,6 +26,8 @@ struct ar_lexicon
 	cp16	   *pool;
 	size_t		pool_len,
 				pool_cap;
+	/* quick negative filter: one bit per value of the hash's top LEX_BLOOM_BITS bits (64 kB) */
+	uint8_t		bloom[(1u << LEX_BLOOM_BITS) / 8];
 };
 
 /* FNV-1a over code points. */
@@ -54,8 +59,16 @@ find_slot(const ar_lexicon *lx, const cp16 *w, int n, uint32_t h)
 
 		if (s->len == 0)
 			return s;
-		if (s->tag == tag && s->len == n && memcmp(lx->pool + s->off, w, n * sizeof(cp16)) == 0)
-			return s;
+		if (s->tag == tag && s->len == n)
+		{
+			const cp16 *k = lx->pool + s->off;
+			int			j = 0;
+
+			while (j < n && k[j] == w[j])
+				j++;
+			if (j == n)
+				return s;
+		}
 	}
 }
 
@@ -119,6 +132,7 @@ ar_lexicon_add(ar_lexicon *lx, const cp16 *w, int n, unsigned classes)
 	if ((lx->nused + 1) * 2 > lx->tabsize)
 		lex_grow(lx);
 	h = lex_hash(w, n);
+	lx->bloom[BLOOM_BIT(h) >> 3] |= (uint8_t) (1 << (BLOOM_BIT(h) & 7));
 	s = find_slot(lx, w, n, h);
 	if (s->len == 0)
 	{
@@ -145,9 +159,14 @@ ar_lexicon_add(ar_lexicon *lx, const cp16 *w, int n, unsigned classes)
 unsigned
 ar_lexicon_get(const ar_lexicon *lx, const cp16 *w, int n)
 {
+	uint32_t	h;
+
 	if (!lx || n <= 0 || n > 255)
 		return 0;
-	return find_slot(lx, w, n, lex_hash(w, n))->classes;
+	h = lex_hash(w, n);
+	if (!(lx->bloom[BLOOM_BIT(h) >> 3] & (1 << (BLOOM_BIT(h) & 7))))
+		return 0;
+	return find_slot(lx, w, n, h)->classes;
 }
 
 /* Parse class letters (see ar_lexicon.h). */

@@ -387,6 +387,17 @@ masculine_verbal_noun(const cp16 *x, int n)
 	return n >= 5 && ((x[0] == ALEF && x[n - 2] == ALEF) || (x[0] == TEH && x[n - 2] == YEH));
 }
 
+/* Heavy level: the feminine ة and the nisba ي go too; returns the new length. */
+static inline int
+heavy_endings(const cp16 *w, int n)
+{
+	if (n >= 3 && w[n - 1] == TEHM)
+		n -= 1;
+	if (n >= 4 && w[n - 1] == YEH)
+		n -= 1;
+	return n;
+}
+
 /*
  * Reduce the inflectional ending of w[0..n) in place; returns the new length.
  * Sound feminine plurals and feminine duals become the singular in ة
@@ -420,11 +431,7 @@ strip_endings(const ar_stemmer *st, cp16 *w, int n)
 		n -= 1;					/* past feminine of forms VII, VIII, X: انسحبت, استقبلت */
 	if (st->level >= AR_STEM_DEFAULT && n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM)
 		n -= 1;					/* ية -> ي */
-	if (heavy && n >= 3 && w[n - 1] == TEHM)
-		n -= 1;
-	if (heavy && n >= 4 && w[n - 1] == YEH)
-		n -= 1;
-	return n;
+	return heavy ? heavy_endings(w, n) : n;
 }
 
 /*
@@ -471,18 +478,21 @@ lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
 
 /*
  * Endings of work[0..k) reduced with the lexicon as evidence (see
- * ar_morph_reduce); false when the lexicon says nothing about them.
+ * ar_morph_reduce; classes of work[0..k) if known, else -1); false when the
+ * lexicon says nothing about them.
  */
 static bool
-lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, sfx_out *o)
+lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, int classes, sfx_out *o)
 {
 	cp16		tmp[AR_STEM_MAXCP + 1];
 	int			how,
-				t = ar_morph_reduce(st->lex, work, k, tmp, &how);
+				t = ar_morph_reduce(st->lex, work, k, classes, tmp, &how);
 
 	if (t <= 0)
 		return false;
 	memcpy(work, tmp, t * sizeof(cp16));
+	if (st->level >= AR_STEM_HEAVY)
+		t = heavy_endings(work, t);
 	o->stem = work;
 	o->stem_len = t;
 	/* a pattern's singular shares no tail with the plural: the enclitic alone is the suffix */
@@ -505,7 +515,8 @@ static void
 analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out *o)
 {
 	int			k = m,
-				i;
+				i,
+				rclasses;
 	bool		lexok = st->lex && st->level >= AR_STEM_DEFAULT;
 
 	o->hit = false;
@@ -515,7 +526,8 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 		return;
 	memcpy(work, r, m * sizeof(cp16));
 	/* one pronoun enclitic, unless the whole remainder is an attested word */
-	for (i = 0; i < NENCLITICS && !(lexok && ar_lexicon_get(st->lex, r, m)); i++)
+	rclasses = lexok ? (int) ar_lexicon_get(st->lex, r, m) : 0;
+	for (i = rclasses ? NENCLITICS : 0; i < NENCLITICS; i++)
 	{
 		const sfx  *s = &enclitics[i];
 
@@ -526,15 +538,29 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 			k = m - s->n;
 			if (list_hit(st, r, k, k, o))
 				return;
-			/* ت before a pronoun is the feminine ending: حكومته = حكومة + ه */
-			if (work[k - 1] == TEH && !(k >= 2 && work[k - 2] == ALEF) && k - 1 >= 3)
+			/*
+			 * ت before a pronoun is the feminine ending: حكومته = حكومة + ه;
+			 * the lexicon also knows short ones (صحته, حياته) and words
+			 * that end in ت (صوتها, سكوته)
+			 */
+			if (work[k - 1] != TEH)
+				break;
+			if (!lexok)
+			{
+				if (!(k >= 2 && work[k - 2] == ALEF) && k - 1 >= 3)
+					work[k - 1] = TEHM;
+			}
+			else if (k >= 2 && work[k - 2] == ALEF)
+			{
+				if (lexicon_tehm(st, work, k))
+					work[k - 1] = TEHM;	/* حياته, not حيات + ه */
+			}
+			else if (!ar_lexicon_get(st->lex, work, k) && (k - 1 >= 3 || lexicon_tehm(st, work, k)))
 				work[k - 1] = TEHM;
-			else if (lexok && work[k - 1] == TEH && lexicon_tehm(st, work, k))
-				work[k - 1] = TEHM;	/* attested: صحته, حياته */
 			break;
 		}
 	}
-	if (lexok && lexicon_endings(st, r, m, work, k, o))
+	if (lexok && lexicon_endings(st, r, m, work, k, k == m ? rclasses : -1, o))
 		return;
 	if (!(lexok && sound_masculine_ending(work, k)))
 		k = strip_endings(st, work, k);
@@ -870,27 +896,22 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 			chosen = i;
 	}
 	/*
-	 * the lexicon's evidence: a word it lists keeps its letters (بيان, لبنان),
-	 * else the longest plausible split that leaves an attested stem
+	 * the lexicon's evidence: the longest plausible split that leaves an
+	 * attested stem (a rare word of the same letters, وسوق or باسم, does not
+	 * keep و or ب; the protected list keeps لبنان, لجنة whole)
 	 */
 	if (chosen < 0 && st->lex && st->level >= AR_STEM_DEFAULT)
 	{
-		if (n >= 3 && !(w[0] == ALEF && w[1] == LAM) && ar_lexicon_get(st->lex, w, n))
-		{
-			/* an imperfect verb still beats a noun of the same letters (تقول, تنشر) */
-			chosen = nc - 1;
-			for (i = 0; i < nc - 1; i++)
-				if (cands[i].verb && res[i].attested &&
-					plausible(st, &cands[i], w + cands[i].len, n - cands[i].len))
-				{
-					chosen = i;
-					break;
-				}
-		}
 		for (i = 0; i < nc && chosen < 0; i++)
-			if (res[i].attested && res[i].stem_len >= 2 &&
-				plausible(st, &cands[i], w + cands[i].len, n - cands[i].len))
+		{
+			bool		ok = plausible(st, &cands[i], w + cands[i].len, n - cands[i].len);
+
+			if (res[i].attested && res[i].stem_len >= 2 && ok &&
+				!(cands[i].kaf && res[i].rule == AR_RULE_PATTERN))	/* كلثوم is not ك + لثوم */
 				chosen = i;
+			else if (ok && (cands[i].article || cands[i].verb))
+				break;			/* the rules decide: التهم is not آلة + هم, تبلغ not the noun تبلّغ */
+		}
 	}
 	/*
 	 * otherwise the longest plausible split (all splits were analyzed above);

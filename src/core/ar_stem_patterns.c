@@ -23,23 +23,24 @@
 
 typedef struct plural_pattern
 {
+	int			len;			/* of the plural */
 	const char *plural;
 	const char *singular[4];	/* tried in order; NULL ends */
 } plural_pattern;
 
 static const plural_pattern patterns[] = {
-	{"A12A3", {"=12", "123", "~1A3", NULL}},	/* أفعال: أعداد أصوات أموال */
-	{"12w3", {"=12", "123", NULL, NULL}},	/* فعول: بيوت دروس حدود */
-	{"12A'3", {"12y3h", "12A3h", "12y3", NULL}},	/* فعائل: رسائل حقائق وسائل */
-	{"1wA23", {"1A23", "1A23h", NULL, NULL}},	/* فواعل: شوارع عواصم عوائق */
-	{"1wA2y3", {"1A2w3", "1A23", NULL, NULL}},	/* فواعيل: طواحين */
-	{"12A34", {"^2A34", "1234", "1234h", NULL}},	/* فعالل مفاعل: مطالب مناطق أماكن */
-	{"m2A3y4", {"m23A4", "m23w4", "m23y4", NULL}},	/* مفاعيل: مفاتيح مشاريع مواعيد */
-	{"12A3y4", {"123w4", "123A4", "123y4", "1234"}},	/* فعاليل: دساتير تقارير عناوين */
-	{"123A'", {"1A23", "12y3", NULL, NULL}},	/* فعلاء: علماء وزراء */
-	{"A123A'", {"12y3", NULL, NULL, NULL}},	/* أفعلاء: أصدقاء أقرباء */
-	{"A12A'", {"12y2", NULL, NULL, NULL}},	/* أفعلاء of doubled roots: أطباء أحباء */
-	{"A123h", {"12A3", "12y3", "12w3", NULL}},	/* أفعلة: أسلحة أنظمة أعمدة */
+	{5, "A12A3", {"=12", "123", "~1A3", NULL}},	/* أفعال: أعداد أصوات أموال */
+	{4, "12w3", {"=12", "123", NULL, NULL}},	/* فعول: بيوت دروس حدود */
+	{5, "12A'3", {"12y3h", "12A3h", "12y3", NULL}},	/* فعائل: رسائل حقائق وسائل */
+	{5, "1wA23", {"1A23", "1A23h", NULL, NULL}},	/* فواعل: شوارع عواصم عوائق */
+	{6, "1wA2y3", {"1A2w3", "1A23", NULL, NULL}},	/* فواعيل: طواحين */
+	{5, "12A34", {"^23A4", "1234", "1234h", NULL}},	/* فعالل مفاعل: مطالب مناطق أماكن */
+	{6, "m2A3y4", {"m23A4", "m23w4", "m23y4", NULL}},	/* مفاعيل: مفاتيح مشاريع مواعيد */
+	{6, "12A3y4", {"123w4", "123A4", "123y4", "1234"}},	/* فعاليل: دساتير تقارير عناوين */
+	{5, "123A'", {"1A23", "12y3", NULL, NULL}},	/* فعلاء: علماء وزراء */
+	{6, "A123A'", {"12y3", NULL, NULL, NULL}},	/* أفعلاء: أصدقاء أقرباء */
+	{5, "A12A'", {"12y2", NULL, NULL, NULL}},	/* أفعلاء of doubled roots: أطباء أحباء */
+	{5, "A123h", {"12A3", "12y3", "12w3", NULL}},	/* أفعلة: أسلحة أنظمة أعمدة */
 };
 
 #define NPATTERNS (int) (sizeof(patterns) / sizeof(patterns[0]))
@@ -73,8 +74,6 @@ match(const char *t, const cp16 *w, int n, cp16 *rad)
 {
 	int			i;
 
-	if ((int) strlen(t) != n)
-		return false;
 	memset(rad, 0, 5 * sizeof(cp16));
 	for (i = 0; i < n; i++)
 	{
@@ -121,19 +120,19 @@ fill(const char *t, const cp16 *rad, cp16 *out)
 	return n;
 }
 
-/* Singular of a broken plural (see ar_stem_patterns.h). */
-int
-ar_broken_plural_singular(const ar_lexicon *lx, const cp16 *w, int n, cp16 *out)
+/* Singular of the broken plural w[0..n) whose lexicon classes are c. */
+static int
+plural_singular(const ar_lexicon *lx, const cp16 *w, int n, unsigned c, cp16 *out)
 {
 	int			p,
 				k;
 	cp16		rad[5];
 
-	if (!lx || n < 4 || n > AR_PATTERN_MAXCP || (ar_lexicon_get(lx, w, n) & SOUND_CLASSES))
+	if (n < 4 || n > AR_PATTERN_MAXCP || (c & SOUND_CLASSES))
 		return 0;
 	for (p = 0; p < NPATTERNS; p++)
 	{
-		if (!match(patterns[p].plural, w, n, rad))
+		if (patterns[p].len != n || !match(patterns[p].plural, w, n, rad))
 			continue;
 		for (k = 0; k < 4 && patterns[p].singular[k]; k++)
 		{
@@ -144,6 +143,13 @@ ar_broken_plural_singular(const ar_lexicon *lx, const cp16 *w, int n, cp16 *out)
 		}
 	}
 	return 0;
+}
+
+/* Singular of a broken plural (see ar_stem_patterns.h). */
+int
+ar_broken_plural_singular(const ar_lexicon *lx, const cp16 *w, int n, cp16 *out)
+{
+	return lx && n >= 4 && n <= AR_PATTERN_MAXCP ? plural_singular(lx, w, n, ar_lexicon_get(lx, w, n), out) : 0;
 }
 
 /* Copy w[0..n) to out, optionally followed by ة; returns the length. */
@@ -201,7 +207,7 @@ sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int
 
 /* Reduce endings with evidence (see ar_stem_patterns.h). */
 int
-ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int *how)
+ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *out, int *how)
 {
 	unsigned	c;
 	int			m;
@@ -209,11 +215,11 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int *how)
 	if (!lx || n < 2)
 		return -1;
 	*how = AR_MORPH_LEXICON;
-	c = ar_lexicon_get(lx, s, n);
+	c = classes >= 0 ? (unsigned) classes : ar_lexicon_get(lx, s, n);
 	if (c)
 	{
 		/* an attested word: a bare broken plural meets its singular, a nisba ية its ي */
-		if ((m = ar_broken_plural_singular(lx, s, n, out)) > 0)
+		if ((m = plural_singular(lx, s, n, c, out)) > 0)
 		{
 			*how = AR_MORPH_PATTERN;
 			return m;
@@ -244,13 +250,13 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int *how)
 		if (n >= 6 && s[n - 3] == YEH && s[n - 2] != ALEF && ar_lexicon_get(lx, s, n - 3))
 			return put_stem(out, s, n - 2, false);
 	}
+	if (n >= 4 && (s[n - 1] == WAW || s[n - 1] == YEH) && (ar_lexicon_get(lx, s, n - 1) & AR_LEX_PL_UN))
+		return put_stem(out, s, n - 1, false);	/* construct state of ون ين: منتجو, حاملي */
 	if (n >= 3 && s[n - 1] == TEHM && (ar_lexicon_get(lx, s, n - 1) & AR_LEX_FEM))
 		return put_stem(out, s, n - 1, false);	/* كبيرة -> كبير */
 	if (n >= 4 && s[n - 1] == ALEF && ar_lexicon_get(lx, s, n - 1))
 		return settle(lx, out, put_stem(out, s, n - 1, false), how);	/* accusative: كبيرا, أسواقا */
-	if (n >= 4 && s[n - 1] == TEH && s[n - 2] != ALEF && ar_lexicon_get(lx, s, n - 1))
-		return put_stem(out, s, n - 1, false);	/* past feminine ت of a verb: نشرت, ذكرت */
-	if ((m = ar_broken_plural_singular(lx, s, n, out)) > 0)
+	if ((m = plural_singular(lx, s, n, c, out)) > 0)
 	{
 		*how = AR_MORPH_PATTERN;
 		return m;
