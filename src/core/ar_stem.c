@@ -482,11 +482,12 @@ lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
  * lexicon says nothing about them.
  */
 static bool
-lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, int classes, sfx_out *o)
+lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, int classes,
+				bool verb, sfx_out *o)
 {
 	cp16		tmp[AR_STEM_MAXCP + 1];
 	int			how,
-				t = ar_morph_reduce(st->lex, work, k, classes, tmp, &how);
+				t = ar_morph_reduce(st->lex, work, k, classes, !verb, tmp, &how);
 
 	if (t <= 0)
 		return false;
@@ -504,7 +505,8 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
 }
 
 /*
- * Suffix analysis of the remainder r[0..m); work is a scratch buffer of at
+ * Suffix analysis of the remainder r[0..m) (after an imperfect-verb prefix
+ * when verb: no broken-plural pattern then); work is a scratch buffer of at
  * least m code points and receives the stem unless a list supplies it.
  * With a lexicon (default level and up), a remainder the lexicon attests
  * keeps its letters (امتحان, اتجاه), endings are undone by its evidence
@@ -512,7 +514,7 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
  * (كلينتون): only the rules of strip_endings() apply otherwise.
  */
 static void
-analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out *o)
+analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, bool verb, cp16 *work, sfx_out *o)
 {
 	int			k = m,
 				i,
@@ -560,7 +562,7 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 			break;
 		}
 	}
-	if (lexok && lexicon_endings(st, r, m, work, k, k == m ? rclasses : -1, o))
+	if (lexok && lexicon_endings(st, r, m, work, k, k == m ? rclasses : -1, verb, o))
 		return;
 	if (!(lexok && sound_masculine_ending(work, k)))
 		k = strip_endings(st, work, k);
@@ -886,12 +888,12 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	{
 		chosen = nc - 1;		/* the empty split */
 		if (!best.hit)
-			analyze_suffixes(st, w, n, works[0], &best);
+			analyze_suffixes(st, w, n, false, works[0], &best);
 	}
 	/* a split confirmed by the lists wins, longest first */
 	for (i = 0; i < nc && chosen < 0; i++)
 	{
-		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, works[i], &res[i]);
+		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, cands[i].verb, works[i], &res[i]);
 		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
 	}
@@ -1015,7 +1017,7 @@ entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_o
 			out[n - 2] = TEHM, n--;
 		return n;
 	}
-	analyze_suffixes(st, w, n, work, &o);
+	analyze_suffixes(st, w, n, false, work, &o);
 	memcpy(out, o.stem, o.stem_len * sizeof(cp16));
 	return o.stem_len;
 }

@@ -10,7 +10,11 @@
  * radical slot holds ا: the أفاعل shapes).  A plural that the lexicon lists
  * with a sound suffix class (F T M) is a singular of its own (مشارك, a
  * participle, not the plural of مشرك; دخول, a verbal noun, not the plural
- * of دخل), so patterns only apply to words it does not list, or lists bare.
+ * of دخل).  Ayaspell lists broken plurals as stems of their own, with no
+ * class: a pattern only applies to a word the lexicon lists bare, and only
+ * gives a singular the lexicon lists; a radical is a consonant (never ة, ا
+ * only as the first: a hamza), and a word that starts with ي ت ن under the
+ * first radical is taken for an imperfect verb (نقول, نحاول), not a plural.
  */
 #include <string.h>
 
@@ -81,7 +85,8 @@ match(const char *t, const cp16 *w, int n, cp16 *rad)
 		{
 			cp16	   *r = &rad[t[i] - '0'];
 
-			if (*r && *r != w[i])
+			/* a radical is a consonant: never ة, ا only as the first (a hamza: أصابع) */
+			if ((*r && *r != w[i]) || w[i] == TEHM || (w[i] == ALEF && t[i] != '1'))
 				return false;
 			*r = w[i];
 		}
@@ -128,11 +133,14 @@ plural_singular(const ar_lexicon *lx, const cp16 *w, int n, unsigned c, cp16 *ou
 				k;
 	cp16		rad[5];
 
-	if (n < 4 || n > AR_PATTERN_MAXCP || (c & SOUND_CLASSES))
+	if (n < 4 || n > AR_PATTERN_MAXCP || (c & SOUND_CLASSES) || !c)
 		return 0;
 	for (p = 0; p < NPATTERNS; p++)
 	{
 		if (patterns[p].len != n || !match(patterns[p].plural, w, n, rad))
+			continue;
+		/* ي ت ن first: an imperfect verb (نقول, نحاول, يتابع), not فعول or فعالل */
+		if (patterns[p].plural[0] == '1' && (rad[1] == YEH || rad[1] == TEH || rad[1] == NOON))
 			continue;
 		for (k = 0; k < 4 && patterns[p].singular[k]; k++)
 		{
@@ -172,10 +180,10 @@ fem_attested(const ar_lexicon *lx, const cp16 *x, int n, cp16 *out)
 
 /* An attested stem out[0..n) that is a bare broken plural becomes its singular (أسواقا -> سوق); returns the length. */
 static int
-settle(const ar_lexicon *lx, cp16 *out, int n, int *how)
+settle(const ar_lexicon *lx, cp16 *out, int n, bool patterns, int *how)
 {
 	cp16		sing[AR_PATTERN_MAXCP + 1];
-	int			m = n <= AR_PATTERN_MAXCP ? ar_broken_plural_singular(lx, out, n, sing) : 0;
+	int			m = patterns && n <= AR_PATTERN_MAXCP ? ar_broken_plural_singular(lx, out, n, sing) : 0;
 
 	if (m == 0)
 		return n;
@@ -190,16 +198,16 @@ settle(const ar_lexicon *lx, cp16 *out, int n, int *how)
  * when attested at all (كبيرات -> كبير), a nisba يات -> ي; 0 without evidence.
  */
 static int
-sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int *how)
+sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, bool patterns, cp16 *out, int *how)
 {
 	unsigned	x = ar_lexicon_get(lx, s, n - 2);
 
 	if ((x & AR_LEX_PL_AT) && !(x & AR_LEX_FEM))
-		return settle(lx, out, put_stem(out, s, n - 2, false), how);
+		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (fem_attested(lx, s, n - 2, out))
 		return n - 1;
 	if (x)
-		return settle(lx, out, put_stem(out, s, n - 2, false), how);
+		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (n >= 5 && s[n - 3] == YEH && ar_lexicon_get(lx, s, n - 3))
 		return put_stem(out, s, n - 2, false);	/* nisba يات -> ي */
 	return 0;
@@ -207,7 +215,7 @@ sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, cp16 *out, int
 
 /* Reduce endings with evidence (see ar_stem_patterns.h). */
 int
-ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *out, int *how)
+ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, bool patterns, cp16 *out, int *how)
 {
 	unsigned	c;
 	int			m;
@@ -219,7 +227,7 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *o
 	if (c)
 	{
 		/* an attested word: a bare broken plural meets its singular, a nisba ية its ي */
-		if ((m = plural_singular(lx, s, n, c, out)) > 0)
+		if (patterns && (m = plural_singular(lx, s, n, c, out)) > 0)
 		{
 			*how = AR_MORPH_PATTERN;
 			return m;
@@ -228,11 +236,11 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *o
 			return put_stem(out, s, n - 1, false);
 		/* a plural in ات listed bare (رحلات, رسومات) */
 		if (!(c & SOUND_CLASSES) && n >= 5 && s[n - 2] == ALEF && s[n - 1] == TEH &&
-			(m = sound_feminine_plural(lx, s, n, out, how)) > 0)
+			(m = sound_feminine_plural(lx, s, n, patterns, out, how)) > 0)
 			return m;
 		return put_stem(out, s, n, false);
 	}
-	if (n >= 4 && s[n - 2] == ALEF && s[n - 1] == TEH && (m = sound_feminine_plural(lx, s, n, out, how)) > 0)
+	if (n >= 4 && s[n - 2] == ALEF && s[n - 1] == TEH && (m = sound_feminine_plural(lx, s, n, patterns, out, how)) > 0)
 		return m;
 	if (n >= 5 && s[n - 3] == TEH && (s[n - 2] == ALEF || s[n - 2] == YEH) && s[n - 1] == NOON)
 	{
@@ -246,7 +254,7 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *o
 	{
 		/* ون ين ان: the singular, or a nisba (فلسطينيين -> فلسطيني) */
 		if (ar_lexicon_get(lx, s, n - 2))
-			return settle(lx, out, put_stem(out, s, n - 2, false), how);
+			return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 		if (n >= 6 && s[n - 3] == YEH && s[n - 2] != ALEF && ar_lexicon_get(lx, s, n - 3))
 			return put_stem(out, s, n - 2, false);
 	}
@@ -255,8 +263,8 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *o
 	if (n >= 3 && s[n - 1] == TEHM && (ar_lexicon_get(lx, s, n - 1) & AR_LEX_FEM))
 		return put_stem(out, s, n - 1, false);	/* كبيرة -> كبير */
 	if (n >= 4 && s[n - 1] == ALEF && ar_lexicon_get(lx, s, n - 1))
-		return settle(lx, out, put_stem(out, s, n - 1, false), how);	/* accusative: كبيرا, أسواقا */
-	if ((m = plural_singular(lx, s, n, c, out)) > 0)
+		return settle(lx, out, put_stem(out, s, n - 1, false), patterns, how);	/* accusative: كبيرا, أسواقا */
+	if (patterns && (m = plural_singular(lx, s, n, c, out)) > 0)
 	{
 		*how = AR_MORPH_PATTERN;
 		return m;

@@ -15,8 +15,8 @@
 
 /*
  * Singular of the broken plural w[0..n): written to out (room for n + 1
- * code points), its length returned; 0 when no pattern gives a singular the
- * lexicon attests.
+ * code points), its length returned; 0 when w is not listed bare in the
+ * lexicon or no pattern gives a singular the lexicon attests.
  */
 extern int	ar_broken_plural_singular(const ar_lexicon *lx, const cp16 *w, int n, cp16 *out);
 
@@ -29,8 +29,10 @@ extern int	ar_broken_plural_singular(const ar_lexicon *lx, const cp16 *w, int n,
  * own), X+ا -> X, or a broken-plural pattern.  Writes the stem to out (room
  * for n + 1), sets *how (AR_MORPH_*) and returns its length; returns -1 when
  * the lexicon has no evidence either way (the caller falls back to rules).
- * classes: ar_lexicon_get() of s when the caller has it, else -1.
+ * classes: ar_lexicon_get() of s when the caller has it, else -1; patterns:
+ * false after an imperfect-verb prefix (a verb stem is no broken plural).
  */
-extern int	ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, cp16 *out, int *how);
+extern int	ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, bool patterns,
+							cp16 *out, int *how);
 
 #endif							/* AR_STEM_PATTERNS_H */

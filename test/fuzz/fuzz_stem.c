@@ -18,7 +18,7 @@ static ar_stemmer *stemmers[4];
 static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\n";
 static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
 static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
-static const char lexicon_list[] = "دستور -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";
+static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";
 
 /* Does s[0..len) hold only Arabic letters U+0621..U+064A (what a stemmed word is made of)? */
 static int
