@@ -492,6 +492,9 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
 	if (t <= 0)
 		return false;
 	memcpy(work, tmp, t * sizeof(cp16));
+	/* the reduced stem may be in the lists (a spelling variant: أميركيين -> أمريكي) */
+	if (t < k && list_hit(st, work, t, common_prefix(work, t, r, m), o))
+		return true;
 	if (st->level >= AR_STEM_HEAVY)
 		t = heavy_endings(work, t);
 	o->stem = work;
@@ -511,7 +514,8 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
  * With a lexicon (default level and up), a remainder the lexicon attests
  * keeps its letters (امتحان, اتجاه), endings are undone by its evidence
  * first, and the masculine endings ون ين ان of an unattested word stay
- * (كلينتون): only the rules of strip_endings() apply otherwise.
+ * (كلينتون) unless a verb prefix was removed (يريدان): only the rules of
+ * strip_endings() apply otherwise.
  */
 static void
 analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, bool verb, cp16 *work, sfx_out *o)
@@ -564,7 +568,7 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, bool verb, cp16 *wo
 	}
 	if (lexok && lexicon_endings(st, r, m, work, k, k == m ? rclasses : -1, verb, o))
 		return;
-	if (!(lexok && sound_masculine_ending(work, k)))
+	if (!(lexok && !verb && sound_masculine_ending(work, k)))
 		k = strip_endings(st, work, k);
 	if (k < m && list_hit(st, work, k, common_prefix(work, k, r, m), o))
 		return;
@@ -751,6 +755,20 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 	return m >= 3;
 }
 
+/* Does a split shorter than cands[i] leave an attested, plausible stem? */
+static bool
+attested_shorter(const ar_stemmer *st, const prefix_cand *cands, const sfx_out *res, int i, int nc,
+				 const cp16 *w, int n)
+{
+	int			j;
+
+	for (j = i + 1; j < nc; j++)
+		if (res[j].attested && res[j].stem_len >= 2 &&
+			plausible(st, &cands[j], w + cands[j].len, n - cands[j].len))
+			return true;
+	return false;
+}
+
 /* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
 static bool
 clitics_only(const prefix_cand *cands, int nc, int n)
@@ -909,8 +927,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 			bool		ok = plausible(st, &cands[i], w + cands[i].len, n - cands[i].len);
 
 			if (res[i].attested && res[i].stem_len >= 2 && ok &&
-				!(cands[i].kaf && res[i].rule == AR_RULE_PATTERN))	/* كلثوم is not ك + لثوم */
-				chosen = i;
+				!(cands[i].kaf && (res[i].rule == AR_RULE_PATTERN || attested_shorter(st, cands, res, i, nc, w, n))))
+				chosen = i;			/* ك: not on a pattern's word (كلثوم), nor before a shorter reading (وكالات) */
 			else if (ok && (cands[i].article || cands[i].verb))
 				break;			/* the rules decide: التهم is not آلة + هم, تبلغ not the noun تبلّغ */
 		}

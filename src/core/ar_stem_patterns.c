@@ -234,13 +234,21 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, bool pa
 		}
 		if (n >= 4 && s[n - 2] == YEH && s[n - 1] == TEHM)
 			return put_stem(out, s, n - 1, false);
+		if (n >= 5 && s[n - 2] == YEH && s[n - 1] == NOON)
+		{
+			/* both cases listed (عشرين, عشرون): the nominative */
+			put_stem(out, s, n, false);
+			out[n - 2] = WAW;
+			if (ar_lexicon_get(lx, out, n))
+				return n;
+		}
 		/* a plural in ات listed bare (رحلات, رسومات) */
 		if (!(c & SOUND_CLASSES) && n >= 5 && s[n - 2] == ALEF && s[n - 1] == TEH &&
 			(m = sound_feminine_plural(lx, s, n, patterns, out, how)) > 0)
 			return m;
 		return put_stem(out, s, n, false);
 	}
-	if (n >= 4 && s[n - 2] == ALEF && s[n - 1] == TEH && (m = sound_feminine_plural(lx, s, n, patterns, out, how)) > 0)
+	if (n >= 5 && s[n - 2] == ALEF && s[n - 1] == TEH && (m = sound_feminine_plural(lx, s, n, patterns, out, how)) > 0)
 		return m;
 	if (n >= 5 && s[n - 3] == TEH && (s[n - 2] == ALEF || s[n - 2] == YEH) && s[n - 1] == NOON)
 	{

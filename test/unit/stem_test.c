@@ -247,6 +247,15 @@ UNIT_TEST(stem_lexicon_plurals_and_guards)
 	STEM(st, "حاول", "حاول");			/* nor ا after the first */
 	STEM(st, "نقول", "نقول");			/* ن ي ت first: a verb, not فعول */
 	STEM(st, "تدهور", "دهور");			/* after a verb prefix no pattern (as without the lexicon) */
+	/* found on news text, checked against the dictionary without the lexicon */
+	STEM(st, "وكالات", "وكاله");		/* not و + ك + آلات */
+	STEM(st, "يريدان", "ريد");			/* after a verb prefix the dual ان goes */
+	STEM(st, "عشرين", "عشرون");			/* both cases listed: one stem */
+	STEM(st, "العشرون", "عشرون");
+	STEM(st, "ودعا", "دعا");			/* protected: not ودع + ا */
+	STEM(st, "التعاون", "تعاون");		/* attested: not تعا + ون */
+	STEM(st, "تلفزيون", "تلفزيون");
+	STEM(st, "كيماوية", "كيماوي");		/* not ك + يماوي */
 	/* a participle of form III is not a plural of مفاعل (مشارك is not مشرك) */
 	STEM(st, "مشاركون", "مشارك");
 	STEM(st, "المقاتل", "مقاتل");
@@ -257,7 +266,7 @@ UNIT_TEST(stem_lexicon_plurals_and_guards)
 	STEM(st, "حيوان", "حيوان");
 	STEM(st, "امتحانات", "امتحان");
 	STEM(st, "حسابات", "حساب");
-	CHECK(rule_of(st, "برلمانات") == AR_RULE_LEXICON);
+	CHECK(rule_of(st, "حيوانات") == AR_RULE_LEXICON);
 	/* attested words keep letters that look like endings or clitics */
 	STEM(st, "امتحان", "امتحان");
 	STEM(st, "مهرجان", "مهرجان");
