@@ -476,6 +476,11 @@ lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
 	return ar_lexicon_get(st->lex, tmp, n) != 0;
 }
 
+/* How analyze_suffixes() reads a remainder. */
+#define AN_NOUN		0
+#define AN_VERB		1
+#define AN_RULES	2
+
 /*
  * Endings of work[0..k) reduced with the lexicon as evidence (see
  * ar_morph_reduce; classes of work[0..k) if known, else -1); false when the
@@ -508,8 +513,10 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
 }
 
 /*
- * Suffix analysis of the remainder r[0..m) (after an imperfect-verb prefix
- * when verb: no broken-plural pattern then); work is a scratch buffer of at
+ * Suffix analysis of the remainder r[0..m) as mode says (AN_NOUN; AN_VERB
+ * after an imperfect-verb prefix: no broken-plural pattern; AN_RULES: no
+ * lexicon, for a split the rules find implausible, which only the lists can
+ * confirm); work is a scratch buffer of at
  * least m code points and receives the stem unless a list supplies it.
  * With a lexicon (default level and up), a remainder the lexicon attests
  * keeps its letters (امتحان, اتجاه), endings are undone by its evidence
@@ -518,12 +525,13 @@ lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, i
  * strip_endings() apply otherwise.
  */
 static void
-analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, bool verb, cp16 *work, sfx_out *o)
+analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, int mode, cp16 *work, sfx_out *o)
 {
 	int			k = m,
 				i,
 				rclasses;
-	bool		lexok = st->lex && st->level >= AR_STEM_DEFAULT;
+	bool		lexok = mode != AN_RULES && st->lex && st->level >= AR_STEM_DEFAULT,
+				verb = mode == AN_VERB;
 
 	o->hit = false;
 	o->attested = false;
@@ -906,12 +914,14 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	{
 		chosen = nc - 1;		/* the empty split */
 		if (!best.hit)
-			analyze_suffixes(st, w, n, false, works[0], &best);
+			analyze_suffixes(st, w, n, AN_NOUN, works[0], &best);
 	}
 	/* a split confirmed by the lists wins, longest first */
 	for (i = 0; i < nc && chosen < 0; i++)
 	{
-		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, cands[i].verb, works[i], &res[i]);
+		analyze_suffixes(st, w + cands[i].len, n - cands[i].len,
+						 !plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) ? AN_RULES :
+						 cands[i].verb ? AN_VERB : AN_NOUN, works[i], &res[i]);
 		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
 	}
@@ -1035,7 +1045,7 @@ entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_o
 			out[n - 2] = TEHM, n--;
 		return n;
 	}
-	analyze_suffixes(st, w, n, false, work, &o);
+	analyze_suffixes(st, w, n, AN_NOUN, work, &o);
 	memcpy(out, o.stem, o.stem_len * sizeof(cp16));
 	return o.stem_len;
 }
