@@ -191,9 +191,7 @@ CREATE FUNCTION @extschema@._ar_gazetteer_changed() RETURNS trigger
 COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
   'Internal trigger: invalidates the gazetteer cache of every session after a change to ar_gazetteer.';
 
-CREATE TRIGGER ar_gazetteer_changed
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ar_gazetteer
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+-- its triggers: see the section on gazetteer versions at the end
 
 REVOKE ALL ON TABLE @extschema@.ar_gazetteer FROM PUBLIC;
 GRANT SELECT ON TABLE @extschema@.ar_gazetteer TO PUBLIC;
@@ -255,3 +253,48 @@ ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.ar_quotes(text, int4range[]) IS
 'Like ar_quotes(text), but speakers are chosen among the given PERSON spans (1-based character ranges [start_pos, start_pos + length), e.g. from an entity tagger) instead of guessed ones; an empty array means no person is known.';
+
+-- ===================================================================
+-- Section: gazetteer versions (ar_gazetteer_log, one version per statement)
+-- ===================================================================
+
+-- Every change of ar_gazetteer is logged here by its statement triggers, in commit
+-- order (writers of the gazetteer hold a lock on the log until they commit).  A
+-- statement uses the gazetteer version its snapshot shows: the last log entry it
+-- sees.  Each session applies the entries since its cached version (user rows one
+-- by one) instead of reloading the whole gazetteer.
+CREATE TABLE @extschema@.ar_gazetteer_log (
+  seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  op        text NOT NULL,
+  surface   text,
+  label     text,
+  canonical text
+);
+COMMENT ON TABLE @extschema@.ar_gazetteer_log IS
+  'Internal: changes of ar_gazetteer in commit order, written by its triggers; each session brings its gazetteer cache to the version its statement''s snapshot shows by applying the entries after its own. Only the last few thousand entries are kept.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.seq IS 'Gazetteer version: the last entry a snapshot shows.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.op IS '+ user row added, - user row removed (with its surface, label and canonical form), S shipped rows changed, T table truncated, P entries up to the one numbered in surface were pruned.';
+REVOKE ALL ON TABLE @extschema@.ar_gazetteer_log FROM PUBLIC;
+GRANT SELECT ON TABLE @extschema@.ar_gazetteer_log TO PUBLIC;
+
+-- the trigger function runs as the extension owner, so that whoever may write
+-- ar_gazetteer also logs the change
+ALTER FUNCTION @extschema@._ar_gazetteer_changed() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
+  'Internal trigger of ar_gazetteer: before a statement, locks ar_gazetteer_log (writers log in commit order); after it, logs the user rows it removed and added, S when it changed shipped rows, T for TRUNCATE.';
+
+CREATE TRIGGER ar_gazetteer_lock
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ar_gazetteer
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_insert
+  AFTER INSERT ON @extschema@.ar_gazetteer REFERENCING NEW TABLE AS ar_new
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_update
+  AFTER UPDATE ON @extschema@.ar_gazetteer REFERENCING OLD TABLE AS ar_old NEW TABLE AS ar_new
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_delete
+  AFTER DELETE ON @extschema@.ar_gazetteer REFERENCING OLD TABLE AS ar_old
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_truncate
+  AFTER TRUNCATE ON @extschema@.ar_gazetteer
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();

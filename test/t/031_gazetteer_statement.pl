@@ -1,0 +1,131 @@
+# 031_gazetteer_statement.pl — one statement sees one gazetteer version.
+#
+# A writer inserts and deletes a user row of ar_gazetteer in a loop (each change
+# committed) while:
+#  - 8 readers run statements that call ar_entities and ar_entity_keys on the same
+#    texts (20 rows each) and compare them inside the statement: the keys of
+#    ar_entities and ar_entity_keys must agree for every row of every statement;
+#  - CREATE TABLE ... AS SELECT ar_entity_keys(...) over 3,000 rows: every row of the
+#    new table must carry the same keys (one gazetteer version for the statement);
+#  - a parallel query (forced parallel plans) must give the same keys in every worker
+#    and in the leader.
+# Then, after the writer stopped, every session must see the final state in its next
+# statement (no session stuck on an old version), and a fresh session must agree with
+# sessions that followed the changes incrementally.
+use strict;
+use warnings;
+use utf8;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use Time::HiRes qw(time sleep);
+use PgArabicTAP;
+
+my $node = new_node('stmt', conf => "max_worker_processes = 8\nmax_parallel_workers = 4\n");
+
+my $text = 'وصل الوفد الرسمي إلى مدينة زمرشتان صباح أمس في زيارة رسمية';
+my $name = 'زمرشتان';
+my $canon = 'زمرشتان الشرقي';
+sub enc { my $s = shift; utf8::encode($s); return $s; }
+
+my $base = utf8_psql($node, 'postgres', "SELECT ar_entity_keys('$text')::text");
+my $ins = enc("INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('$name', 'ORG', '$canon')");
+my $del = enc("DELETE FROM ar_gazetteer WHERE surface = '$name' AND origin = 'user'");
+$node->safe_psql('postgres', $ins);
+my $with_row = utf8_psql($node, 'postgres', "SELECT ar_entity_keys('$text')::text");
+$node->safe_psql('postgres', $del);
+isnt($with_row, $base, "the user row changes the keys ($base -> $with_row)");
+
+# one statement, two functions, 20 rows: true when ar_entities and ar_entity_keys agree on every row
+my $agree = enc(qq{SELECT bool_and(ARRAY(SELECT DISTINCT e.label || ':' || e.canonical COLLATE "C"
+	  FROM ar_entities(s.t) e ORDER BY 1) = ar_entity_keys(s.t))
+	FROM generate_series(1, 20) g, LATERAL (SELECT '$text ' || g AS t) s});
+is($node->safe_psql('postgres', $agree), 't', 'the agreement probe holds without concurrent changes');
+
+my $writer = Session->new($node);
+my @readers = map { Session->new($node) } 1 .. 8;
+my $ctas = Session->new($node);
+$ctas->query('SET client_min_messages = warning');
+my $par = Session->new($node);
+$par->query('SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; '
+	  . 'SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = on');
+$node->safe_psql('postgres', enc("CREATE TABLE par_texts AS SELECT g, '$text ' || g AS t FROM generate_series(1, 3000) g; ANALYZE par_texts"));
+my $plan = $par->query('EXPLAIN (COSTS OFF) SELECT count(DISTINCT k) FROM (SELECT ar_entity_keys(t) AS k FROM par_texts) s');
+like($plan, qr/Gather/, 'the parallel probe has a parallel plan');
+my $par_probe = 'SELECT count(DISTINCT k) FROM (SELECT ar_entity_keys(t) AS k FROM par_texts) s';
+
+my ($stmts, $bad, $errors, $ctas_runs, $ctas_mixed, $par_runs, $par_mixed) = (0, 0, 0, 0, 0, 0, 0);
+my $t0 = time;
+my @tags = map { $_->send($agree) } @readers;
+my $ctas_tag = $ctas->send("DROP TABLE IF EXISTS ctas_keys; CREATE TABLE ctas_keys AS SELECT g, ar_entity_keys(t) AS k FROM par_texts; SELECT count(DISTINCT k) FROM ctas_keys");
+my $par_tag = $par->send($par_probe);
+my $changes = 0;
+while (time - $t0 < 20 || $stmts < 400)
+{
+	$writer->query($changes % 2 ? $del : $ins);
+	$changes++;
+	for my $k (0 .. $#readers)
+	{
+		next unless $readers[$k]->done($tags[$k]);
+		my ($out, $err) = $readers[$k]->wait($tags[$k]);
+		if ($err ne '') { $errors++; diag("reader $k: $err"); }
+		$stmts++;
+		$bad++ if $out ne 't';
+		$tags[$k] = $readers[$k]->send($agree);
+	}
+	if ($ctas->done($ctas_tag))
+	{
+		my ($out, $err) = $ctas->wait($ctas_tag);
+		if ($err ne '') { $errors++; diag("ctas: $err"); }
+		$ctas_runs++;
+		$ctas_mixed++ if $out ne '1';
+		$ctas_tag = $ctas->send("DROP TABLE IF EXISTS ctas_keys; CREATE TABLE ctas_keys AS SELECT g, ar_entity_keys(t) AS k FROM par_texts; SELECT count(DISTINCT k) FROM ctas_keys");
+	}
+	if ($par->done($par_tag))
+	{
+		my ($out, $err) = $par->wait($par_tag);
+		if ($err ne '') { $errors++; diag("parallel: $err"); }
+		$par_runs++;
+		$par_mixed++ if $out ne '1';
+		$par_tag = $par->send($par_probe);
+	}
+	last if time - $t0 > 120;
+}
+for my $k (0 .. $#readers)
+{
+	my ($out, $err) = $readers[$k]->wait($tags[$k]);
+	$stmts++;
+	$bad++ if $out ne 't';
+}
+for ([ $ctas, $ctas_tag, \$ctas_runs, \$ctas_mixed ], [ $par, $par_tag, \$par_runs, \$par_mixed ])
+{
+	my ($s, $tag, $runs, $mixed) = @$_;
+	my ($out, $err) = $s->wait($tag);
+	$errors++ if $err ne '';
+	$$runs++;
+	$$mixed++ if $out ne '1';
+}
+diag(sprintf('%d gazetteer changes in %.1f s; %d reader statements, %d disagreed (%.1f %%); '
+	  . 'CREATE TABLE AS: %d runs, %d mixed; parallel: %d runs, %d mixed',
+	$changes, time - $t0, $stmts, $bad, 100 * $bad / ($stmts || 1), $ctas_runs, $ctas_mixed, $par_runs, $par_mixed));
+is($errors, 0, 'no errors');
+ok($stmts >= 400, "enough reader statements ($stmts)");
+is($bad, 0, 'ar_entities and ar_entity_keys agree within every statement');
+is($ctas_mixed, 0, "every CREATE TABLE AS used one gazetteer version for all its rows ($ctas_runs runs)");
+is($par_mixed, 0, "parallel workers used the leader's gazetteer version ($par_runs runs)");
+
+# final state: the writer's last change is seen by everyone's next statement
+my $final = $changes % 2 ? $with_row : $base;
+my $probe = enc("SELECT ar_entity_keys(t)::text FROM (SELECT '$text' || '' AS t) s");
+for my $s (@readers, $ctas, $par)
+{
+	my $got = $s->query($probe);
+	utf8::decode($got);
+	is($got, $final, 'a session that followed the changes sees the final state');
+}
+my $fresh = utf8_psql($node, 'postgres', "SELECT ar_entity_keys('$text')::text");
+is($fresh, $final, 'a fresh session agrees');
+
+$_->quit for ($writer, @readers, $ctas, $par);
+ok(!$node->log_contains('terminated by signal|PANIC'), 'no crashed backend');
+$node->stop;
+done_testing();
