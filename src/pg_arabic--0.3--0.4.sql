@@ -38,9 +38,8 @@ COMMENT ON COLUMN @extschema@.ar_gazetteer_log.op IS '+ user row added, - user r
 REVOKE ALL ON TABLE @extschema@.ar_gazetteer_log FROM PUBLIC;
 GRANT SELECT ON TABLE @extschema@.ar_gazetteer_log TO PUBLIC;
 
--- the trigger function runs as the extension owner, so that whoever may write
--- ar_gazetteer also logs the change
-ALTER FUNCTION @extschema@._ar_gazetteer_changed() SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+-- a role you let write ar_gazetteer also needs INSERT and DELETE on ar_gazetteer_log
+-- (the triggers run as the writer)
 COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
   'Internal trigger of ar_gazetteer: before a statement, locks ar_gazetteer_log (writers log in commit order); after it, logs the user rows it removed and added, S when it changed shipped rows, T for TRUNCATE.';
 

@@ -638,7 +638,7 @@ gaz_refresh(Oid fn_oid)
 	if (!done)
 	{
 		gaz_loaded = false;
-		elog(DEBUG1, "pg_arabic: loading the gazetteer in full");
+		elog(DEBUG2, "pg_arabic: loading the gazetteer in full");
 		gaz_load_full(nsp, table);
 	}
 	SPI_finish();
