@@ -1,11 +1,13 @@
 /*
  * gazetteer.c
  *    SQL glue of the gazetteer (src/core/ar_gazetteer.c): the per-backend
- *    cache of @extschema@.ar_gazetteer (the shipped rows, loaded from the
- *    gazetteer image when it matches their fingerprint, and the user rows)
- *    with relcache invalidation, the statement trigger that invalidates it,
- *    the reader of the shipped gazetteer file used by CREATE EXTENSION
- *    (_ar_gazetteer_shipped) and the row hash of the fingerprint.
+ *    cache of @extschema@.ar_gazetteer, brought for each statement to the
+ *    version its snapshot shows (the last entry of ar_gazetteer_log it sees)
+ *    by applying the logged user-row changes one by one (the shipped rows are
+ *    loaded from the gazetteer image when it matches their fingerprint); the
+ *    statement triggers that write that log; the reader of the shipped
+ *    gazetteer file used by CREATE EXTENSION (_ar_gazetteer_shipped) and the
+ *    row hash of the fingerprint.
  */
 #include "postgres.h"
 
@@ -631,13 +633,15 @@ gaz_refresh(Oid fn_oid)
 	/* read-only SPI queries run under the active snapshot: the statement's */
 	if (log)
 		version = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.max(seq), 0)::pg_catalog.text FROM %s", log)));
-	if (gaz_loaded && log && !own && gaz_tainted_lxid == InvalidLocalTransactionId &&
+	done = gaz_loaded && log && !own && gaz_tainted_lxid == InvalidLocalTransactionId &&
 		relid == gaz_relid && logid == gaz_logid && gaz_version >= 0 && version >= gaz_version &&
-		gaz_user_changes <= 4096 + 2 * (uint64) hash_get_num_entries(gaz_user_keys))
-		done = version == gaz_version || gaz_apply_log(log, version);
+		gaz_user_changes <= 4096 + 2 * (uint64) hash_get_num_entries(gaz_user_keys);
+	/* an error while applying or loading leaves the cache to be loaded in full */
+	gaz_loaded = false;
+	if (done && version > gaz_version)
+		done = gaz_apply_log(log, version);
 	if (!done)
 	{
-		gaz_loaded = false;
 		elog(DEBUG2, "pg_arabic: loading the gazetteer in full");
 		gaz_load_full(nsp, table);
 	}

@@ -3,7 +3,9 @@
 # and ar_gazetteer inserts, 16 clients, bounded time; zero errors required.
 # Side by side in the same run (the anchor): the search-only workload with the
 # built-in `simple` configuration versus `ar`, and the ratio; and ar_entities alone
-# (no concurrent gazetteer changes, so no cache reloads).
+# (no concurrent gazetteer changes) versus ar_entities with gazetteer inserts at the
+# mix's ratio (3 : 1), with the ratio of their ar_entities throughputs (what gazetteer
+# writes cost the readers: each session applies the logged changes to its cache).
 #
 #   bash test/bench/pgbench_mix.sh [SECONDS] [CLIENTS]        default 30 s, 16 clients
 #
@@ -89,6 +91,15 @@ echo "pgbench_mix: ar_gazetteer rows $before -> $after during the mix"
 half=$(( (secs + 1) / 2 ))
 # entities without concurrent gazetteer changes: the cost of cache reloads in the mix
 secs=$half run entities_only -f "$work/entities.sql" || status=1
+# entities with gazetteer inserts at the mix's ratio (3 : 1): what the writes cost the readers
+secs=$half run entities_writes -f "$work/entities.sql@3" -f "$work/gazetteer_insert.sql@1" || status=1
+script_tps() {  # file, script number: that script's tps in a multi-script run
+  grep -A3 "^SQL script $2:" "$1" | grep -oP 'tps = \K[0-9.]+' | head -1
+}
+t_alone=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/entities_only.out")
+t_writes=$(script_tps "$work/entities_writes.out" 1)
+t_mix=$(script_tps "$work/mix.out" 2)
+echo "pgbench_mix: ar_entities tps: alone $t_alone, with gazetteer inserts $t_writes (alone / with = $(echo "scale=2; $t_alone / $t_writes" | bc)), in the mix $t_mix"
 secs=$half run search_simple -f "$work/search_simple.sql" || status=1
 t_simple=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/search_simple.out")
 secs=$half run search_ar -f "$work/search_ar.sql" || status=1
