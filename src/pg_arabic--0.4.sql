@@ -258,33 +258,33 @@ COMMENT ON FUNCTION @extschema@.ar_quotes(text, int4range[]) IS
 -- Section: gazetteer versions (ar_gazetteer_log, one version per statement)
 -- ===================================================================
 
--- Every change of ar_gazetteer is logged here by its statement triggers, in commit
--- order (writers of the gazetteer hold a lock on the log until they commit).  A
--- statement uses the gazetteer version its snapshot shows: the last log entry it
--- sees.  Each session applies the entries since its cached version (user rows one
--- by one) instead of reloading the whole gazetteer.
+-- Every change of ar_gazetteer is logged here by its statement triggers, with the id
+-- of the writing transaction.  A statement uses the gazetteer its snapshot shows; each
+-- session applies to its cache the entries of the transactions the statement's snapshot
+-- shows and the cache's last one did not (user rows one by one) instead of reloading
+-- the whole gazetteer.
 CREATE TABLE @extschema@.ar_gazetteer_log (
   seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  xid       pg_catalog.xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
   op        text NOT NULL,
   surface   text,
   label     text,
   canonical text
 );
+CREATE INDEX ar_gazetteer_log_xid_idx ON @extschema@.ar_gazetteer_log (xid);
 COMMENT ON TABLE @extschema@.ar_gazetteer_log IS
-  'Internal: changes of ar_gazetteer in commit order, written by its triggers; each session brings its gazetteer cache to the version its statement''s snapshot shows by applying the entries after its own. Only the last few thousand entries are kept.';
-COMMENT ON COLUMN @extschema@.ar_gazetteer_log.seq IS 'Gazetteer version: the last entry a snapshot shows.';
-COMMENT ON COLUMN @extschema@.ar_gazetteer_log.op IS '+ user row added, - user row removed (with its surface, label and canonical form), S shipped rows changed, T table truncated, P entries up to the one numbered in surface were pruned.';
+  'Internal: changes of ar_gazetteer, written by its triggers; each session brings its gazetteer cache to the version its statement''s snapshot shows by applying the entries of the transactions that snapshot shows and its cache did not. Only the last few thousand entries are kept.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.seq IS 'Order of the entries (within a transaction, the order of its changes).';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.xid IS 'The writing transaction.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.op IS '+ user row added, - user row removed (with its surface, label and canonical form), S shipped rows changed, T table truncated, P older entries pruned (surface: the latest transaction id among them).';
 REVOKE ALL ON TABLE @extschema@.ar_gazetteer_log FROM PUBLIC;
 GRANT SELECT ON TABLE @extschema@.ar_gazetteer_log TO PUBLIC;
 
 -- a role you let write ar_gazetteer also needs INSERT and DELETE on ar_gazetteer_log
 -- (the triggers run as the writer)
 COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
-  'Internal trigger of ar_gazetteer: before a statement, locks ar_gazetteer_log (writers log in commit order); after it, logs the user rows it removed and added, S when it changed shipped rows, T for TRUNCATE.';
+  'Internal statement trigger of ar_gazetteer: logs in ar_gazetteer_log the user rows a statement removed and added, S when it changed shipped rows, T for TRUNCATE.';
 
-CREATE TRIGGER ar_gazetteer_lock
-  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ar_gazetteer
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
 CREATE TRIGGER ar_gazetteer_log_insert
   AFTER INSERT ON @extschema@.ar_gazetteer REFERENCING NEW TABLE AS ar_new
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();

@@ -31,6 +31,7 @@
 #include "tsearch/ts_locale.h"
 #include "tsearch/ts_utils.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -58,7 +59,9 @@ static uint64 gaz_user_changes = 0; /* log entries applied since the last full l
 static bool gaz_loaded = false;
 static Oid	gaz_relid = InvalidOid;
 static Oid	gaz_logid = InvalidOid;
-static int64 gaz_version = -1;	/* last ar_gazetteer_log entry applied; -1: no log */
+static SPIPlanPtr gaz_delta_plan = NULL;	/* the log entries a snapshot adds, for log: */
+static Oid	gaz_delta_plan_log = InvalidOid;
+static uint64 gaz_apply_horizon = 0;	/* during gaz_apply: xmin of the cache's snapshot (full id) */
 static LocalTransactionId gaz_tainted_lxid = InvalidLocalTransactionId; /* the cache holds this
 																		 * transaction's own
 																		 * uncommitted changes */
@@ -75,7 +78,9 @@ typedef struct ArGazSnapKey
 	int32		subxcnt;
 	bool		suboverflowed;
 	CommandId	curcid;
+	bool		recovery;		/* taken during recovery (running ids in subxip) */
 	LocalTransactionId lxid;	/* while the cache is tainted, else invalid */
+	TransactionId ownxid;		/* this transaction's id then, if it had one */
 	TransactionId *xip;			/* xcnt, then subxcnt ids */
 	int			xipcap;
 } ArGazSnapKey;
@@ -296,6 +301,8 @@ gaz_snap_remember(Snapshot snap)
 	k->subxcnt = snap->subxcnt;
 	k->suboverflowed = snap->suboverflowed;
 	k->curcid = snap->curcid;
+	k->recovery = snap->takenDuringRecovery;
+	k->ownxid = GetTopTransactionIdIfAny();
 	k->lxid = gaz_tainted_lxid != InvalidLocalTransactionId && MyProc ?
 		MyProc->lxid : InvalidLocalTransactionId;
 	k->valid = true;
@@ -513,49 +520,19 @@ gaz_load_shipped(const char *nsp, const char *table)
 	gaz_shipped = gaz_base;
 }
 
-/* Full load: the shipped rows (when their fingerprint changed) and every user row. */
-static void
-gaz_load_full(const char *nsp, const char *table)
-{
-	uint64		i;
-	int			ret;
-
-	gaz_load_shipped(nsp, table);
-	gaz_user_reset();
-	ret = SPI_execute(psprintf("SELECT surface, label, canonical FROM %s "
-							   "WHERE origin OPERATOR(pg_catalog.=) 'user'", table), true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		char	   *surface = SPI_getvalue(tup, td, 1),
-				   *label = SPI_getvalue(tup, td, 2);
-
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (surface && label)	/* NOT NULL columns */
-			gaz_user_add(surface, label, SPI_getvalue(tup, td, 3));
-	}
-}
-
 /*
- * Apply the log entries after gaz_version up to version to the user rows;
- * false when one of them needs a full load (shipped rows changed, table
- * truncated, entries pruned that this cache had not applied).
+ * Apply changes of user rows to the cache: the rows (op, surface, label,
+ * canonical) of the query that just returned ret, in order; false when one of
+ * them needs a full load (shipped rows changed, table truncated, entries
+ * pruned that this cache had not applied).
  */
 static bool
-gaz_apply_log(const char *log, int64 version)
+gaz_apply(int ret)
 {
 	uint64		i;
-	int			ret = SPI_execute(psprintf("SELECT op, surface, label, canonical FROM %s "
-										   "WHERE seq OPERATOR(pg_catalog.>) " INT64_FORMAT
-										   " AND seq OPERATOR(pg_catalog.<=) " INT64_FORMAT " ORDER BY seq",
-										   log, gaz_version, version), true, 0);
 
 	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the gazetteer log failed: %s", SPI_result_code_string(ret));
+		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -564,12 +541,15 @@ gaz_apply_log(const char *log, int64 version)
 				   *surface = SPI_getvalue(tup, td, 2),
 				   *label = SPI_getvalue(tup, td, 3);
 
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (op && op[0] == '+' && surface && label)
 			gaz_user_add(surface, label, SPI_getvalue(tup, td, 4));
 		else if (op && op[0] == '-' && surface)
 			gaz_user_remove(surface);
-		else if (op && op[0] == 'P' && surface && pg_strtoint64(surface) <= gaz_version)
-			continue;			/* pruned entries this cache had applied */
+		else if (op && op[0] == 'P' && surface && gaz_apply_horizon > 0 &&
+				 strtou64(surface, NULL, 10) < gaz_apply_horizon)
+			continue;			/* pruned entries that this cache's snapshot saw */
 		else
 			return false;
 		gaz_user_changes++;
@@ -577,28 +557,122 @@ gaz_apply_log(const char *log, int64 version)
 	return true;
 }
 
+/* Full load: the shipped rows (when their fingerprint changed) and every user row. */
+static void
+gaz_load_full(const char *nsp, const char *table)
+{
+	gaz_load_shipped(nsp, table);
+	gaz_user_reset();
+	(void) gaz_apply(SPI_execute(psprintf("SELECT '+', surface, label, canonical FROM %s "
+										  "WHERE origin OPERATOR(pg_catalog.=) 'user'", table), true, 0));
+	gaz_user_changes = 0;
+}
+
+/* Full 64-bit id of xid, a normal id not later than next. */
+static uint64
+gaz_full_xid(TransactionId xid, FullTransactionId next)
+{
+	uint64		epoch = EpochFromFullTransactionId(next);
+
+	if (xid > XidFromFullTransactionId(next) && epoch > 0)
+		epoch--;
+	return (epoch << 32) | xid;
+}
+
+/* qsort comparator of 64-bit transaction ids. */
+static int
+cmp_full_xid(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a,
+				y = *(const uint64 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
 /*
- * Bring the cache to the gazetteer version visible in the active snapshot:
- * the last entry of ar_gazetteer_log it shows.  Applies the log entries
- * since the cache's version; loads in full at first, when the table or log
- * is another one (the extension was recreated), when the snapshot is older
- * than the cache (a cursor or repeatable-read transaction), when an entry
- * says so, after many changes (the gazetteer's memory of removed names is
- * then reclaimed), and while this transaction wrote ar_gazetteer itself
- * (its uncommitted rows are cached only until it ends).  Without the log
- * (SQL objects of 0.3 or older), every new snapshot loads in full.
+ * Whether snap sees every transaction the cache's snapshot saw: its xmax is
+ * not earlier, and each transaction it sees running below the old xmax was
+ * running for the old one too.  A snapshot taken during recovery is never
+ * compared (its running ids may be incomplete).
+ */
+static bool
+gaz_snap_covers(Snapshot snap)
+{
+	ArGazSnapKey *k = &gaz_snap;
+	uint32		i,
+				j;
+
+	if (!k->valid || k->recovery || snap->takenDuringRecovery ||
+		TransactionIdPrecedes(snap->xmax, k->xmax))
+		return false;
+	for (i = 0; i < snap->xcnt; i++)
+	{
+		if (!TransactionIdPrecedes(snap->xip[i], k->xmax))
+			continue;
+		for (j = 0; j < k->xcnt && k->xip[j] != snap->xip[i]; j++)
+			;
+		if (j == k->xcnt && snap->xip[i] != k->ownxid)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The cache's snapshot as a pg_snapshot literal, its own transaction (if it
+ * had an id) counted as running: the log entries it did not apply are those
+ * of the transactions it does not show.  *xmin receives its xmin.
+ */
+static char *
+gaz_snap_literal(uint64 *xmin)
+{
+	ArGazSnapKey *k = &gaz_snap;
+	FullTransactionId next = ReadNextFullTransactionId();
+	uint64	   *ids = palloc((k->xcnt + 1) * sizeof(uint64));
+	uint32		n = 0,
+				i;
+	uint64		lo = gaz_full_xid(k->xmin, next),
+				hi = gaz_full_xid(k->xmax, next);
+	StringInfoData b;
+
+	for (i = 0; i < k->xcnt; i++)
+		ids[n++] = gaz_full_xid(k->xip[i], next);
+	if (TransactionIdIsNormal(k->ownxid) && TransactionIdPrecedes(k->ownxid, k->xmax))
+	{
+		ids[n++] = gaz_full_xid(k->ownxid, next);
+		lo = Min(lo, ids[n - 1]);
+	}
+	qsort(ids, n, sizeof(uint64), cmp_full_xid);
+	initStringInfo(&b);
+	appendStringInfo(&b, UINT64_FORMAT ":" UINT64_FORMAT ":", lo, hi);
+	for (i = 0; i < n; i++)
+		if (i == 0 || ids[i] != ids[i - 1])
+			appendStringInfo(&b, "%s" UINT64_FORMAT, i ? "," : "", ids[i]);
+	*xmin = lo;
+	return b.data;
+}
+
+/*
+ * Bring the cache to the gazetteer the active snapshot shows.  Applies the
+ * log entries of the transactions this snapshot shows and the cache's did
+ * not (an index range over recent transaction ids); loads in full at
+ * first, when the table or log is another one (the extension was
+ * recreated), when the snapshot does not see everything the cache's saw (a
+ * cursor or repeatable-read transaction older than the cache), when an entry
+ * says so, after many changes (the memory of removed names is then
+ * reclaimed), and while this transaction wrote ar_gazetteer itself (its
+ * uncommitted rows are cached only until it ends).  Without the log (SQL
+ * objects of 0.3 or older), every new snapshot loads in full.
  */
 static void
-gaz_refresh(Oid fn_oid)
+gaz_refresh(Oid fn_oid, Snapshot snap)
 {
 	Oid			relid = gaz_table_oid(fn_oid),
 				logid = InvalidOid;
 	char	   *nsp,
 			   *table,
 			   *log = NULL;
-	int64		version = -1;
 	bool		own = MyProc && gaz_written_lxid == MyProc->lxid,
-				done = false;
+				done;
 
 	if (gaz_user_cxt == NULL)
 	{
@@ -609,15 +683,9 @@ gaz_refresh(Oid fn_oid)
 	}
 	if (!OidIsValid(relid))
 	{
-		static ar_allocator alloc;
-
 		gaz_user_reset();
-		alloc.realloc_fn = gaz_realloc;
-		alloc.free_fn = gaz_free;
-		alloc.ctx = gaz_user_cxt;
-		gaz_shipped = ar_gaz_create(&alloc);
+		gaz_shipped = gaz_user; /* empty, as the user rows */
 		gaz_relid = InvalidOid;
-		gaz_version = -1;
 		gaz_tainted_lxid = InvalidLocalTransactionId;
 		gaz_loaded = true;
 		return;
@@ -628,18 +696,38 @@ gaz_refresh(Oid fn_oid)
 	if (OidIsValid(logid))
 		log = psprintf("%s.ar_gazetteer_log", quote_identifier(nsp));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	/* read-only SPI queries run under the active snapshot: the statement's */
-	if (log)
-		version = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.max(seq), 0)::pg_catalog.text FROM %s", log)));
 	done = gaz_loaded && log && !own && gaz_tainted_lxid == InvalidLocalTransactionId &&
-		relid == gaz_relid && logid == gaz_logid && gaz_version >= 0 && version >= gaz_version &&
+		relid == gaz_relid && logid == gaz_logid && gaz_snap_covers(snap) &&
 		gaz_user_changes <= 4096 + 2 * (uint64) hash_get_num_entries(gaz_user_keys);
 	/* an error while applying or loading leaves the cache to be loaded in full */
 	gaz_loaded = false;
-	if (done && version > gaz_version)
-		done = gaz_apply_log(log, version);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	/* read-only SPI queries run under the active snapshot: the statement's */
+	if (done)
+	{
+		char	   *old = gaz_snap_literal(&gaz_apply_horizon);
+		Datum		args[2];
+
+		if (gaz_delta_plan == NULL || gaz_delta_plan_log != logid)
+		{
+			SPIPlanPtr	plan = SPI_prepare(psprintf("SELECT op, surface, label, canonical FROM %s "
+													"WHERE xid OPERATOR(pg_catalog.>=) $1 AND NOT "
+													"pg_catalog.pg_visible_in_snapshot(xid, $2) ORDER BY seq", log),
+										   2, (Oid[]) {XID8OID, PG_SNAPSHOTOID});
+
+			if (plan == NULL || SPI_keepplan(plan) != 0)
+				elog(ERROR, "preparing the gazetteer log query failed: %s", SPI_result_code_string(SPI_result));
+			if (gaz_delta_plan)
+				SPI_freeplan(gaz_delta_plan);
+			gaz_delta_plan = plan;
+			gaz_delta_plan_log = logid;
+		}
+		args[0] = UInt64GetDatum(gaz_apply_horizon);
+		args[1] = DirectFunctionCall1(pg_snapshot_in, CStringGetDatum(old));
+		done = gaz_apply(SPI_execute_plan(gaz_delta_plan, args, NULL, true, 0));
+		gaz_apply_horizon = 0;
+	}
 	if (!done)
 	{
 		elog(DEBUG2, "pg_arabic: loading the gazetteer in full");
@@ -648,7 +736,6 @@ gaz_refresh(Oid fn_oid)
 	SPI_finish();
 	gaz_relid = relid;
 	gaz_logid = logid;
-	gaz_version = version;
 	gaz_tainted_lxid = own ? MyProc->lxid : InvalidLocalTransactionId;
 	gaz_loaded = true;
 }
@@ -657,9 +744,10 @@ gaz_refresh(Oid fn_oid)
  * The gazetteer of this backend for the statement running: the version the
  * statement's snapshot shows, the same from its first call to its end and in
  * its parallel workers (they share the leader's snapshot).  A statement
- * whose snapshot shows the same rows as the last one checked costs nothing;
- * another one costs a read of the log's last entry, and the log entries
- * since (see gaz_refresh).  Returns the shipped gazetteer and sets *user.
+ * whose snapshot shows the same transactions as the last one checked costs
+ * nothing; another one costs a read of the log entries of the transactions
+ * it shows and the last one did not (see gaz_refresh).  Returns the shipped
+ * gazetteer and sets *user.
  */
 const ar_gazetteer *
 ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user)
@@ -680,8 +768,7 @@ ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 		gaz_snap.valid = false;
 	if (!gaz_loaded || !gaz_snap_same(snap))
 	{
-		gaz_snap.valid = false;
-		gaz_refresh(fn_oid);
+		gaz_refresh(fn_oid, snap);
 		gaz_snap_remember(snap);
 	}
 	if (pushed)
@@ -691,14 +778,13 @@ ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 }
 
 /*
- * Trigger on ar_gazetteer.  Before a statement: lock ar_gazetteer_log, so
- * that writers of the gazetteer take their log entries in commit order.
- * After a statement: log the user rows it removed and added (from its
- * transition tables), 'S' when it changed shipped rows, 'T' for a
- * TRUNCATE; every few thousand entries, prune the old ones (logging 'P'
- * with the last pruned entry).  Sessions bring their cache up to date from
- * the log (gaz_refresh).  Without the log (SQL objects of 0.3 or older) it
- * does nothing: sessions then reload for every new snapshot.
+ * Statement trigger on ar_gazetteer: log the user rows the statement removed
+ * and added (from its transition tables) with the transaction's id, 'S'
+ * when it changed shipped rows, 'T' for a TRUNCATE; once the log holds 8192
+ * entries, prune all but the last 4096 (logging 'P' with the latest
+ * transaction id pruned).  Sessions bring their cache up to date from the
+ * log (gaz_refresh).  Without the log (SQL objects of 0.3 or older) it does
+ * nothing: sessions then reload for every new snapshot.
  */
 Datum
 ar_gazetteer_changed(PG_FUNCTION_ARGS)
@@ -711,6 +797,10 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 			   *newt = NULL;
 	int64		last,
 				first;
+	const char *add = "INSERT INTO %s (op, surface, label, canonical) "
+		"SELECT '%c', surface, label, canonical FROM %s "
+		"WHERE origin OPERATOR(pg_catalog.=) 'user' ORDER BY surface";
+	const char *shipped = "EXISTS (SELECT FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user')";
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -725,13 +815,6 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 	log = psprintf("%s.ar_gazetteer_log", quote_identifier(get_namespace_name(nspid)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", log), false, 0) < 0)
-		elog(ERROR, "locking the gazetteer log failed");
-	if (TRIGGER_FIRED_BEFORE(trig->tg_event))
-	{
-		SPI_finish();
-		return PointerGetDatum(NULL);
-	}
 	if (trig->tg_oldtable)
 		oldt = quote_identifier(trig->tg_trigger->tgoldtable);
 	if (trig->tg_newtable)
@@ -742,11 +825,6 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 		gaz_exec(psprintf("INSERT INTO %s (op) VALUES ('T')", log));
 	else
 	{
-		const char *add = "INSERT INTO %s (op, surface, label, canonical) "
-			"SELECT '%c', surface, label, canonical FROM %s "
-			"WHERE origin OPERATOR(pg_catalog.=) 'user' ORDER BY surface";
-		const char *shipped = "EXISTS (SELECT FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user')";
-
 		if (oldt)
 			gaz_exec(psprintf(add, log, '-', oldt));
 		if (newt)
@@ -759,10 +837,9 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 	last = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.max(seq), 0)::pg_catalog.text FROM %s", log)));
 	first = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.min(seq), 0)::pg_catalog.text FROM %s", log)));
 	if (last - first >= 8192)
-	{
-		gaz_exec(psprintf("DELETE FROM %s WHERE seq OPERATOR(pg_catalog.<=) " INT64_FORMAT, log, last - 4096));
-		gaz_exec(psprintf("INSERT INTO %s (op, surface) VALUES ('P', '" INT64_FORMAT "')", log, last - 4096));
-	}
+		gaz_exec(psprintf("WITH d AS (DELETE FROM %s WHERE seq OPERATOR(pg_catalog.<=) " INT64_FORMAT " RETURNING xid) "
+						  "INSERT INTO %s (op, surface) SELECT 'P', pg_catalog.max(xid)::pg_catalog.text FROM d "
+						  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", log, last - 4096, log));
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
