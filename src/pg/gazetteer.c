@@ -226,11 +226,11 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 	return g;
 }
 
-/* The single text value of a one-row, one-column query. */
+/* The single text value of a one-row, one-column query (read_only: under the active snapshot). */
 static char *
-gaz_scalar(const char *query)
+gaz_scalar(const char *query, bool read_only)
 {
-	int			ret = SPI_execute(query, true, 1);
+	int			ret = SPI_execute(query, read_only, 1);
 	char	   *v;
 
 	if (ret != SPI_OK_SELECT)
@@ -494,7 +494,7 @@ gaz_load_shipped(const char *nsp, const char *table)
 							 "OPERATOR(pg_catalog.||) ((COALESCE(pg_catalog.sum(%s::pg_catalog.numeric), 0) "
 							 "OPERATOR(pg_catalog.%%) 18446744073709551616 OPERATOR(pg_catalog.+) 18446744073709551616) "
 							 "OPERATOR(pg_catalog.%%) 18446744073709551616)::pg_catalog.text "
-							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", rowhash, table));
+							 "FROM %s WHERE origin OPERATOR(pg_catalog.<>) 'user'", rowhash, table), true);
 	if (gaz_base == NULL || strcmp(fp, gaz_base_fp) != 0)
 	{
 		ar_gazetteer *b;
@@ -834,8 +834,8 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 						  psprintf(shipped, oldt ? oldt : newt)));
 	}
 	/* prune: keep the last 4096 entries once there are 8192 */
-	last = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.max(seq), 0)::pg_catalog.text FROM %s", log)));
-	first = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.min(seq), 0)::pg_catalog.text FROM %s", log)));
+	last = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.max(seq), 0)::pg_catalog.text FROM %s", log), false));
+	first = pg_strtoint64(gaz_scalar(psprintf("SELECT COALESCE(pg_catalog.min(seq), 0)::pg_catalog.text FROM %s", log), false));
 	if (last - first >= 8192)
 		gaz_exec(psprintf("WITH d AS (DELETE FROM %s WHERE seq OPERATOR(pg_catalog.<=) " INT64_FORMAT " RETURNING xid) "
 						  "INSERT INTO %s (op, surface) SELECT 'P', pg_catalog.max(xid)::pg_catalog.text FROM d "

@@ -10,8 +10,10 @@
 #  - a parallel query (forced parallel plan, ar_entity_keys called in the parallel scan)
 #    must give the same keys in every worker and in the leader.
 # Then, after the writer stopped, every session must see the final state in its next
-# statement (no session stuck on an old version), and a fresh session must agree with
-# sessions that followed the changes incrementally.
+# statement (no session stuck on an old version), and sessions that followed changes
+# incrementally agree with a fresh session after: user rows folding to one key, updates,
+# deletes, rollbacks, a transaction's own changes, and 9000 changes that prune the log
+# past an idle session.
 use strict;
 use warnings;
 use utf8;
@@ -125,6 +127,53 @@ for my $s (@readers, $ctas, $par)
 }
 my $fresh = utf8_psql($node, 'postgres', "SELECT ar_entity_keys('$text')::text");
 is($fresh, $final, 'a fresh session agrees');
+
+# sessions that follow changes incrementally agree with a fresh session: user rows that
+# fold to the same key (the greatest row wins), updates, deletes, a rolled-back change,
+# a change in a transaction that read before writing, and a log pruned past an idle session
+my $idle = Session->new($node);
+# (names made of letters: the tagger does not match names with digits)
+my $k_text = 'التقى أحمد زمرشتاني مع وفد مؤسسة الاختبار ذحاا في مدينة زمرشتان';
+my $k_probe = enc("SELECT ar_entity_keys(t)::text FROM (SELECT '$k_text' || '' AS t) s");
+$idle->query($k_probe);
+sub agree
+{
+	my ($label) = @_;
+	my $fresh = $node->safe_psql('postgres', $k_probe);
+	my @got = map { scalar $_->query($k_probe) } @readers[ 0 .. 2 ];
+	is(join('|', @got), join('|', ($fresh) x 3), "$label: sessions that followed agree with a fresh one") or diag(join(' / ', @got) . " vs $fresh");
+	my $show = $fresh;
+	utf8::decode($show);
+	diag("$label: $show");
+	return $fresh;
+}
+$readers[$_]->query($k_probe) for 0 .. 2;
+$writer->query(enc("INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('أحمد زمرشتاني', 'PER', NULL), ('احمد زمرشتاني', 'ORG', 'مجموعة زمرشتاني')"));
+agree('two user rows with one folded key');
+$writer->query(enc("DELETE FROM ar_gazetteer WHERE surface = 'احمد زمرشتاني' AND origin = 'user'"));
+agree('the winner of a key deleted');
+$writer->query(enc("UPDATE ar_gazetteer SET label = 'LOC' WHERE surface = 'أحمد زمرشتاني' AND origin = 'user'"));
+agree('an update');
+$writer->query(enc("BEGIN; DELETE FROM ar_gazetteer WHERE surface = 'أحمد زمرشتاني' AND origin = 'user'; ROLLBACK"));
+agree('a rolled-back delete');
+$readers[0]->query('BEGIN');
+$readers[0]->query('SELECT pg_catalog.txid_current()');
+$readers[0]->query($k_probe);
+$readers[0]->query(enc("DELETE FROM ar_gazetteer WHERE surface = 'أحمد زمرشتاني' AND origin = 'user'"));
+my $own = $readers[0]->query($k_probe);
+my $others = $idle->query($k_probe);
+isnt($own, $others, 'a transaction sees its own uncommitted delete, others do not');
+$readers[0]->query('COMMIT');
+agree('a delete by a transaction that had read before it wrote');
+$writer->query(enc("INSERT INTO ar_gazetteer(surface, label) SELECT 'مؤسسة الاختبار ' || translate(g::text, '0123456789', 'ابتثجحخدذر'), 'ORG' FROM generate_series(1, 9000) g"));
+is($node->safe_psql('postgres', "SELECT count(*) > 0 FROM ar_gazetteer_log WHERE op = 'P'"), 't', '9000 changes pruned the log');
+my $after = agree('9000 rows inserted (log pruned)');
+is($idle->query($k_probe), $after, 'a session idle while the log was pruned agrees too');
+like($after, qr/ORG:/, 'the inserted rows are used');
+$writer->query(enc("DELETE FROM ar_gazetteer WHERE surface LIKE 'مؤسسة الاختبار %' AND origin = 'user'"));
+is($idle->query($k_probe), $node->safe_psql('postgres', $k_probe), 'after deleting them, the idle session agrees with a fresh one');
+agree('9000 rows deleted');
+$idle->quit;
 
 $_->quit for ($writer, @readers, $ctas, $par);
 ok(!$node->log_contains('terminated by signal|PANIC'), 'no crashed backend');
