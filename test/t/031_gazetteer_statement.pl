@@ -173,6 +173,20 @@ like($after, qr/ORG:/, 'the inserted rows are used');
 $writer->query(enc("DELETE FROM ar_gazetteer WHERE surface LIKE 'مؤسسة الاختبار %' AND origin = 'user'"));
 is($idle->query($k_probe), $node->safe_psql('postgres', $k_probe), 'after deleting them, the idle session agrees with a fresh one');
 agree('9000 rows deleted');
+
+# a cursor keeps the version of its query while newer statements of its transaction see newer ones
+my $c = $readers[1];
+$c->query('BEGIN');
+$c->query(enc("DECLARE c CURSOR FOR SELECT ar_entity_keys('$k_text ' || g)::text FROM generate_series(1, 3) g"));
+my $first = $c->query('FETCH 1 FROM c');
+$writer->query(enc("INSERT INTO ar_gazetteer(surface, label) VALUES ('أحمد زمرشتاني', 'ORG')"));
+my $newer = $c->query($k_probe);
+isnt($newer, $first, 'a new statement in the cursor\'s transaction sees the committed change');
+is($c->query('FETCH 1 FROM c'), $first, 'the cursor keeps its version');
+$c->query($k_probe);
+is($c->query('FETCH 1 FROM c'), $first, 'the cursor keeps its version after another newer statement');
+$c->query('COMMIT');
+is($c->query($k_probe), $newer, 'after the transaction the session is back on the newest version');
 $idle->quit;
 
 $_->quit for ($writer, @readers, $ctas, $par);
