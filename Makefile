@@ -132,3 +132,30 @@ model: src/train/ner_train
 gazetteer-icu:
 	$(CXX) -O1 -o src/train/icu_places src/train/icu_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
 	./src/train/icu_places > src/train/gaz_icu.tsv
+
+# ---- name model (docs/names.md): `make names-model` retrains the shipped model ----
+# Reproducible (no randomness, fixed EM iterations).  The shipped model is trained on every pair;
+# names-dev-model trains the same recipe without the NAMES_DEV_PERCENT % held-out components
+# (no Arabic and no Latin token shared with training) and writes those pairs for test/eval/names_eval.sh.
+NAMES_DATA ?= ../shared/data/names
+NAMES_ITERS ?= 8
+NAMES_DEV_PERCENT ?= 24
+NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS)
+EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
+
+src/train/names_train: src/train/names_train.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
+
+.PHONY: names-model names-dev-model names-words-eval
+# how many held-out ANERcorp tokens get name keys, outside entities and in PERS/LOC (lexicon from the first 90 %)
+names-words-eval: src/train/names_train
+	./src/train/names_train -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -l src/train/names_words_dev.words -x 10
+
+names-model: src/train/names_train
+	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
+	./src/train/names_train $(NAMES_RECIPE) -d 0 -m src/tsearch_data/pg_arabic_names.model
+	./src/train/names_train -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -l src/tsearch_data/pg_arabic_names.words
+
+names-dev-model: src/train/names_train
+	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
+	./src/train/names_train $(NAMES_RECIPE) -d $(NAMES_DEV_PERCENT) -m src/train/names_dev.model -D src/train/names_dev.tsv

@@ -1,0 +1,769 @@
+/*
+ * names_train.c
+ *    Trains the name alignment model of src/core/ar_names.c from pairs of an
+ *    Arabic name token and its Latin-script spelling (the two TSV lists of
+ *    ../shared/data/names), with EM over all many-to-many alignments of the
+ *    two letter strings (Latin 0-2 letters with Arabic 0-1 letters, or one
+ *    Latin letter with two Arabic letters; conditioned on the position in
+ *    the Arabic word), as m2m-aligner and Phonetisaurus align.
+ *
+ *    names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS]
+ *                [-m MODEL_OUT] [-D DEV_PAIRS_OUT]
+ *
+ *    The dev split holds out DEV_PERCENT % of the connected components of
+ *    the graph "Arabic token -- Latin token" (so no Arabic and no Latin token
+ *    of the dev pairs is seen in training); each dev pair is written with its
+ *    slice: "tune" (first half of the held-out buckets) or "report".
+ *    Deterministic: no randomness, fixed iteration count.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ar_core.h"
+#include "ar_names.h"
+#include "ar_namefilter.h"
+#include "ar_normalize.h"
+
+#define NL AR_NAMES_NLAT
+#define NA AR_NAMES_NAR
+#define NX (1 + NL + NL * NL)
+#define NY (1 + NA)
+#define NPOS 3
+#define MAXLEN 30				/* longer tokens are not trained on */
+
+typedef struct pair
+{
+	char	   *ar_text,
+			   *lat_text;		/* as in the list */
+	uint8_t		ar[AR_NAMES_MAXSYM],
+				lat[AR_NAMES_MAXSYM];
+	int			na,
+				nl;
+	int			ar_id,
+				lat_id;			/* folded-string ids, for the split */
+	int			bucket;
+} pair;
+
+static pair *pairs;
+static int	npairs,
+			cpairs;
+
+/* ---- string ids (open addressing) ---- */
+static char **htab;
+static int *hid;
+static int	hcap = 1 << 19,
+			nids;
+static int *parent;
+
+/* FNV-1a hash of a string. */
+static uint32_t
+fnv(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return h;
+}
+
+/* Id of a string (new ids get their own union-find set). */
+static int
+str_id(const char *s)
+{
+	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
+
+	while (htab[h])
+	{
+		if (strcmp(htab[h], s) == 0)
+			return hid[h];
+		h = (h + 1) & (uint32_t) (hcap - 1);
+	}
+	htab[h] = strdup(s);
+	hid[h] = nids;
+	parent[nids] = nids;
+	return nids++;
+}
+
+/* Union-find root with path halving. */
+static int
+find(int x)
+{
+	while (parent[x] != x)
+		x = parent[x] = parent[parent[x]];
+	return x;
+}
+
+/* Key string of folded symbols with a script tag. */
+static void
+sym_key(char tag, const uint8_t *s, int n, char *out)
+{
+	out[0] = tag;
+	for (int i = 0; i < n; i++)
+		out[i + 1] = (char) ('@' + s[i]);
+	out[n + 1] = '\0';
+}
+
+/* Read one list (header line first; columns arabic, latin[, count]). */
+static void
+read_list(const char *path)
+{
+	FILE	   *f = fopen(path, "r");
+	char		line[1024];
+	int			lineno = 0;
+
+	if (!f)
+	{
+		fprintf(stderr, "MISSING: cannot open %s\n", path);
+		exit(1);
+	}
+	while (fgets(line, sizeof line, f))
+	{
+		char	   *tab,
+				   *lat,
+				   *end;
+		pair		p;
+		ar_name_script sa,
+					sl;
+		char		ka[AR_NAMES_MAXSYM + 2],
+					kl[AR_NAMES_MAXSYM + 2];
+
+		if (lineno++ == 0)
+			continue;
+		line[strcspn(line, "\r\n")] = '\0';
+		tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		lat = tab + 1;
+		end = strchr(lat, '\t');
+		if (end)
+			*end = '\0';
+		memset(&p, 0, sizeof p);
+		p.na = ar_names_fold(line, strlen(line), p.ar, &sa);
+		p.nl = ar_names_fold(lat, strlen(lat), p.lat, &sl);
+		if (sa != AR_NAME_ARABIC || sl != AR_NAME_LATIN || p.na > MAXLEN || p.nl > MAXLEN)
+			continue;
+		sym_key('A', p.ar, p.na, ka);
+		sym_key('L', p.lat, p.nl, kl);
+		p.ar_id = str_id(ka);
+		p.lat_id = str_id(kl);
+		p.ar_text = strdup(line);
+		p.lat_text = strdup(lat);
+		if (npairs == cpairs)
+		{
+			cpairs = cpairs ? cpairs * 2 : 65536;
+			pairs = realloc(pairs, sizeof(pair) * (size_t) cpairs);
+		}
+		pairs[npairs++] = p;
+	}
+	fclose(f);
+}
+
+/* Assign every pair the bucket (0-99) of its component: a hash of the component's smallest Arabic key. */
+static void
+split(void)
+{
+	uint32_t   *comp_hash = malloc(sizeof(uint32_t) * (size_t) nids);
+	char	  **comp_min = calloc((size_t) nids, sizeof(char *));
+
+	for (int i = 0; i < npairs; i++)
+	{
+		int			a = find(pairs[i].ar_id),
+					b = find(pairs[i].lat_id);
+
+		if (a != b)
+			parent[a] = b;
+	}
+	for (int i = 0; i < npairs; i++)
+	{
+		int			r = find(pairs[i].ar_id);
+
+		if (!comp_min[r] || strcmp(pairs[i].ar_text, comp_min[r]) < 0)
+			comp_min[r] = pairs[i].ar_text;
+	}
+	for (int i = 0; i < nids; i++)
+		if (comp_min[i])
+			comp_hash[i] = fnv(comp_min[i]);
+	for (int i = 0; i < npairs; i++)
+		pairs[i].bucket = (int) (comp_hash[find(pairs[i].ar_id)] % 100);
+	free(comp_hash);
+	free(comp_min);
+}
+
+/* ---- EM ---- */
+static double seg[NPOS][NX][NY],
+			seg2[NPOS][NL + 1][NY][NY];	/* probabilities */
+static double cnt[NPOS][NX][NY],
+			cnt2[NPOS][NL + 1][NY][NY];	/* expected counts */
+
+/* Position class of an Arabic segment (as in ar_names.c). */
+static inline int
+apos(int j, int dy, int na)
+{
+	return j == 0 ? 0 : (j + dy >= na ? 2 : 1);
+}
+
+/* Latin segment index. */
+static inline int
+xidx(int a, int b)
+{
+	return b ? 1 + NL + (a - 1) * NL + (b - 1) : a;
+}
+
+/* Probability of the move (dx, dy) into cell (i, j) of pair p, and where its count goes. */
+static double *
+move_prob(const pair *p, int i, int j, int dx, int dy, double **cslot)
+{
+	int			pos = apos(j - dy, dy, p->na);
+
+	if (dx == 1 && dy == 0)
+		return *cslot = &cnt[pos][p->lat[i - 1]][0], &seg[pos][p->lat[i - 1]][0];
+	if (dx == 0 && dy == 1)
+		return *cslot = &cnt[pos][0][p->ar[j - 1]], &seg[pos][0][p->ar[j - 1]];
+	if (dx == 1 && dy == 1)
+		return *cslot = &cnt[pos][p->lat[i - 1]][p->ar[j - 1]], &seg[pos][p->lat[i - 1]][p->ar[j - 1]];
+	if (dx == 2 && dy == 1)
+	{
+		int			x = xidx(p->lat[i - 2], p->lat[i - 1]);
+
+		return *cslot = &cnt[pos][x][p->ar[j - 1]], &seg[pos][x][p->ar[j - 1]];
+	}
+	/* dx == 1, dy == 2 */
+	return *cslot = &cnt2[pos][p->lat[i - 1]][p->ar[j - 2]][p->ar[j - 1]],
+		&seg2[pos][p->lat[i - 1]][p->ar[j - 2]][p->ar[j - 1]];
+}
+
+static const int moves[5][2] = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}};
+
+/* One E step over a pair: add its expected event counts; returns its log likelihood. */
+static double
+estep(const pair *p)
+{
+	static double al[MAXLEN + 1][MAXLEN + 1],
+				be[MAXLEN + 1][MAXLEN + 1];
+	int			n = p->nl,
+				m = p->na;
+	double		z;
+
+	for (int i = 0; i <= n; i++)
+		for (int j = 0; j <= m; j++)
+		{
+			double		s = (i + j == 0) ? 1.0 : 0.0;
+
+			for (int k = 0; k < 5; k++)
+			{
+				int			dx = moves[k][0],
+							dy = moves[k][1];
+				double	   *c;
+
+				if (i >= dx && j >= dy)
+					s += al[i - dx][j - dy] * *move_prob(p, i, j, dx, dy, &c);
+			}
+			al[i][j] = s;
+		}
+	z = al[n][m];
+	if (!(z > 0.0))
+		return 0.0;
+	for (int i = n; i >= 0; i--)
+		for (int j = m; j >= 0; j--)
+		{
+			double		s = (i == n && j == m) ? 1.0 : 0.0;
+
+			for (int k = 0; k < 5; k++)
+			{
+				int			dx = moves[k][0],
+							dy = moves[k][1];
+				double	   *c;
+
+				if (i + dx <= n && j + dy <= m)
+				{
+					double		pr = *move_prob(p, i + dx, j + dy, dx, dy, &c);
+
+					s += be[i + dx][j + dy] * pr;
+					*c += al[i][j] * pr * be[i + dx][j + dy] / z;
+				}
+			}
+			be[i][j] = s;
+		}
+	return log(z);
+}
+
+/* M step: normalize the counts of each position class into probabilities. */
+static void
+mstep(void)
+{
+	for (int p = 0; p < NPOS; p++)
+	{
+		double		tot = 0.0;
+
+		for (int x = 0; x < NX; x++)
+			for (int y = 0; y < NY; y++)
+				tot += cnt[p][x][y];
+		for (int x = 0; x <= NL; x++)
+			for (int y = 0; y < NY; y++)
+				for (int z = 0; z < NY; z++)
+					tot += cnt2[p][x][y][z];
+		for (int x = 0; x < NX; x++)
+			for (int y = 0; y < NY; y++)
+				seg[p][x][y] = tot > 0 ? cnt[p][x][y] / tot : 0.0;
+		for (int x = 0; x <= NL; x++)
+			for (int y = 0; y < NY; y++)
+				for (int z = 0; z < NY; z++)
+					seg2[p][x][y][z] = tot > 0 ? cnt2[p][x][y][z] / tot : 0.0;
+	}
+	memset(cnt, 0, sizeof cnt);
+	memset(cnt2, 0, sizeof cnt2);
+}
+
+/* Uniform start over every event that can occur. */
+static void
+init_uniform(void)
+{
+	for (int p = 0; p < NPOS; p++)
+	{
+		for (int x = 0; x < NX; x++)
+			for (int y = 0; y < NY; y++)
+				seg[p][x][y] = (x || y) ? 1.0 : 0.0;
+		for (int x = 1; x <= NL; x++)
+			for (int y = 1; y < NY; y++)
+				for (int z = 1; z < NY; z++)
+					seg2[p][x][y][z] = 1.0;
+		/* normalized as counts */
+		memcpy(cnt[p], seg[p], sizeof cnt[p]);
+		memcpy(cnt2[p], seg2[p], sizeof cnt2[p]);
+	}
+	mstep();
+}
+
+/* Print a segment field: "-" or the letters. */
+static void
+put_field(FILE *f, const int *sym, int n, bool latin)
+{
+	char		u[8];
+
+	if (n == 0)
+		fputc('-', f);
+	for (int i = 0; i < n; i++)
+	{
+		if (latin)
+			fputc('a' + sym[i] - 1, f);
+		else
+			fwrite(u, 1, (size_t) ar_utf8_encode(ar_names_arabic_cp(sym[i]), u), f);
+	}
+}
+
+#define MIN_PROB 1e-7			/* events below this are left out of the file (floor) */
+
+/* Write one event line. */
+static void
+put_event(FILE *f, int p, const int *x, int nx, const int *y, int ny, double pr)
+{
+	fprintf(f, "seg %d ", p);
+	put_field(f, x, nx, true);
+	fputc(' ', f);
+	put_field(f, y, ny, false);
+	fprintf(f, " %.4f\n", log(pr));
+}
+
+/* Compare doubles for qsort. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* Write the model file: header, calibration, every event above MIN_PROB. */
+static void
+write_model(const char *path, const char *recipe, int ntrain, const bool *train)
+{
+	FILE	   *f = fopen(path, "w");
+	const ar_names_model *m;
+	ar_names_model *mm;
+	const char *err;
+	char	   *img;
+	size_t		imglen;
+	long		nev = 0;
+	double	   *good = malloc(sizeof(double) * (size_t) npairs),
+			   *bad = malloc(sizeof(double) * (size_t) npairs);
+	int			ng = 0;
+	FILE	   *mf;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	/* events first into a memory image, to compute the calibration with the real scorer */
+	mf = open_memstream(&img, &imglen);
+	fprintf(mf, "pg_arabic_names 1\n");
+	for (int p = 0; p < NPOS; p++)
+	{
+		for (int x = 0; x < NX; x++)
+			for (int y = 0; y < NY; y++)
+				if (seg[p][x][y] >= MIN_PROB)
+				{
+					int			xs[2],
+								nx = x == 0 ? 0 : (x <= NL ? 1 : 2),
+								ys[1] = {y};
+
+					if (nx == 1)
+						xs[0] = x;
+					else if (nx == 2)
+						xs[0] = 1 + (x - 1 - NL) / NL, xs[1] = 1 + (x - 1 - NL) % NL;
+					put_event(mf, p, xs, nx, ys, y ? 1 : 0, seg[p][x][y]);
+					nev++;
+				}
+		for (int x = 1; x <= NL; x++)
+			for (int y = 1; y < NY; y++)
+				for (int z = 1; z < NY; z++)
+					if (seg2[p][x][y][z] >= MIN_PROB)
+					{
+						int			xs[1] = {x},
+									ys[2] = {y, z};
+
+						put_event(mf, p, xs, 1, ys, 2, seg2[p][x][y][z]);
+						nev++;
+					}
+	}
+	fprintf(mf, "calib -10 0\n");
+	fclose(mf);
+	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
+	if (!mm)
+	{
+		fprintf(stderr, "names_train: own model invalid: %s\n", err);
+		exit(1);
+	}
+	m = mm;
+	/* calibration: per-Latin-letter score of training pairs (0.9 quantile -> 1) and of
+	 * mismatched training pairs (median -> 0) */
+	for (int i = 0, k = 0; i < npairs; i++)
+		if (train[i] && (k++ % 7) == 0)
+		{
+			const pair *p = &pairs[i],
+					   *q = &pairs[(i + 7919) % npairs];
+
+			good[ng] = ar_names_cross_logp(m, p->lat, p->nl, p->ar, p->na) / p->nl;
+			bad[ng++] = ar_names_cross_logp(m, p->lat, p->nl, q->ar, q->na) / p->nl;
+		}
+	qsort(good, (size_t) ng, sizeof(double), cmp_double);
+	qsort(bad, (size_t) ng, sizeof(double), cmp_double);
+	fprintf(f, "pg_arabic_names 1\n");
+	fprintf(f, "# pg_arabic name alignment model, trained by src/train/names_train.c (%s)\n", recipe);
+	fprintf(f, "# on %d pairs derived from Wikidata labels (CC0 1.0, via Merhav & Ash 2018) and\n", ntrain);
+	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
+	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
+	fprintf(f, "calib %.4f %.4f\n", bad[ng / 2], good[ng * 9 / 10]);
+	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0\n"), f);
+	fclose(f);
+	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
+			good[ng * 9 / 10], path);
+	ar_names_model_free(&ar_malloc_allocator, mm);
+	free(img);
+	free(good);
+	free(bad);
+}
+
+
+/* ---- ordinary-word lexicon for the ar_names configuration ---- */
+
+/* Read a whole file; exits when it cannot. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+	{
+		fprintf(stderr, "MISSING: cannot open %s\n", path);
+		exit(1);
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t) n + 1);
+	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
+		exit(1);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t) n;
+	return buf;
+}
+
+#ifndef LEX_MIN_O
+#define LEX_MIN_O 1
+#endif
+
+typedef struct lexword
+{
+	char	   *w;
+	int			o,
+				ent;
+} lexword;
+
+/* qsort by word. */
+static int
+cmp_lexword(const void *a, const void *b)
+{
+	return strcmp(((const lexword *) a)->w, ((const lexword *) b)->w);
+}
+
+/*
+ * Ordinary words of a tagged corpus ("token TAG" lines): normalized tokens
+ * seen outside entities and at most 10 % as often inside them, from the
+ * first (100 - holdout) % of the lines.  On the held-out lines, prints how
+ * many Arabic tokens outside entities (stopwords excluded) and inside PERS /
+ * LOC entities the filter (stopwords + lexicon) takes for names.
+ */
+static void
+build_lexicon(const char *corpus, const char *stopfile, const char *out, int holdout)
+{
+	size_t		len,
+				stoplen,
+				nlines = 0,
+				cut,
+				line = 0;
+	char	   *text = slurp(corpus, &len),
+			   *stop = slurp(stopfile, &stoplen),
+			   *p;
+	lexword    *ws = NULL;
+	size_t		nw = 0,
+				cw = 0,
+				k = 0;
+	ar_buf		nb,
+				lexbuf,
+				scratch;
+	ar_namefilter *flt;
+	long		o_tok = 0,
+				o_name = 0,
+				e_tok = 0,
+				e_name = 0;
+	FILE	   *f;
+
+	for (p = text; *p; p++)
+		nlines += *p == '\n';
+	cut = nlines - nlines * (size_t) holdout / 100;
+	ar_buf_init(&nb, &ar_malloc_allocator, 64);
+	for (p = text; *p && line < cut; line++)
+	{
+		char	   *nl = strchr(p, '\n'),
+				   *sp;
+
+		if (!nl)
+			break;
+		sp = memchr(p, ' ', (size_t) (nl - p));
+		if (sp && (unsigned char) p[0] >= 0xD8)
+		{
+			nb.len = 0;
+			ar_normalize(p, (size_t) (sp - p), AR_PROFILE_SEARCH, &nb);
+			if (nb.len)
+			{
+				if (nw == cw)
+					cw = cw ? cw * 2 : 65536, ws = realloc(ws, cw * sizeof(lexword));
+				ws[nw].w = strdup(nb.data);
+				ws[nw].o = sp[1] == 'O';
+				ws[nw].ent = sp[1] != 'O';
+				nw++;
+			}
+		}
+		p = nl + 1;
+	}
+	qsort(ws, nw, sizeof(lexword), cmp_lexword);
+	for (size_t i = 0; i < nw; i++)
+	{
+		if (k && strcmp(ws[k - 1].w, ws[i].w) == 0)
+			ws[k - 1].o += ws[i].o, ws[k - 1].ent += ws[i].ent;
+		else
+			ws[k++] = ws[i];
+	}
+	ar_buf_init(&lexbuf, &ar_malloc_allocator, 1 << 20);
+	for (size_t i = 0; i < k; i++)
+		if (ws[i].o >= LEX_MIN_O && ws[i].ent * 10 <= ws[i].o)
+		{
+			ar_buf_append(&lexbuf, ws[i].w, strlen(ws[i].w));
+			ar_buf_append(&lexbuf, "\n", 1);
+		}
+	f = fopen(out, "w");
+	if (!f)
+	{
+		perror(out);
+		exit(1);
+	}
+	fprintf(f, "# pg_arabic_names.words: ordinary Arabic words (normalized) that the ar_names\n");
+	fprintf(f, "# configuration never takes for names; made by src/train/names_train.c from\n");
+	fprintf(f, "# the ANERcorp training split (tokens seen outside entities, at\n");
+	fprintf(f, "# most 10 %% inside them); see docs/names.md for the licence.\n");
+	fwrite(lexbuf.data, 1, lexbuf.len, f);
+	fclose(f);
+	flt = ar_namefilter_new(&ar_malloc_allocator, stop, stoplen, lexbuf.data, lexbuf.len);
+	fprintf(stderr, "names_train: lexicon of %zu words written to %s (filter knows %zu words)\n",
+			k, out, ar_namefilter_count(flt));
+	if (holdout == 0)
+		return;
+	ar_buf_init(&scratch, &ar_malloc_allocator, 256);
+	for (; *p; line++)
+	{
+		char	   *nl = strchr(p, '\n'),
+				   *sp;
+		size_t		offs[AR_NAMEFILTER_MAXFORMS];
+
+		if (!nl)
+			break;
+		sp = memchr(p, ' ', (size_t) (nl - p));
+		if (sp && (unsigned char) p[0] >= 0xD8)
+		{
+			int			isname = ar_namefilter_forms(flt, p, (size_t) (sp - p), &scratch, offs) > 0;
+
+			nb.len = 0;
+			ar_normalize(p, (size_t) (sp - p), AR_PROFILE_SEARCH, &nb);
+			if (sp[1] == 'O')
+			{
+				ar_namefilter *stoponly = NULL;
+
+				(void) stoponly;
+				o_tok++;
+				o_name += isname;
+			}
+			else if (strstr(sp, "PERS") || strstr(sp, "LOC"))
+			{
+				e_tok++;
+				e_name += isname;
+			}
+		}
+		p = nl + 1;
+	}
+	fprintf(stderr, "names_train: held-out last %d %% of %s: %.4f of %ld Arabic tokens outside entities "
+			"get name keys; %.4f of %ld PERS/LOC tokens do\n",
+			holdout, corpus, (double) o_name / o_tok, o_tok, (double) e_name / e_tok, e_tok);
+}
+
+/* Train, write the model and the dev pairs. */
+int
+main(int argc, char **argv)
+{
+	const char *wd = NULL,
+			   *wp = NULL,
+			   *model = NULL,
+			   *devout = NULL,
+			   *corpus = NULL,
+			   *stopfile = NULL,
+			   *lexout = NULL;
+	int			holdout = 0;
+	int			dev = 0,
+				iters = 8,
+				opt,
+				ntrain = 0;
+	bool	   *train;
+	char		recipe[256];
+
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:")) != -1)
+	{
+		switch (opt)
+		{
+			case 'w':
+				wd = optarg;
+				break;
+			case 'p':
+				wp = optarg;
+				break;
+			case 'd':
+				dev = atoi(optarg);
+				break;
+			case 'i':
+				iters = atoi(optarg);
+				break;
+			case 'm':
+				model = optarg;
+				break;
+			case 'D':
+				devout = optarg;
+				break;
+			case 'a':
+				corpus = optarg;
+				break;
+			case 's':
+				stopfile = optarg;
+				break;
+			case 'l':
+				lexout = optarg;
+				break;
+			case 'x':
+				holdout = atoi(optarg);
+				break;
+			default:
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT]\n");
+				return 2;
+		}
+	}
+	if (corpus && stopfile && lexout)
+	{
+		build_lexicon(corpus, stopfile, lexout, holdout);
+		return 0;
+	}
+	if (!wd || !wp || dev < 0 || dev > 50 || iters < 1)
+	{
+		fprintf(stderr, "names_train: -w and -p are required; -d is 0-50, -i at least 1\n");
+		return 2;
+	}
+	htab = calloc((size_t) hcap, sizeof(char *));
+	hid = calloc((size_t) hcap, sizeof(int));
+	parent = calloc((size_t) hcap, sizeof(int));
+	read_list(wd);
+	read_list(wp);
+	split();
+	train = calloc((size_t) npairs, sizeof(bool));
+	/* the same folded pair twice (in both lists) is trained on once */
+	for (int i = 0; i < npairs; i++)
+	{
+		char		k[2 * AR_NAMES_MAXSYM + 4];
+		uint32_t	h;
+
+		if (pairs[i].bucket < dev)
+			continue;
+		sym_key('P', pairs[i].ar, pairs[i].na, k);
+		sym_key('|', pairs[i].lat, pairs[i].nl, k + strlen(k));
+		h = fnv(k);
+		(void) h;
+		if (str_id(k) == nids - 1)
+			train[i] = true, ntrain++;
+	}
+	if (devout)
+	{
+		FILE	   *f = fopen(devout, "w");
+
+		if (!f)
+		{
+			perror(devout);
+			return 1;
+		}
+		fprintf(f, "arabic\tlatin\tslice\n");
+		for (int i = 0; i < npairs; i++)
+			if (pairs[i].bucket < dev)
+				fprintf(f, "%s\t%s\t%s\n", pairs[i].ar_text, pairs[i].lat_text,
+						pairs[i].bucket < dev / 2 ? "tune" : "report");
+		fclose(f);
+	}
+	init_uniform();
+	for (int it = 0; it < iters; it++)
+	{
+		double		ll = 0.0;
+
+		for (int i = 0; i < npairs; i++)
+			if (train[i])
+				ll += estep(&pairs[i]);
+		mstep();
+		fprintf(stderr, "names_train: iteration %d, log likelihood per pair %.4f\n", it + 1, ll / ntrain);
+	}
+	snprintf(recipe, sizeof recipe, "-d %d -i %d", dev, iters);
+	if (model)
+		write_model(model, recipe, ntrain, train);
+	return 0;
+}
