@@ -141,6 +141,12 @@ NAMES_DATA ?= ../shared/data/names
 NAMES_ITERS ?= 8
 NAMES_DEV_PERCENT ?= 24
 NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS)
+# which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp and hunspell-ar
+# (the system's /usr/share/hunspell/ar.dic, package hunspell-ar), names from the name lists
+NAMES_HUNSPELL ?= /usr/share/hunspell/ar.dic
+NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -H $(NAMES_HUNSPELL) \
+  -N $(NAMES_DATA)/wikidata_person_name_tokens.tsv:1 -N $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv:1 \
+  -N $(NAMES_DATA)/cldr_ar_names.tsv:3
 EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
 
 src/train/names_train: src/train/names_train.c $(CORE_SRCS) $(CORE_HDRS)
@@ -149,12 +155,12 @@ src/train/names_train: src/train/names_train.c $(CORE_SRCS) $(CORE_HDRS)
 .PHONY: names-model names-dev-model names-words-eval
 # how many held-out ANERcorp tokens get name keys, outside entities and in PERS/LOC (lexicon from the first 90 %)
 names-words-eval: src/train/names_train
-	./src/train/names_train -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -l src/train/names_words_dev.words -x 10
+	./src/train/names_train $(NAMES_WORDS_RECIPE) -l src/train/names_words_dev.words -x 10
 
 names-model: src/train/names_train
 	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
 	./src/train/names_train $(NAMES_RECIPE) -d 0 -m src/tsearch_data/pg_arabic_names.model
-	./src/train/names_train -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -l src/tsearch_data/pg_arabic_names.words
+	./src/train/names_train $(NAMES_WORDS_RECIPE) -l src/tsearch_data/pg_arabic_names.words -n src/tsearch_data/pg_arabic_names.names
 
 names-dev-model: src/train/names_train
 	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }

@@ -9,12 +9,18 @@
 #include "ar_namefilter.h"
 #include "ar_normalize.h"
 
+typedef struct wordset
+{
+	char	  **words;			/* sorted, normalized, distinct */
+	size_t		n;
+	ar_buf		store;			/* the words' bytes */
+} wordset;
+
 struct ar_namefilter
 {
 	const ar_allocator *alloc;
-	char	  **words;			/* sorted, normalized */
-	size_t		n;
-	ar_buf		store;			/* the words' bytes */
+	wordset		known;			/* stopwords and ordinary words */
+	wordset		names;			/* known names */
 };
 
 /* strcmp for qsort / bsearch over char * arrays. */
@@ -24,9 +30,10 @@ cmp_word(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* Append every word of a list text to the filter's store (offsets into *offs). */
+/* Append every word of a list text to a set's store (offsets into *offs). */
 static void
-add_list(ar_namefilter *f, const char *text, size_t len, size_t **offs, size_t *noffs, size_t *cap)
+add_list(ar_namefilter *f, wordset *ws, const char *text, size_t len, size_t **offs, size_t *noffs,
+		 size_t *cap)
 {
 	size_t		i = 0;
 
@@ -42,11 +49,11 @@ add_list(ar_namefilter *f, const char *text, size_t len, size_t **offs, size_t *
 			ll--;
 		if (ll == 0 || line[0] == '#')
 			continue;
-		start = f->store.len;
-		ar_normalize(line, ll, AR_PROFILE_SEARCH, &f->store);
-		if (f->store.len == start)
+		start = ws->store.len;
+		ar_normalize(line, ll, AR_PROFILE_SEARCH, &ws->store);
+		if (ws->store.len == start)
 			continue;
-		ar_buf_append(&f->store, "", 1);
+		ar_buf_append(&ws->store, "", 1);
 		if (*noffs == *cap)
 		{
 			*cap = *cap ? *cap * 2 : 1024;
@@ -56,31 +63,41 @@ add_list(ar_namefilter *f, const char *text, size_t len, size_t **offs, size_t *
 	}
 }
 
-/* A new filter over two word lists (see ar_namefilter.h). */
-ar_namefilter *
-ar_namefilter_new(const ar_allocator *alloc, const char *stop, size_t stoplen,
-				  const char *lex, size_t lexlen)
+/* Build a sorted set of the words of up to two list texts. */
+static void
+build_set(ar_namefilter *f, wordset *ws, const char *t1, size_t l1, const char *t2, size_t l2)
 {
-	ar_namefilter *f = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_namefilter));
 	size_t	   *offs = NULL,
 				noffs = 0,
 				cap = 0,
 				k = 0;
 
-	f->alloc = alloc;
-	ar_buf_init(&f->store, alloc, stoplen + lexlen + 16);
-	add_list(f, stop, stoplen, &offs, &noffs, &cap);
-	add_list(f, lex, lexlen, &offs, &noffs, &cap);
-	f->words = alloc->realloc_fn(alloc->ctx, NULL, (noffs + 1) * sizeof(char *));
+	ar_buf_init(&ws->store, f->alloc, l1 + l2 + 16);
+	add_list(f, ws, t1, l1, &offs, &noffs, &cap);
+	if (t2)
+		add_list(f, ws, t2, l2, &offs, &noffs, &cap);
+	ws->words = f->alloc->realloc_fn(f->alloc->ctx, NULL, (noffs + 1) * sizeof(char *));
 	for (size_t i = 0; i < noffs; i++)
-		f->words[i] = f->store.data + offs[i];
-	qsort(f->words, noffs, sizeof(char *), cmp_word);
+		ws->words[i] = ws->store.data + offs[i];
+	qsort(ws->words, noffs, sizeof(char *), cmp_word);
 	for (size_t i = 0; i < noffs; i++)	/* drop duplicates */
-		if (k == 0 || strcmp(f->words[k - 1], f->words[i]) != 0)
-			f->words[k++] = f->words[i];
-	f->n = k;
+		if (k == 0 || strcmp(ws->words[k - 1], ws->words[i]) != 0)
+			ws->words[k++] = ws->words[i];
+	ws->n = k;
 	if (offs)
-		alloc->free_fn(alloc->ctx, offs);
+		f->alloc->free_fn(f->alloc->ctx, offs);
+}
+
+/* A new filter over three word lists (see ar_namefilter.h). */
+ar_namefilter *
+ar_namefilter_new(const ar_allocator *alloc, const char *stop, size_t stoplen,
+				  const char *lex, size_t lexlen, const char *names, size_t nameslen)
+{
+	ar_namefilter *f = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_namefilter));
+
+	f->alloc = alloc;
+	build_set(f, &f->known, stop, stoplen, lex, lexlen);
+	build_set(f, &f->names, names, nameslen, NULL, 0);
 	return f;
 }
 
@@ -90,8 +107,10 @@ ar_namefilter_free(ar_namefilter *f)
 {
 	if (!f)
 		return;
-	ar_buf_free(&f->store);
-	f->alloc->free_fn(f->alloc->ctx, f->words);
+	ar_buf_free(&f->known.store);
+	ar_buf_free(&f->names.store);
+	f->alloc->free_fn(f->alloc->ctx, f->known.words);
+	f->alloc->free_fn(f->alloc->ctx, f->names.words);
 	f->alloc->free_fn(f->alloc->ctx, f);
 }
 
@@ -99,14 +118,14 @@ ar_namefilter_free(ar_namefilter *f)
 size_t
 ar_namefilter_count(const ar_namefilter *f)
 {
-	return f->n;
+	return f->known.n + f->names.n;
 }
 
-/* Is the NUL-terminated normalized word known (stopword or ordinary word)? */
+/* Is the NUL-terminated normalized word in the set? */
 static bool
-known(const ar_namefilter *f, const char *w)
+in_set(const wordset *ws, const char *w)
 {
-	return bsearch(&w, f->words, f->n, sizeof(char *), cmp_word) != NULL;
+	return bsearch(&w, ws->words, ws->n, sizeof(char *), cmp_word) != NULL;
 }
 
 /* Number of code points of a NUL-terminated UTF-8 string. */
@@ -133,10 +152,12 @@ ar_namefilter_forms(const ar_namefilter *f, const char *w, size_t len, ar_buf *s
 	if (scratch->len == 0 || scratch->len >= sizeof(norm))
 		return 0;
 	memcpy(norm, scratch->data, scratch->len + 1);
-	if (known(f, norm))
-		return 0;
+	if (in_set(&f->known, norm))
+		return 0;				/* a stopword or an ordinary word */
 	offs[n++] = 0;
 	ar_buf_append(scratch, "", 1);
+	if (in_set(&f->names, norm))
+		return n;				/* a known name as written (لبنان, not ل + بنان) */
 	for (int c = 0; c < 3; c++)
 		for (int p = 0; p < 4; p++)
 			for (int a = 0; a < 2; a++)
@@ -148,17 +169,25 @@ ar_namefilter_forms(const ar_namefilter *f, const char *w, size_t len, ar_buf *s
 				if (c + p + a == 0)
 					continue;
 				snprintf(pre, sizeof pre, "%s%s%s", conj[c], prep[p], art[a]);
-				pl = strlen(pre);
 				/* ل + ال is written لل */
 				if (p == 3 && a == 1)
-					snprintf(pre, sizeof pre, "%sلل", conj[c]), pl = strlen(pre);
+					snprintf(pre, sizeof pre, "%sلل", conj[c]);
+				pl = strlen(pre);
 				if (strncmp(norm, pre, pl) != 0)
 					continue;
 				rest = norm + pl;
 				if (letters(rest) < 3)
 					continue;
-				if (known(f, rest))
+				if (in_set(&f->known, rest))
 					return 0;	/* an ordinary word with a clitic */
+				if (in_set(&f->names, rest))
+				{
+					/* a known name with a clitic: that name only */
+					scratch->len = 0;
+					ar_buf_append(scratch, rest, strlen(rest) + 1);
+					offs[0] = 0;
+					return 1;
+				}
 				if (n < AR_NAMEFILTER_MAXFORMS)
 				{
 					offs[n++] = scratch->len;

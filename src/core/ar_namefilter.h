@@ -1,9 +1,9 @@
 /*
  * ar_namefilter.h
  *    Which Arabic tokens of a text are names, for the ar_names text-search
- *    configuration: a token is a name unless it, or what is left of it after
- *    proclitics (و ف, ب ك ل, ال), is a stopword or an ordinary word of a
- *    lexicon (words seen outside entities in a tagged corpus).  Also gives the
+ *    configuration: a token is a name unless it is a stopword or an ordinary
+ *    word of a lexicon, or it is not a known name and what is left of it
+ *    after proclitics (و ف, ب ك ل, ال) is one.  Also gives the
  *    clitic-stripped forms of a name token, each of which gets a name key.
  *    Built once from two word lists, then only read.
  */
@@ -16,9 +16,14 @@
 
 typedef struct ar_namefilter ar_namefilter;
 
-/* A new filter over two word lists (one word per line, '#' comments; normalized on load). */
+/*
+ * A new filter over three word lists (one word per line, '#' comments;
+ * normalized on load): stopwords, ordinary words (never names) and known
+ * names (kept whole: a known name is not split into clitic + word).
+ */
 extern ar_namefilter *ar_namefilter_new(const ar_allocator *alloc, const char *stop, size_t stoplen,
-										const char *lex, size_t lexlen);
+										const char *lex, size_t lexlen, const char *names,
+										size_t nameslen);
 
 /* Release a filter. */
 extern void ar_namefilter_free(ar_namefilter *f);

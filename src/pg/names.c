@@ -187,7 +187,7 @@ typedef struct ArNamesDict
 	ar_buf		scratch;
 } ArNamesDict;
 
-/* Dictionary init: options StopWords (Arabic), Words (ordinary Arabic words), LatinStopWords. */
+/* Dictionary init: options StopWords (Arabic), Words (ordinary Arabic words), Names, LatinStopWords. */
 Datum
 ar_names_init(PG_FUNCTION_ARGS)
 {
@@ -195,12 +195,15 @@ ar_names_init(PG_FUNCTION_ARGS)
 	ArNamesDict *d = palloc0(sizeof(ArNamesDict));
 	const char *stop = "pg_arabic",
 			   *words = "pg_arabic_names",
+			   *names = "pg_arabic_names",
 			   *latin = NULL;
 	ListCell   *l;
 	char	   *st,
-			   *lx;
+			   *lx,
+			   *nm;
 	size_t		stl,
-				lxl;
+				lxl,
+				nml;
 
 	ar_check_encoding();
 	foreach(l, opts)
@@ -211,16 +214,18 @@ ar_names_init(PG_FUNCTION_ARGS)
 			stop = defGetString(def);
 		else if (strcmp(def->defname, "words") == 0)
 			words = defGetString(def);
+		else if (strcmp(def->defname, "names") == 0)
+			names = defGetString(def);
 		else if (strcmp(def->defname, "latinstopwords") == 0)
 			latin = defGetString(def);
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized ar_names parameter: \"%s\"", def->defname),
-					 errhint("The parameters are StopWords, Words and LatinStopWords.")));
+					 errhint("The parameters are StopWords, Words, Names and LatinStopWords.")));
 	}
-	for (const char *n = stop; n; n = (n == stop ? words : NULL))
-		for (const char *c = n; *c; c++)
+	for (int i = 0; i < 3; i++)
+		for (const char *n = i == 0 ? stop : (i == 1 ? words : names), *c = n; *c; c++)
 			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -228,9 +233,11 @@ ar_names_init(PG_FUNCTION_ARGS)
 						 errdetail("File names may contain only lowercase ASCII letters, digits and underscores.")));
 	st = read_data_file(stop, "stop", &stl, "stopword");
 	lx = read_data_file(words, "words", &lxl, "ordinary-word");
-	d->filter = ar_namefilter_new(&ar_pg_allocator, st, stl, lx, lxl);
+	nm = read_data_file(names, "names", &nml, "name-list");
+	d->filter = ar_namefilter_new(&ar_pg_allocator, st, stl, lx, lxl, nm, nml);
 	pfree(st);
 	pfree(lx);
+	pfree(nm);
 	if (latin)
 	{
 		readstoplist(latin, &d->latin_stop, lowerstr);

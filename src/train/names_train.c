@@ -523,8 +523,74 @@ cmp_lexword(const void *a, const void *b)
  * many Arabic tokens outside entities (stopwords excluded) and inside PERS /
  * LOC entities the filter (stopwords + lexicon) takes for names.
  */
+/* Add every Arabic word of column col (1-based; -1: every field) of a TSV list, normalized, to *set. */
 static void
-build_lexicon(const char *corpus, const char *stopfile, const char *out, int holdout)
+read_words(const char *path, int col, char ***set, size_t *n, size_t *cap)
+{
+	size_t		len;
+	char	   *text = slurp(path, &len),
+			   *save = NULL,
+			   *line;
+	ar_buf		nb;
+
+	ar_buf_init(&nb, &ar_malloc_allocator, 64);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char	   *f = line;
+
+		for (int c = 1; c < col && f; c++)
+		{
+			f = strchr(f, '\t');
+			if (f)
+				f++;
+		}
+		if (!f)
+			continue;
+		/* each space-separated word of the field (flags after '/' dropped) */
+		for (char *w = f; *w;)
+		{
+			size_t		wl = strcspn(w, " \t/");
+
+			if (wl && (unsigned char) w[0] >= 0xD8)
+			{
+				nb.len = 0;
+				ar_normalize(w, wl, AR_PROFILE_SEARCH, &nb);
+				if (nb.len)
+				{
+					if (*n == *cap)
+						*cap = *cap ? *cap * 2 : 65536, *set = realloc(*set, *cap * sizeof(char *));
+					(*set)[(*n)++] = strdup(nb.data);
+				}
+			}
+			w += wl;
+			if (*w == '/')
+				w += strcspn(w, " \t");
+			if (*w == '\t' && col > 0)
+				break;
+			if (*w)
+				w++;
+		}
+	}
+	free(text);
+}
+
+/* strcmp for qsort / bsearch over char *. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+static char **hun_words,
+		  **name_words;
+static size_t nhun,
+			chun,
+			nname,
+			cname;
+
+static void
+build_lexicon(const char *corpus, const char *stopfile, const char *out, const char *namesout,
+			  int holdout)
 {
 	size_t		len,
 				stoplen,
@@ -540,6 +606,7 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, int hol
 				k = 0;
 	ar_buf		nb,
 				lexbuf,
+				namebuf,
 				scratch;
 	ar_namefilter *flt;
 	long		o_tok = 0,
@@ -591,6 +658,16 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, int hol
 			ar_buf_append(&lexbuf, ws[i].w, strlen(ws[i].w));
 			ar_buf_append(&lexbuf, "\n", 1);
 		}
+	/* hunspell word forms that no name list has */
+	qsort(name_words, nname, sizeof(char *), cmp_str);
+	qsort(hun_words, nhun, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < nhun; i++)
+		if ((i == 0 || strcmp(hun_words[i - 1], hun_words[i]) != 0) &&
+			!bsearch(&hun_words[i], name_words, nname, sizeof(char *), cmp_str))
+		{
+			ar_buf_append(&lexbuf, hun_words[i], strlen(hun_words[i]));
+			ar_buf_append(&lexbuf, "\n", 1);
+		}
 	f = fopen(out, "w");
 	if (!f)
 	{
@@ -599,11 +676,35 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, int hol
 	}
 	fprintf(f, "# pg_arabic_names.words: ordinary Arabic words (normalized) that the ar_names\n");
 	fprintf(f, "# configuration never takes for names; made by src/train/names_train.c from\n");
-	fprintf(f, "# the ANERcorp training split (tokens seen outside entities, at\n");
-	fprintf(f, "# most 10 %% inside them); see docs/names.md for the licence.\n");
+	fprintf(f, "# the ANERcorp training split (tokens seen outside entities, at most 10 %% as\n");
+	fprintf(f, "# often inside them) and the word forms of hunspell-ar (ayaspell, GPL 2.0 /\n");
+	fprintf(f, "# LGPL 2.1 / MPL 1.1) that no name list has; see docs/names.md for the licences.\n");
 	fwrite(lexbuf.data, 1, lexbuf.len, f);
 	fclose(f);
-	flt = ar_namefilter_new(&ar_malloc_allocator, stop, stoplen, lexbuf.data, lexbuf.len);
+	ar_buf_init(&namebuf, &ar_malloc_allocator, 1 << 20);
+	for (size_t i = 0; i < nname; i++)
+		if (i == 0 || strcmp(name_words[i - 1], name_words[i]) != 0)
+		{
+			ar_buf_append(&namebuf, name_words[i], strlen(name_words[i]));
+			ar_buf_append(&namebuf, "\n", 1);
+		}
+	if (namesout)
+	{
+		f = fopen(namesout, "w");
+		if (!f)
+		{
+			perror(namesout);
+			exit(1);
+		}
+		fprintf(f, "# pg_arabic_names.names: Arabic name tokens (normalized) that the ar_names\n");
+		fprintf(f, "# configuration keeps whole (never split into clitic + word); made by\n");
+		fprintf(f, "# src/train/names_train.c from the Wikidata (CC0 1.0), google/transliteration\n");
+		fprintf(f, "# (Apache 2.0) and Unicode CLDR (Unicode-DFS-2016) name lists; see docs/names.md.\n");
+		fwrite(namebuf.data, 1, namebuf.len, f);
+		fclose(f);
+	}
+	flt = ar_namefilter_new(&ar_malloc_allocator, stop, stoplen, lexbuf.data, lexbuf.len,
+							namebuf.data, namebuf.len);
 	fprintf(stderr, "names_train: lexicon of %zu words written to %s (filter knows %zu words)\n",
 			k, out, ar_namefilter_count(flt));
 	if (holdout == 0)
@@ -656,7 +757,11 @@ main(int argc, char **argv)
 			   *corpus = NULL,
 			   *stopfile = NULL,
 			   *lexout = NULL;
-	int			holdout = 0;
+	int			holdout = 0,
+				nnamefiles = 0;
+	const char *hunspell = NULL,
+			   *namesout = NULL;
+	char	   *namefiles[8];
 	int			dev = 0,
 				iters = 8,
 				opt,
@@ -664,7 +769,7 @@ main(int argc, char **argv)
 	bool	   *train;
 	char		recipe[256];
 
-	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:")) != -1)
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:")) != -1)
 	{
 		switch (opt)
 		{
@@ -698,14 +803,39 @@ main(int argc, char **argv)
 			case 'x':
 				holdout = atoi(optarg);
 				break;
+			case 'n':
+				namesout = optarg;
+				break;
+			case 'H':
+				hunspell = optarg;
+				break;
+			case 'N':
+				if (nnamefiles < 8)
+					namefiles[nnamefiles++] = optarg;
+				break;
 			default:
-				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT]\n");
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
 				return 2;
 		}
 	}
+	if (hunspell)
+		read_words(hunspell, 1, &hun_words, &nhun, &chun);
+	for (int i = 0; i < nnamefiles; i++)
+	{
+		/* "FILE:COL" */
+		char	   *c = strrchr(namefiles[i], ':');
+
+		if (!c)
+		{
+			fprintf(stderr, "names_train: -N takes FILE:COLUMN\n");
+			return 2;
+		}
+		*c = '\0';
+		read_words(namefiles[i], atoi(c + 1), &name_words, &nname, &cname);
+	}
 	if (corpus && stopfile && lexout)
 	{
-		build_lexicon(corpus, stopfile, lexout, holdout);
+		build_lexicon(corpus, stopfile, lexout, namesout, holdout);
 		return 0;
 	}
 	if (!wd || !wp || dev < 0 || dev > 50 || iters < 1)
