@@ -140,11 +140,12 @@ gazetteer-icu:
 NAMES_DATA ?= ../shared/data/names
 NAMES_ITERS ?= 8
 NAMES_DEV_PERCENT ?= 24
-NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS)
-# which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp and hunspell-ar
-# (the system's /usr/share/hunspell/ar.dic, package hunspell-ar), names from the name lists
-NAMES_HUNSPELL ?= /usr/share/hunspell/ar.dic
-NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop -H $(NAMES_HUNSPELL) \
+NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) \
+  -E $(NAMES_DATA)/arwikicats_titles.tsv
+# which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp, names from the
+# name lists (NAMES_WORDS_EXTRA="-H /usr/share/hunspell/ar.dic" adds hunspell-ar word forms: see docs/names.md)
+NAMES_WORDS_EXTRA ?=
+NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop $(NAMES_WORDS_EXTRA) \
   -N $(NAMES_DATA)/wikidata_person_name_tokens.tsv:1 -N $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv:1 \
   -N $(NAMES_DATA)/cldr_ar_names.tsv:3
 EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
@@ -165,3 +166,14 @@ names-model: src/train/names_train
 names-dev-model: src/train/names_train
 	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
 	./src/train/names_train $(NAMES_RECIPE) -d $(NAMES_DEV_PERCENT) -m src/train/names_dev.model -D src/train/names_dev.tsv
+
+# held-out cross-script retrieval (test/eval/names_eval.c): NAMES_SLICE tune or report
+NAMES_SLICE ?= report
+NAMES_QUERIES ?= 2000
+EXTRA_CLEAN += test/eval/names_eval test/bench/names_bench
+test/eval/names_eval: test/eval/names_eval.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: names-eval
+names-eval: names-dev-model test/eval/names_eval
+	./test/eval/names_eval src/train/names_dev.model src/train/names_dev.tsv $(NAMES_SLICE) $(NAMES_QUERIES)

@@ -18,6 +18,23 @@
 #define NPOS 3					/* start, middle, end of the Arabic word */
 #define FLOOR_LOGP (-25.0f)		/* an event the model never saw */
 
+/* e^x for x <= 0 (x > -30), precise enough to weigh probabilities (no libm needed). */
+static double
+exp_approx(double x)
+{
+	double		r = 1.0,
+				t = 1.0;
+	int			halvings = 0;
+
+	while (x < -0.5)
+		x /= 2, halvings++;
+	for (int k = 1; k < 12; k++)
+		t *= x / k, r += t;
+	while (halvings-- > 0)
+		r *= r;
+	return r;
+}
+
 /* Larger / smaller of two floats (no libm needed). */
 static inline float
 fmaxf_(float a, float b)
@@ -37,12 +54,23 @@ struct ar_names_model
 	float		seg2[NPOS][NL + 1][NY][NY];	/* log P(one letter, two Arabic letters | pos) */
 	float		lo,
 				hi;				/* calibration of the per-letter cross score to [0, 1] */
+	struct exonym *exo;			/* Latin names whose Arabic form is not a transliteration */
+	int			nexo;
 	/* derived at load */
 	float		dec_score[NPOS][NX];	/* best Arabic output of a Latin segment */
 	uint8_t		dec_y[NPOS][NX][2];
 	char		cls[NPOS][NY][3];	/* key class of an Arabic letter; lowercase first = vowel */
 	char		rom[NPOS][NY][3];	/* romanization of an Arabic letter */
 };
+
+/* An exonym: folded Latin letters and the Arabic symbols of the name (Moscow موسكو). */
+typedef struct exonym
+{
+	uint8_t		lat[AR_NAMES_MAXSYM];
+	uint8_t		ar[AR_NAMES_MAXSYM];
+	uint8_t		nlat,
+				nar;
+} exonym;
 
 /* Arabic letters of symbols 1..29 (the `search` folding's output alphabet). */
 static const uint32_t arabic_letters[NA] = {
@@ -283,6 +311,123 @@ parse_seg(ar_names_model *m, const char *line, size_t len)
 	return true;
 }
 
+/* Is c a Latin vowel letter? */
+static inline bool
+is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/*
+ * The key class of Arabic letter y at position p: its Latin renderings with
+ * vowels and doubled letters taken out ("ah" -> "h", "tt" -> "t"), weighted
+ * by the model; the heaviest consonant string wins ("H", "Sh", "Kh"), or the
+ * letter is a vowel letter (class "a", "o", "i", ...) when the renderings
+ * without consonants weigh most.
+ */
+static void
+key_class(ar_names_model *m, int p, int y)
+{
+	char		keys[NX][3];
+	double		w[NX];
+	int			nk = 0,
+				best = -1;
+
+	for (int x = 1; x < NX; x++)
+	{
+		char		raw[2],
+					k[3] = {0, 0, 0};
+		int			nr = x <= NL ? 1 : 2,
+					nkc = 0,
+					i;
+		double		pr;
+
+		if (m->seg[p][x][y] <= FLOOR_LOGP)
+			continue;
+		pr = exp_approx(m->seg[p][x][y]);
+		raw[0] = (char) ('a' + (x <= NL ? x - 1 : (x - 1 - NL) / NL));
+		raw[1] = (char) ('a' + (x - 1 - NL) % NL);
+		for (int j = 0; j < nr; j++)
+			if (!is_vowel(raw[j]) && !(nkc && k[nkc - 1] == raw[j]))
+				k[nkc++] = raw[j];
+		if (nkc == 0)			/* a vowel rendering: the vowel itself */
+			k[0] = raw[0];
+		for (i = 0; i < nk; i++)
+			if (strcmp(keys[i], k) == 0)
+				break;
+		if (i == nk)
+		{
+			memcpy(keys[nk], k, 3);
+			w[nk++] = 0.0;
+		}
+		w[i] += pr;
+	}
+	memset(m->cls[p][y], 0, 3);
+	for (int i = 0; i < nk; i++)
+		if (best < 0 || w[i] > w[best])
+			best = i;
+	if (best < 0)
+		return;
+	memcpy(m->cls[p][y], keys[best], 3);
+	if (!is_vowel(m->cls[p][y][0]))
+		m->cls[p][y][0] = (char) (m->cls[p][y][0] - 'a' + 'A');	/* consonant */
+}
+
+/* Compare folded Latin symbol strings (shorter first on a common prefix). */
+static int
+cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
+{
+	for (int i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return na - nb;
+}
+
+/* Store one "exo LATIN ARABIC" line (lines must come sorted by LATIN); false when malformed. */
+static bool
+parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len);
+	exonym		e;
+	ar_name_script sl,
+				sa;
+
+	if (!sp)
+		return false;
+	e.nlat = (uint8_t) ar_names_fold(s, (size_t) (sp - s), e.lat, &sl);
+	e.nar = (uint8_t) ar_names_fold(sp + 1, len - (size_t) (sp + 1 - s), e.ar, &sa);
+	if (sl != AR_NAME_LATIN || sa != AR_NAME_ARABIC)
+		return false;
+	if (m->nexo && cmp_lat(m->exo[m->nexo - 1].lat, m->exo[m->nexo - 1].nlat, e.lat, e.nlat) >= 0)
+		return false;			/* not sorted */
+	if ((m->nexo & (m->nexo - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
+		m->exo = alloc->realloc_fn(alloc->ctx, m->exo, sizeof(exonym) * (size_t) (m->nexo ? m->nexo * 2 : 1));
+	m->exo[m->nexo++] = e;
+	return true;
+}
+
+/* The exonym of folded Latin symbols, or NULL. */
+static const exonym *
+find_exonym(const ar_names_model *m, const uint8_t *lat, int n)
+{
+	int			lo = 0,
+				hi = m->nexo - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = cmp_lat(m->exo[mid].lat, m->exo[mid].nlat, lat, n);
+
+		if (c == 0)
+			return &m->exo[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
 /* Derive the decoding, key-class and romanization tables from the segment tables. */
 static void
 derive_tables(ar_names_model *m)
@@ -327,9 +472,7 @@ derive_tables(ar_names_model *m)
 				m->rom[p][y][0] = (char) ('a' + (bx - 1 - NL) / NL);
 				m->rom[p][y][1] = (char) ('a' + (bx - 1 - NL) % NL);
 			}
-			memcpy(m->cls[p][y], m->rom[p][y], 3);
-			if (!strchr("aeiou", m->cls[p][y][0]))
-				m->cls[p][y][0] = (char) (m->cls[p][y][0] - 'a' + 'A');	/* consonant */
+			key_class(m, p, y);
 		}
 	}
 }
@@ -345,6 +488,8 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	long		nseg = 0;
 
 	m = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_model));
+	m->exo = NULL;
+	m->nexo = 0;
 	for (int p = 0; p < NPOS; p++)
 	{
 		for (int x = 0; x < NX; x++)
@@ -391,6 +536,11 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		}
 		else if (ll > 4 && memcmp(line, "seg ", 4) == 0 && parse_seg(m, line, ll))
 			nseg++;
+		else if (ll > 4 && memcmp(line, "exo ", 4) == 0)
+		{
+			if (!parse_exo(alloc, m, line + 4, ll - 4))
+				*err = "malformed exo line";
+		}
 		else
 			*err = "malformed line";
 	}
@@ -398,6 +548,8 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		*err = "the model is incomplete (header, calib or seg lines missing)";
 	if (*err)
 	{
+		if (m->exo)
+			alloc->free_fn(alloc->ctx, m->exo);
 		alloc->free_fn(alloc->ctx, m);
 		return NULL;
 	}
@@ -409,8 +561,11 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 void
 ar_names_model_free(const ar_allocator *alloc, ar_names_model *m)
 {
-	if (m)
-		alloc->free_fn(alloc->ctx, m);
+	if (!m)
+		return;
+	if (m->exo)
+		alloc->free_fn(alloc->ctx, m->exo);
+	alloc->free_fn(alloc->ctx, m);
 }
 
 /* ---- scores ---- */
@@ -467,7 +622,13 @@ ar_names_to_arabic(const ar_names_model *m, const uint8_t *lat, int n, uint8_t *
 	int			segs[AR_NAMES_MAXSYM + 1];
 	int			k = 0,
 				no = 0;
+	const exonym *e = find_exonym(m, lat, n);
 
+	if (e)
+	{
+		memcpy(out, e->ar, e->nar);
+		return e->nar;
+	}
 	v[0] = 0.0f;
 	for (int i = 1; i <= n; i++)
 	{
@@ -600,6 +761,20 @@ arabic_distance(const ar_names_model *m, const uint8_t *a, int na, const uint8_t
 	return d[na][nb];
 }
 
+/* Similarity of two Arabic spellings: 1 - weighted edit distance / longer length (articles aside). */
+static float
+arabic_similarity(const ar_names_model *m, const uint8_t *a, int na, const uint8_t *b, int nb)
+{
+	int			s = skip_article(a, na),
+				t = skip_article(b, nb),
+				maxlen;
+
+	a += s, na -= s;
+	b += t, nb -= t;
+	maxlen = na > nb ? na : nb;
+	return maxlen ? 1.0f - arabic_distance(m, a, na, b, nb) / (float) maxlen : 1.0f;
+}
+
 /* Similarity in [0, 1] of two name tokens (see ar_names.h). */
 float
 ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const char *b, size_t blen)
@@ -621,29 +796,25 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 	if (ca != cb)
 	{
 		/* across scripts: the alignment score per Latin letter, calibrated */
-		double		lp = ca == AR_NAME_LATIN ? ar_names_cross_logp(m, sa, na, sb, nb)
-			: ar_names_cross_logp(m, sb, nb, sa, na);
-		int			nl = ca == AR_NAME_LATIN ? na : nb;
+		const uint8_t *lat = ca == AR_NAME_LATIN ? sa : sb,
+				   *ar = ca == AR_NAME_LATIN ? sb : sa;
+		int			nl = ca == AR_NAME_LATIN ? na : nb,
+					nar = ca == AR_NAME_LATIN ? nb : na;
+		const exonym *e = find_exonym(m, lat, nl);
 
-		sim = (float) ((lp / nl - m->lo) / (m->hi - m->lo));
+		sim = (float) ((ar_names_cross_logp(m, lat, nl, ar, nar) / nl - m->lo) / (m->hi - m->lo));
+		if (e)					/* an exonym: also as close as its Arabic name is */
+			sim = fmaxf_(sim, arabic_similarity(m, e->ar, e->nar, ar, nar));
 	}
 	else
 	{
-		int			s,
-					maxlen;
-
 		if (ca == AR_NAME_LATIN)	/* two Latin spellings: compare their Arabic spellings */
 		{
 			na = ar_names_to_arabic(m, sa, na, ta);
 			nb = ar_names_to_arabic(m, sb, nb, tb);
 			pa = ta, pb = tb;
 		}
-		s = skip_article(pa, na);
-		pa += s, na -= s;
-		s = skip_article(pb, nb);
-		pb += s, nb -= s;
-		maxlen = na > nb ? na : nb;
-		sim = maxlen ? 1.0f - arabic_distance(m, pa, na, pb, nb) / (float) maxlen : 1.0f;
+		sim = arabic_similarity(m, pa, na, pb, nb);
 	}
 	return sim < 0.0f ? 0.0f : (sim > 1.0f ? 1.0f : sim);
 }

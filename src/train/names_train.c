@@ -48,6 +48,8 @@ typedef struct pair
 	int			bucket;
 } pair;
 
+static char *slurp(const char *path, size_t *len);
+
 static pair *pairs;
 static int	npairs,
 			cpairs;
@@ -379,9 +381,112 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Write the model file: header, calibration, every event above MIN_PROB. */
+/* qsort of exonym lines by their Latin name. */
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * Exonym lines "exo LATIN ARABIC" from an arwikicats-style list (kind, english, arabic): single-word
+ * names of countries, cities, regions and places whose Arabic name the model's transliteration does
+ * not reach (a different name key), the first entry of a Latin name winning (kinds in that order).
+ */
 static void
-write_model(const char *path, const char *recipe, int ntrain, const bool *train)
+write_exonyms(FILE *f, const ar_names_model *m, const char *path)
+{
+	static const char *const kinds[] = {"country", "city", "region", "place"};
+	size_t		len;
+	char	   *text = slurp(path, &len);
+	char	  **lines = NULL;
+	size_t		n = 0,
+				cap = 0,
+				k = 0;
+	ar_buf		ka,
+				kl;
+
+	ar_buf_init(&ka, &ar_malloc_allocator, 64);
+	ar_buf_init(&kl, &ar_malloc_allocator, 64);
+	for (int kind = 0; kind < 4; kind++)
+		for (char *line = text; line && *line;)
+		{
+			char	   *nl = strchr(line, '\n'),
+					   *t1 = strchr(line, '\t'),
+					   *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+			size_t		kl_ = t1 ? (size_t) (t1 - line) : 0;
+
+			if (t1 && t2 && (!nl || t2 < nl) && kl_ == strlen(kinds[kind]) &&
+				memcmp(line, kinds[kind], kl_) == 0)
+			{
+				char		lat[128],
+							ar[256];
+				size_t		ll = (size_t) (t2 - t1 - 1),
+							al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
+				bool		ok = ll > 0 && ll < sizeof lat && al > 0 && al < sizeof ar;
+
+				for (size_t i = 0; ok && i < ll; i++)
+					ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
+				if (ok)
+				{
+					memcpy(lat, t1 + 1, ll);
+					lat[ll] = '\0';
+					memcpy(ar, t2 + 1, al);
+					ar[al] = '\0';
+					ok = !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8;
+				}
+				if (ok)
+				{
+					ka.len = kl.len = 0;
+					ar_name_key(m, lat, ll, &kl);
+					ar_name_key(m, ar, al, &ka);
+					if (ka.len && strcmp(ka.data, kl.data ? kl.data : "") != 0)
+					{
+						char	   *l = malloc(ll + al + 8);
+
+						sprintf(l, "exo %s %s", lat, ar);
+						if (n == cap)
+							cap = cap ? cap * 2 : 1024, lines = realloc(lines, cap * sizeof(char *));
+						lines[n++] = l;
+					}
+				}
+			}
+			line = nl ? nl + 1 : NULL;
+		}
+	/* sort by Latin name; the first of a kind order wins, so keep the earliest index per name */
+	for (size_t i = 0; i < n; i++)
+	{
+		char	   *l = lines[i];
+		char		tag[32];
+
+		snprintf(tag, sizeof tag, "\x01%08zu", i);
+		lines[i] = malloc(strlen(l) + sizeof tag + 1);
+		sprintf(lines[i], "%s%s", l, tag);
+		free(l);
+	}
+	qsort(lines, n, sizeof(char *), cmp_line);
+	for (size_t i = 0; i < n; i++)
+	{
+		char	   *sp = strchr(lines[i] + 4, ' ');
+		size_t		kl2 = (size_t) (sp - lines[i]);
+
+		/* lines of one Latin name are adjacent; a name followed by a space sorts before others */
+		if (k && strncmp(lines[k - 1], lines[i], kl2 + 1) == 0)
+			continue;
+		lines[k++] = lines[i];
+	}
+	for (size_t i = 0; i < k; i++)
+	{
+		*strchr(lines[i], '\x01') = '\0';
+		fprintf(f, "%s\n", lines[i]);
+	}
+	fprintf(stderr, "names_train: %zu exonyms from %s\n", k, path);
+	free(text);
+}
+
+/* Write the model file: header, calibration, every event above MIN_PROB, exonyms. */
+static void
+write_model(const char *path, const char *recipe, int ntrain, const bool *train, const char *exofile)
 {
 	FILE	   *f = fopen(path, "w");
 	const ar_names_model *m;
@@ -461,6 +566,8 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train)
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
 	fprintf(f, "calib %.4f %.4f\n", bad[ng / 2], good[ng * 9 / 10]);
 	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0\n"), f);
+	if (exofile)
+		write_exonyms(f, m, exofile);
 	fclose(f);
 	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
 			good[ng * 9 / 10], path);
@@ -759,6 +866,7 @@ main(int argc, char **argv)
 			   *lexout = NULL;
 	int			holdout = 0,
 				nnamefiles = 0;
+	const char *exofile = NULL;
 	const char *hunspell = NULL,
 			   *namesout = NULL;
 	char	   *namefiles[8];
@@ -769,7 +877,7 @@ main(int argc, char **argv)
 	bool	   *train;
 	char		recipe[256];
 
-	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:")) != -1)
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:")) != -1)
 	{
 		switch (opt)
 		{
@@ -803,6 +911,9 @@ main(int argc, char **argv)
 			case 'x':
 				holdout = atoi(optarg);
 				break;
+			case 'E':
+				exofile = optarg;
+				break;
 			case 'n':
 				namesout = optarg;
 				break;
@@ -814,7 +925,7 @@ main(int argc, char **argv)
 					namefiles[nnamefiles++] = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
 				return 2;
 		}
 	}
@@ -849,7 +960,7 @@ main(int argc, char **argv)
 	read_list(wd);
 	read_list(wp);
 	split();
-	train = calloc((size_t) npairs, sizeof(bool));
+	train = calloc(npairs > 0 ? (size_t) npairs : 1, sizeof(bool));
 	/* the same folded pair twice (in both lists) is trained on once */
 	for (int i = 0; i < npairs; i++)
 	{
@@ -892,8 +1003,8 @@ main(int argc, char **argv)
 		mstep();
 		fprintf(stderr, "names_train: iteration %d, log likelihood per pair %.4f\n", it + 1, ll / ntrain);
 	}
-	snprintf(recipe, sizeof recipe, "-d %d -i %d", dev, iters);
+	snprintf(recipe, sizeof recipe, "-d %d -i %d%s", dev, iters, exofile ? " -E arwikicats" : "");
 	if (model)
-		write_model(model, recipe, ntrain, train);
+		write_model(model, recipe, ntrain, train, exofile);
 	return 0;
 }
