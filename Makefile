@@ -139,8 +139,10 @@ gazetteer-icu:
 # (no Arabic and no Latin token shared with training) and writes those pairs for test/eval/names_eval.sh.
 NAMES_DATA ?= ../shared/data/names
 NAMES_ITERS ?= 8
+# per-Arabic-letter bonus of the cross-script score, chosen on the tune slice (docs/names.md)
+NAMES_BONUS ?= 1.5
 NAMES_DEV_PERCENT ?= 24
-NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) \
+NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) -b $(NAMES_BONUS) \
   -E $(NAMES_DATA)/arwikicats_titles.tsv
 # which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp, names from the
 # name lists (NAMES_WORDS_EXTRA="-H /usr/share/hunspell/ar.dic" adds hunspell-ar word forms: see docs/names.md)
@@ -177,3 +179,12 @@ test/eval/names_eval: test/eval/names_eval.c $(CORE_SRCS) $(CORE_HDRS)
 .PHONY: names-eval
 names-eval: names-dev-model test/eval/names_eval
 	./test/eval/names_eval src/train/names_dev.model src/train/names_dev.tsv $(NAMES_SLICE) $(NAMES_QUERIES)
+
+# ar_name_similarity / ar_name_key throughput beside a Levenshtein anchor (test/bench/names_bench.c)
+NAMES_BENCH_PAIRS ?= $(NAMES_DATA)/wikidata_person_name_tokens.tsv
+test/bench/names_bench: test/bench/names_bench.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: bench-names
+bench-names: test/bench/names_bench
+	./test/bench/names_bench src/tsearch_data/pg_arabic_names.model $(NAMES_BENCH_PAIRS) $(BENCH_ARGS)

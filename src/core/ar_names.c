@@ -54,6 +54,7 @@ struct ar_names_model
 	float		seg2[NPOS][NL + 1][NY][NY];	/* log P(one letter, two Arabic letters | pos) */
 	float		lo,
 				hi;				/* calibration of the per-letter cross score to [0, 1] */
+	float		bonus;			/* added per Arabic letter to a cross score (tuned on held-out names) */
 	struct exonym *exo;			/* Latin names whose Arabic form is not a transliteration */
 	int			nexo;
 	/* derived at load */
@@ -525,11 +526,13 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 				*err = "malformed calib line";
 			else
 			{
+				/* calib LO HI BONUS */
 				memcpy(num, line + 6, ll - 6);
 				num[ll - 6] = '\0';
 				m->lo = strtof(num, &end);
 				m->hi = strtof(end, &end);
-				if (*end || !(m->hi > m->lo))
+				m->bonus = strtof(end, &end);
+				if (*end || !(m->hi > m->lo) || !(m->bonus >= 0.0f && m->bonus < 10.0f))
 					*err = "malformed calib line";
 				calib = true;
 			}
@@ -802,7 +805,11 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 					nar = ca == AR_NAME_LATIN ? nb : na;
 		const exonym *e = find_exonym(m, lat, nl);
 
-		sim = (float) ((ar_names_cross_logp(m, lat, nl, ar, nar) / nl - m->lo) / (m->hi - m->lo));
+		double		z = ((ar_names_cross_logp(m, lat, nl, ar, nar) + m->bonus * nar) / nl - m->lo) /
+			(m->hi - m->lo);
+
+		/* 0 at the median of mismatched pairs; strictly rising above it (no ties at 1) */
+		sim = z <= 0.0 ? 0.0f : (float) (1.0 - exp_approx(-2.5 * (z < 10.0 ? z : 10.0)));
 		if (e)					/* an exonym: also as close as its Arabic name is */
 			sim = fmaxf_(sim, arabic_similarity(m, e->ar, e->nar, ar, nar));
 	}

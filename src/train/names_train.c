@@ -53,6 +53,7 @@ static char *slurp(const char *path, size_t *len);
 static pair *pairs;
 static int	npairs,
 			cpairs;
+static double bonus = 1.5;		/* -b: per-Arabic-letter bonus of the cross score */
 
 /* ---- string ids (open addressing) ---- */
 static char **htab;
@@ -537,7 +538,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 						nev++;
 					}
 	}
-	fprintf(mf, "calib -10 0\n");
+	fprintf(mf, "calib -10 0 0\n");
 	fclose(mf);
 	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
 	if (!mm)
@@ -554,8 +555,8 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 			const pair *p = &pairs[i],
 					   *q = &pairs[(i + 7919) % npairs];
 
-			good[ng] = ar_names_cross_logp(m, p->lat, p->nl, p->ar, p->na) / p->nl;
-			bad[ng++] = ar_names_cross_logp(m, p->lat, p->nl, q->ar, q->na) / p->nl;
+			good[ng] = (ar_names_cross_logp(m, p->lat, p->nl, p->ar, p->na) + bonus * p->na) / p->nl;
+			bad[ng++] = (ar_names_cross_logp(m, p->lat, p->nl, q->ar, q->na) + bonus * q->na) / p->nl;
 		}
 	qsort(good, (size_t) ng, sizeof(double), cmp_double);
 	qsort(bad, (size_t) ng, sizeof(double), cmp_double);
@@ -564,8 +565,10 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# on %d pairs derived from Wikidata labels (CC0 1.0, via Merhav & Ash 2018) and\n", ntrain);
 	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
-	fprintf(f, "calib %.4f %.4f\n", bad[ng / 2], good[ng * 9 / 10]);
-	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0\n"), f);
+	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
+	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
+	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
+	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0 0\n"), f);
 	if (exofile)
 		write_exonyms(f, m, exofile);
 	fclose(f);
@@ -877,7 +880,7 @@ main(int argc, char **argv)
 	bool	   *train;
 	char		recipe[256];
 
-	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:")) != -1)
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:b:")) != -1)
 	{
 		switch (opt)
 		{
@@ -911,6 +914,9 @@ main(int argc, char **argv)
 			case 'x':
 				holdout = atoi(optarg);
 				break;
+			case 'b':
+				bonus = atof(optarg);
+				break;
 			case 'E':
 				exofile = optarg;
 				break;
@@ -925,7 +931,7 @@ main(int argc, char **argv)
 					namefiles[nnamefiles++] = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv] [-b BONUS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
 				return 2;
 		}
 	}
@@ -1003,7 +1009,7 @@ main(int argc, char **argv)
 		mstep();
 		fprintf(stderr, "names_train: iteration %d, log likelihood per pair %.4f\n", it + 1, ll / ntrain);
 	}
-	snprintf(recipe, sizeof recipe, "-d %d -i %d%s", dev, iters, exofile ? " -E arwikicats" : "");
+	snprintf(recipe, sizeof recipe, "-d %d -i %d -b %.2f%s", dev, iters, bonus, exofile ? " -E arwikicats" : "");
 	if (model)
 		write_model(model, recipe, ntrain, train, exofile);
 	return 0;
