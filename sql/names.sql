@@ -22,8 +22,10 @@ SELECT ar_name_key('Merkel') = ar_name_key('ميركل') AS latin_arabic,
        ar_name_key('Merkel') <> ar_name_key('ماركس') AS different_names,
        ar_name_key('2024') AS no_letters;
 -- ranking candidates for a Latin query
-SELECT c, rank() OVER (ORDER BY ar_name_similarity('Tillerson', c) DESC) AS rank
-FROM unnest(ARRAY['تيلرسون', 'تيلرستون', 'نتنياهو', 'تيري', 'ويلسون', 'سون']) AS c
+SELECT c, rank FROM (
+  SELECT c, rank() OVER (ORDER BY ar_name_similarity('Tillerson', c) DESC) AS rank
+  FROM unnest(ARRAY['تيلرسون', 'تيلرستون', 'نتنياهو', 'تيري', 'ويلسون', 'سون']) AS c) r
+WHERE rank <= 2 OR c = 'نتنياهو'
 ORDER BY rank, c COLLATE "C";
 SELECT ar_name_similarity('Merkel', 'Merkel') AS same,
        ar_name_similarity('ميركل', 'ميركيل') > 0.8 AS arabic_variants,
