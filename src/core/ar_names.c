@@ -9,6 +9,7 @@
 #include <unicode/unorm2.h>
 
 #include "ar_names.h"
+#include "ar_names_rom.h"
 #include "ar_normalize.h"
 
 #define NL AR_NAMES_NLAT
@@ -56,6 +57,7 @@ struct ar_names_model
 				hi;				/* calibration of the per-letter cross score to [0, 1] */
 	float		bonus;			/* added per Arabic letter to a cross score (tuned on held-out names) */
 	struct exonym *exo;			/* Latin names whose Arabic form is not a transliteration */
+	ar_names_rom *rom_model;	/* joint bigram romanizer (NULL: letter by letter) */
 	int			nexo;
 	/* derived at load */
 	float		dec_score[NPOS][NX];	/* best Arabic output of a Latin segment */
@@ -374,6 +376,54 @@ key_class(ar_names_model *m, int p, int y)
 		m->cls[p][y][0] = (char) (m->cls[p][y][0] - 'a' + 'A');	/* consonant */
 }
 
+/* Parse a joint token: "^", "$" or LATIN:ARABIC (each "-" when empty); -3 when malformed. */
+static int32_t
+parse_token(const char *s, size_t len)
+{
+	const char *colon = memchr(s, ':', len);
+	uint8_t		x[2] = {0, 0},
+				y[2] = {0, 0};
+	int			nx,
+				ny;
+
+	if (len == 1 && s[0] == '^')
+		return AR_ROM_BOS;
+	if (len == 1 && s[0] == '$')
+		return AR_ROM_EOS;
+	if (!colon)
+		return -3;
+	nx = parse_field(s, (size_t) (colon - s), true, x);
+	ny = parse_field(colon + 1, len - (size_t) (colon + 1 - s), false, y);
+	if (nx < 0 || ny < 0 || nx + ny == 0)
+		return -3;
+	return AR_ROM_TOKEN(nx == 0 ? 0 : xidx(x[0], x[1]), y[0], y[1]);
+}
+
+/* Store one "bi PREV NEXT COUNT" line; false when malformed. */
+static bool
+parse_bigram(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len)
+{
+	const char *sp1 = memchr(s, ' ', len),
+			   *sp2 = sp1 ? memchr(sp1 + 1, ' ', len - (size_t) (sp1 + 1 - s)) : NULL;
+	char		num[32];
+	char	   *end;
+	int32_t		a,
+				b;
+	float		c;
+
+	if (!sp2 || len - (size_t) (sp2 + 1 - s) >= sizeof(num))
+		return false;
+	a = parse_token(s, (size_t) (sp1 - s));
+	b = parse_token(sp1 + 1, (size_t) (sp2 - sp1 - 1));
+	memcpy(num, sp2 + 1, len - (size_t) (sp2 + 1 - s));
+	num[len - (size_t) (sp2 + 1 - s)] = '\0';
+	c = strtof(num, &end);
+	if (a == -3 || b == -3 || *end || !(c > 0.0f) || a == AR_ROM_EOS || b == AR_ROM_BOS)
+		return false;
+	ar_names_rom_add(alloc, &m->rom_model, a, b, c);
+	return true;
+}
+
 /* Compare folded Latin symbol strings (shorter first on a common prefix). */
 static int
 cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
@@ -491,6 +541,7 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	m = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_model));
 	m->exo = NULL;
 	m->nexo = 0;
+	m->rom_model = NULL;
 	for (int p = 0; p < NPOS; p++)
 	{
 		for (int x = 0; x < NX; x++)
@@ -539,6 +590,11 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		}
 		else if (ll > 4 && memcmp(line, "seg ", 4) == 0 && parse_seg(m, line, ll))
 			nseg++;
+		else if (ll > 3 && memcmp(line, "bi ", 3) == 0)
+		{
+			if (!parse_bigram(alloc, m, line + 3, ll - 3))
+				*err = "malformed bi line";
+		}
 		else if (ll > 4 && memcmp(line, "exo ", 4) == 0)
 		{
 			if (!parse_exo(alloc, m, line + 4, ll - 4))
@@ -549,8 +605,11 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	}
 	if (!*err && (!header || !calib || nseg < NA))
 		*err = "the model is incomplete (header, calib or seg lines missing)";
+	if (!*err && m->rom_model && !ar_names_rom_finish(m->rom_model))
+		*err = "bi lines are not sorted by token";
 	if (*err)
 	{
+		ar_names_rom_free(alloc, m->rom_model);
 		if (m->exo)
 			alloc->free_fn(alloc->ctx, m->exo);
 		alloc->free_fn(alloc->ctx, m);
@@ -566,6 +625,7 @@ ar_names_model_free(const ar_allocator *alloc, ar_names_model *m)
 {
 	if (!m)
 		return;
+	ar_names_rom_free(alloc, m->rom_model);
 	if (m->exo)
 		alloc->free_fn(alloc->ctx, m->exo);
 	alloc->free_fn(alloc->ctx, m);
@@ -834,6 +894,8 @@ ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 	ar_name_script sc;
 	int			n = ar_names_fold(s, len, sym, &sc);
 
+	if (sc == AR_NAME_ARABIC && ar_names_rom_decode(m->rom_model, sym, n, out))
+		return;
 	for (int j = 0; j < n; j++)
 	{
 		if (sc == AR_NAME_LATIN)

@@ -25,6 +25,7 @@
 
 #include "ar_core.h"
 #include "ar_names.h"
+#include "ar_names_rom.h"
 #include "ar_namefilter.h"
 #include "ar_normalize.h"
 
@@ -485,6 +486,161 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path)
 	free(text);
 }
 
+/* ---- joint bigram counts for the romanizer (src/core/ar_names_rom.c) ---- */
+
+typedef struct bicount
+{
+	int64_t		key;			/* (prev + 2) << 32 | (next + 2) */
+	double		count;
+} bicount;
+
+static bicount *bitab;
+static int	bicap = 1 << 20;
+
+/* Token id of the move (dx, dy) into cell (i, j) of pair p (as AR_ROM_TOKEN). */
+static int32_t
+move_token(const pair *p, int i, int j, int dx, int dy)
+{
+	int			x = dx == 0 ? 0 : (dx == 1 ? p->lat[i - 1] : xidx(p->lat[i - 2], p->lat[i - 1]));
+	int			y1 = dy == 0 ? 0 : p->ar[j - dy],
+				y2 = dy == 2 ? p->ar[j - 1] : 0;
+
+	return AR_ROM_TOKEN(x, y1, y2);
+}
+
+/* Add one to the count of the bigram (prev, next). */
+static void
+count_bigram(int32_t prev, int32_t next)
+{
+	int64_t		key = ((int64_t) (prev + 2) << 32) | (int64_t) (next + 2);
+	uint64_t	h = (uint64_t) key * 0x9E3779B97F4A7C15ull;
+
+	for (h >>= 44;; h = (h + 1) & (uint64_t) (bicap - 1))
+	{
+		if (bitab[h].count == 0.0)
+			bitab[h].key = key;
+		if (bitab[h].key == key)
+		{
+			bitab[h].count += 1.0;
+			return;
+		}
+	}
+}
+
+/* Count the token bigrams of every training pair's best alignment under the trained model. */
+static void
+count_alignments(const bool *train)
+{
+	static double v[MAXLEN + 1][MAXLEN + 1];
+	static int	back[MAXLEN + 1][MAXLEN + 1];
+
+	bitab = calloc((size_t) bicap, sizeof(bicount));
+	for (int n = 0; n < npairs; n++)
+	{
+		const pair *p = &pairs[n];
+		int32_t		seq[2 * MAXLEN + 2];
+		int			ns = 0;
+
+		if (!train[n])
+			continue;
+		for (int i = 0; i <= p->nl; i++)
+			for (int j = 0; j <= p->na; j++)
+			{
+				v[i][j] = (i + j == 0) ? 0.0 : -1e300;
+				back[i][j] = -1;
+				for (int k = 0; k < 5; k++)
+				{
+					int			dx = moves[k][0],
+								dy = moves[k][1];
+					double	   *c,
+								pr;
+
+					if (i < dx || j < dy || v[i - dx][j - dy] <= -1e299)
+						continue;
+					pr = *move_prob(p, i, j, dx, dy, &c);
+					if (pr > 0.0 && v[i - dx][j - dy] + log(pr) > v[i][j])
+						v[i][j] = v[i - dx][j - dy] + log(pr), back[i][j] = k;
+				}
+			}
+		if (back[p->nl][p->na] < 0)
+			continue;
+		for (int i = p->nl, j = p->na; i + j > 0;)
+		{
+			int			k = back[i][j];
+
+			seq[ns++] = move_token(p, i, j, moves[k][0], moves[k][1]);
+			i -= moves[k][0];
+			j -= moves[k][1];
+		}
+		count_bigram(AR_ROM_BOS, seq[ns - 1]);
+		for (int t = ns - 1; t > 0; t--)
+			count_bigram(seq[t], seq[t - 1]);
+		count_bigram(seq[0], AR_ROM_EOS);
+	}
+}
+
+/* Print a joint token as the model file spells it. */
+static void
+put_token(FILE *f, int32_t tok)
+{
+	int			x,
+				xs[2],
+				nx,
+				ys[2],
+				ny;
+
+	if (tok == AR_ROM_BOS || tok == AR_ROM_EOS)
+	{
+		fputc(tok == AR_ROM_BOS ? '^' : '$', f);
+		return;
+	}
+	x = tok / 900;
+	nx = x == 0 ? 0 : (x <= NL ? 1 : 2);
+	if (nx == 1)
+		xs[0] = x;
+	else if (nx == 2)
+		xs[0] = 1 + (x - 1 - NL) / NL, xs[1] = 1 + (x - 1 - NL) % NL;
+	ys[0] = (tok % 900) / 30;
+	ys[1] = tok % 30;
+	ny = ys[0] ? (ys[1] ? 2 : 1) : 0;
+	put_field(f, xs, nx, true);
+	fputc(':', f);
+	put_field(f, ys, ny, false);
+}
+
+/* qsort of bigram counts by key. */
+static int
+cmp_bicount(const void *a, const void *b)
+{
+	int64_t		x = ((const bicount *) a)->key,
+				y = ((const bicount *) b)->key;
+
+	return (x > y) - (x < y);
+}
+
+#define MIN_BIGRAM 2			/* rarer bigrams are left out of the file */
+
+/* Write the bigrams seen at least MIN_BIGRAM times, sorted by (prev, next). */
+static void
+write_bigrams(FILE *f)
+{
+	int			k = 0;
+
+	for (int i = 0; i < bicap; i++)
+		if (bitab[i].count >= MIN_BIGRAM)
+			bitab[k++] = bitab[i];
+	qsort(bitab, (size_t) k, sizeof(bicount), cmp_bicount);
+	for (int i = 0; i < k; i++)
+	{
+		fputs("bi ", f);
+		put_token(f, (int32_t) ((bitab[i].key >> 32) - 2));
+		fputc(' ', f);
+		put_token(f, (int32_t) ((bitab[i].key & 0xFFFFFFFF) - 2));
+		fprintf(f, " %.0f\n", bitab[i].count);
+	}
+	fprintf(stderr, "names_train: %d joint bigrams for the romanizer\n", k);
+}
+
 /* Write the model file: header, calibration, every event above MIN_PROB, exonyms. */
 static void
 write_model(const char *path, const char *recipe, int ntrain, const bool *train, const char *exofile)
@@ -565,10 +721,14 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# on %d pairs derived from Wikidata labels (CC0 1.0, via Merhav & Ash 2018) and\n", ntrain);
 	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
+	fprintf(f, "# bi PREV NEXT COUNT: joint bigrams of LATIN:ARABIC tokens in the best alignments (^ start, $ end)\n");
+	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
 	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0 0\n"), f);
+	count_alignments(train);
+	write_bigrams(f);
 	if (exofile)
 		write_exonyms(f, m, exofile);
 	fclose(f);

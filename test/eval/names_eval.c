@@ -37,6 +37,11 @@ typedef struct query
 static query *qs;
 static int	nq;
 
+/* held-out pairs of the slice, for the romanization figures */
+static char *pair_ar[MAXC],
+		   *pair_lat[MAXC];
+static int	npair;
+
 /* Naive skeleton of a Latin token: consonant letters, each mapped to the one Arabic letter a
  * beginner would write (a hand table, no learning), vowels and h after c/s/t/k/g dropped as letters. */
 static void
@@ -157,6 +162,72 @@ gold_rank(const double *sc, const query *q)
 	return r;
 }
 
+/* Folded a-z spelling of a Latin token (NUL-terminated). */
+static void
+latin_letters(const char *s, char *out)
+{
+	uint8_t		sym[AR_NAMES_MAXSYM];
+	ar_name_script sc;
+	int			n = ar_names_fold(s, strlen(s), sym, &sc);
+
+	for (int i = 0; i < n; i++)
+		out[i] = (char) ('a' + sym[i] - 1);
+	out[n] = '\0';
+}
+
+/* Exact-match rate and character error rate of romanizing the slice's Arabic tokens with m. */
+static void
+romanize_score(const ar_names_model *m, const char *label)
+{
+	double		exact = 0,
+				cer = 0;
+	ar_buf		b;
+
+	ar_buf_init(&b, &ar_malloc_allocator, 64);
+	for (int i = 0; i < npair; i++)
+	{
+		char		gold[AR_NAMES_MAXSYM + 1];
+
+		latin_letters(pair_lat[i], gold);
+		b.len = 0;
+		ar_name_romanize(m, pair_ar[i], strlen(pair_ar[i]), &b);
+		ar_buf_append(&b, "", 0);
+		exact += strcmp(b.data, gold) == 0;
+		cer += gold[0] ? (double) edit(b.data, gold) / strlen(gold) : 0.0;
+	}
+	printf("%s: exact %.4f  character error rate %.4f (%d held-out pairs)\n", label, exact / npair,
+		   cer / npair, npair);
+	ar_buf_free(&b);
+}
+
+/* Romanization figures of the model, and of the same model without its bigrams (letter by letter). */
+static void
+romanization_figures(const ar_names_model *m, const char *img, size_t len)
+{
+	char	   *copy = malloc(len + 1);
+	size_t		k = 0;
+	const char *err;
+	ar_names_model *plain;
+
+	for (size_t i = 0; i < len;)
+	{
+		const char *nl = memchr(img + i, '\n', len - i);
+		size_t		ll = nl ? (size_t) (nl - img - i) + 1 : len - i;
+
+		if (!(ll >= 3 && memcmp(img + i, "bi ", 3) == 0))
+		{
+			memcpy(copy + k, img + i, ll);
+			k += ll;
+		}
+		i += ll;
+	}
+	plain = ar_names_model_open(&ar_malloc_allocator, copy, k, &err);
+	romanize_score(m, "ar_translit(.., 'names') joint bigram");
+	if (plain)
+		romanize_score(plain, "letter-by-letter romanization");
+	free(copy);
+}
+
 /* Read pairs, build candidates and queries, score, print. */
 int
 main(int argc, char **argv)
@@ -237,6 +308,11 @@ main(int argc, char **argv)
 			continue;
 		if (strcmp(slice, argv[3]) != 0)
 			continue;
+		if (npair < MAXC)
+		{
+			pair_ar[npair] = strdup(line);
+			pair_lat[npair++] = strdup(lat);
+		}
 		for (qi = 0; qi < nq; qi++)
 			if (strcmp(qs[qi].latin, lat) == 0)
 				break;
@@ -317,6 +393,7 @@ main(int argc, char **argv)
 		printf("ar_name_key: equal to a correct spelling's key %.4f; candidates sharing the query key %.2f on average\n",
 			   keyeq / used, keycoll / used);
 		printf("ar_name_similarity speed in this run: %.2f million pairs/s\n", npairs_scored / secs / 1e6);
+		romanization_figures(m, img, (size_t) imglen);
 	}
 	return 0;
 }

@@ -1,0 +1,331 @@
+/*
+ * ar_names_rom.c
+ *    Joint bigram romanization of Arabic names (see ar_names_rom.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ar_names.h"
+#include "ar_names_rom.h"
+
+#define NL AR_NAMES_NLAT
+#define BEAM 16
+#define SMOOTH 1.0				/* Dirichlet weight of the unigram in P(next | prev) */
+
+typedef struct bigram
+{
+	int32_t		prev,
+				next;
+	float		count;
+} bigram;
+
+typedef struct unigram
+{
+	int32_t		tok;
+	float		count;			/* as a next token */
+	float		out;			/* as a previous token */
+} unigram;
+
+struct ar_names_rom
+{
+	const ar_allocator *alloc;
+	bigram	   *bi;
+	int			nbi,
+				cap;
+	unigram    *uni;			/* sorted by token */
+	int			nuni;
+	double		total;
+	int		   *by_y1;			/* unigram indices grouped by first Arabic symbol */
+	int			start[AR_NAMES_NAR + 2];
+};
+
+/* Add one bigram count (see ar_names_rom.h). */
+void
+ar_names_rom_add(const ar_allocator *alloc, ar_names_rom **rom, int32_t prev, int32_t next, float count)
+{
+	ar_names_rom *r = *rom;
+
+	if (!r)
+	{
+		r = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_rom));
+		memset(r, 0, sizeof(*r));
+		r->alloc = alloc;
+		*rom = r;
+	}
+	if (r->nbi == r->cap)
+	{
+		r->cap = r->cap ? r->cap * 2 : 4096;
+		r->bi = alloc->realloc_fn(alloc->ctx, r->bi, sizeof(bigram) * (size_t) r->cap);
+	}
+	r->bi[r->nbi].prev = prev;
+	r->bi[r->nbi].next = next;
+	r->bi[r->nbi++].count = count;
+}
+
+/* Compare tokens for qsort / bsearch. */
+static int
+cmp_tok(const void *a, const void *b)
+{
+	int32_t		x = ((const unigram *) a)->tok,
+				y = ((const unigram *) b)->tok;
+
+	return (x > y) - (x < y);
+}
+
+/* The unigram entry of a token, or NULL. */
+static unigram *
+find_uni(const ar_names_rom *r, int32_t tok)
+{
+	unigram		key = {tok, 0, 0};
+
+	return bsearch(&key, r->uni, (size_t) r->nuni, sizeof(unigram), cmp_tok);
+}
+
+/* Add a token to the unigram list (unsorted while building). */
+static void
+note_token(ar_names_rom *r, int32_t tok, int *cap)
+{
+	if (r->nuni == *cap)
+	{
+		*cap = *cap ? *cap * 2 : 1024;
+		r->uni = r->alloc->realloc_fn(r->alloc->ctx, r->uni, sizeof(unigram) * (size_t) *cap);
+	}
+	r->uni[r->nuni].tok = tok;
+	r->uni[r->nuni].count = 0;
+	r->uni[r->nuni++].out = 0;
+}
+
+/* Index the bigrams (see ar_names_rom.h). */
+bool
+ar_names_rom_finish(ar_names_rom *r)
+{
+	int			cap = 0,
+				k = 0,
+				pos[AR_NAMES_NAR + 2];
+
+	for (int i = 1; i < r->nbi; i++)
+		if (r->bi[i - 1].prev > r->bi[i].prev ||
+			(r->bi[i - 1].prev == r->bi[i].prev && r->bi[i - 1].next >= r->bi[i].next))
+			return false;
+	for (int i = 0; i < r->nbi; i++)
+	{
+		note_token(r, r->bi[i].prev, &cap);
+		note_token(r, r->bi[i].next, &cap);
+	}
+	qsort(r->uni, (size_t) r->nuni, sizeof(unigram), cmp_tok);
+	for (int i = 0; i < r->nuni; i++)
+		if (k == 0 || r->uni[k - 1].tok != r->uni[i].tok)
+			r->uni[k++] = r->uni[i];
+	r->nuni = k;
+	for (int i = 0; i < r->nbi; i++)
+	{
+		find_uni(r, r->bi[i].next)->count += r->bi[i].count;
+		find_uni(r, r->bi[i].prev)->out += r->bi[i].count;
+		r->total += r->bi[i].count;
+	}
+	/* group the real tokens by their first Arabic symbol (0: inserted Latin letters) */
+	memset(r->start, 0, sizeof(r->start));
+	for (int i = 0; i < r->nuni; i++)
+		if (r->uni[i].tok >= 0)
+			r->start[(r->uni[i].tok % 900) / 30 + 1]++;
+	for (int y = 1; y < AR_NAMES_NAR + 2; y++)
+		r->start[y] += r->start[y - 1];
+	memcpy(pos, r->start, sizeof(pos));
+	r->by_y1 = r->alloc->realloc_fn(r->alloc->ctx, NULL, sizeof(int) * (size_t) (r->nuni + 1));
+	for (int i = 0; i < r->nuni; i++)
+		if (r->uni[i].tok >= 0)
+			r->by_y1[pos[(r->uni[i].tok % 900) / 30]++] = i;
+	return true;
+}
+
+/* Release the tables. */
+void
+ar_names_rom_free(const ar_allocator *alloc, ar_names_rom *r)
+{
+	if (!r)
+		return;
+	if (r->bi)
+		alloc->free_fn(alloc->ctx, r->bi);
+	if (r->uni)
+		alloc->free_fn(alloc->ctx, r->uni);
+	if (r->by_y1)
+		alloc->free_fn(alloc->ctx, r->by_y1);
+	alloc->free_fn(alloc->ctx, r);
+}
+
+/* Natural log for x > 0 (no libm): range reduction to [1, 2) and the atanh series. */
+static double
+log_approx(double x)
+{
+	double		k = 0.0,
+				z,
+				z2,
+				s = 0.0,
+				t;
+
+	while (x >= 2.0)
+		x /= 2.0, k += 1.0;
+	while (x < 1.0)
+		x *= 2.0, k -= 1.0;
+	z = (x - 1.0) / (x + 1.0);
+	z2 = z * z;
+	t = z;
+	for (int i = 1; i < 30; i += 2)
+		s += t / i, t *= z2;
+	return 2.0 * s + k * 0.69314718055994531;
+}
+
+/* log P(next | prev), the bigram smoothed towards the unigram. */
+static double
+logp(const ar_names_rom *r, int32_t prev, int32_t next)
+{
+	const unigram *u = find_uni(r, next),
+			   *p = find_uni(r, prev);
+	double		c = 0.0,
+				pu = ((u ? u->count : 0.0) + 0.1) / (r->total + 0.1 * r->nuni);
+	int			lo = 0,
+				hi = r->nbi - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		const bigram *b = &r->bi[mid];
+
+		if (b->prev == prev && b->next == next)
+		{
+			c = b->count;
+			break;
+		}
+		if (b->prev < prev || (b->prev == prev && b->next < next))
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return log_approx((c + SMOOTH * pu) / ((p ? p->out : 0.0) + SMOOTH));
+}
+
+typedef struct hyp
+{
+	double		score;
+	int32_t		tok;
+	int			back;			/* arena index of the previous hypothesis, -1 at the start */
+} hyp;
+
+/* Keep hypothesis h in the beam b (at most BEAM, one per last token, the best). */
+static void
+beam_add(hyp *arena, int *na, int *b, int *nb, hyp h)
+{
+	int			worst = -1;
+
+	for (int i = 0; i < *nb; i++)
+	{
+		if (arena[b[i]].tok == h.tok)
+		{
+			if (h.score > arena[b[i]].score)
+				arena[b[i]] = h;
+			return;
+		}
+		if (worst < 0 || arena[b[i]].score < arena[b[worst]].score)
+			worst = i;
+	}
+	if (*nb < BEAM)
+	{
+		arena[*na] = h;
+		b[(*nb)++] = (*na)++;
+	}
+	else if (h.score > arena[b[worst]].score)
+		arena[b[worst]] = h;
+}
+
+/* Append the Latin letters of a token's segment. */
+static void
+put_latin(int32_t tok, ar_buf *out)
+{
+	int			x = tok / 900;
+	char		c[2];
+
+	if (x == 0)
+		return;
+	if (x <= NL)
+	{
+		c[0] = (char) ('a' + x - 1);
+		ar_buf_append(out, c, 1);
+		return;
+	}
+	c[0] = (char) ('a' + (x - 1 - NL) / NL);
+	c[1] = (char) ('a' + (x - 1 - NL) % NL);
+	ar_buf_append(out, c, 2);
+}
+
+/* Romanize Arabic symbols (see ar_names_rom.h). */
+bool
+ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out)
+{
+	hyp			arena[(AR_NAMES_MAXSYM + 1) * BEAM * 2 + 1];
+	/* beams[j][0]: hypotheses that have spelt ar[0..j); beams[j][1]: the same plus inserted letters */
+	int			beams[AR_NAMES_MAXSYM + 1][2][BEAM],
+				nbeam[AR_NAMES_MAXSYM + 1][2];
+	int			na = 0,
+				best = -1;
+	double		best_score = 0.0;
+	int32_t		seq[AR_NAMES_MAXSYM * 2 + 2];
+	int			ns = 0;
+
+	if (!r || n == 0)
+		return false;
+	memset(nbeam, 0, sizeof(nbeam));
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1};
+	beams[0][0][nbeam[0][0]++] = na++;
+	for (int j = 0; j <= n; j++)
+	{
+		/* Latin letters with no Arabic letter (short vowels): one token at most in a row */
+		for (int i = 0; i < nbeam[j][0]; i++)
+		{
+			int			from = beams[j][0][i];
+
+			for (int k = r->start[0]; k < r->start[1]; k++)
+			{
+				int32_t		t = r->uni[r->by_y1[k]].tok;
+
+				beam_add(arena, &na, beams[j][1], &nbeam[j][1],
+						 (hyp) {arena[from].score + logp(r, arena[from].tok, t), t, from});
+			}
+		}
+		if (j == n)
+			break;
+		/* tokens spelling ar[j] (and ar[j + 1]) */
+		for (int b = 0; b < 2; b++)
+			for (int i = 0; i < nbeam[j][b]; i++)
+			{
+				int			from = beams[j][b][i];
+
+				for (int k = r->start[ar[j]]; k < r->start[ar[j] + 1]; k++)
+				{
+					int32_t		t = r->uni[r->by_y1[k]].tok;
+					int			y2 = t % 30,
+								to = y2 ? j + 2 : j + 1;
+
+					if (y2 && (j + 1 >= n || ar[j + 1] != y2))
+						continue;
+					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
+							 (hyp) {arena[from].score + logp(r, arena[from].tok, t), t, from});
+				}
+			}
+	}
+	for (int b = 0; b < 2; b++)
+		for (int i = 0; i < nbeam[n][b]; i++)
+		{
+			hyp		   *h = &arena[beams[n][b][i]];
+			double		s = h->score + logp(r, h->tok, AR_ROM_EOS);
+
+			if (best < 0 || s > best_score)
+				best = beams[n][b][i], best_score = s;
+		}
+	if (best < 0)
+		return false;
+	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
+		seq[ns++] = arena[i].tok;
+	while (ns-- > 0)
+		put_latin(seq[ns], out);
+	return true;
+}
