@@ -10,7 +10,9 @@ FROM unnest(ARRAY['مُؤْتَمَرٌ', 'إِسْرَائِيلِيّ', 'آب�
 -- characters without a code pass through unchanged
 SELECT ar_translit('سلام 2024 ✓ 日本'), ar_untranslit('ש');
 -- the learned scheme for names: romanization and the likeliest Arabic spelling
-SELECT ar_translit('لافروف', 'names') AS romanized, ar_untranslit('Lavrov', 'names') AS arabic;
+SELECT w, ar_translit(w, 'names') AS romanized
+FROM unnest(ARRAY['ميركل', 'محمد', 'تيلرسون', 'بلينكن', 'نافالني']) AS w;
+SELECT w, ar_untranslit(w, 'names') AS arabic FROM unnest(ARRAY['Lavrov', 'Merkel', 'Moscow']) AS w;
 SELECT ar_translit('x', 'hebrew');
 SELECT ar_translit(NULL), ar_untranslit('x', NULL);
 -- one key per name whatever its script or spelling
