@@ -9,7 +9,8 @@
 #include "ar_names_rom.h"
 
 #define NL AR_NAMES_NLAT
-#define BEAM 16
+#define BEAM 8
+#define MAX_INSERTED 10			/* inserted-letter tokens tried at each position */
 #define SMOOTH 1.0				/* Dirichlet weight of the unigram in P(next | prev) */
 
 typedef struct bigram
@@ -37,6 +38,7 @@ struct ar_names_rom
 	double		total;
 	int		   *by_y1;			/* unigram indices grouped by first Arabic symbol */
 	int			start[AR_NAMES_NAR + 2];
+	int			ins_end;		/* end of the inserted-letter tokens tried */
 };
 
 /* Add one bigram count (see ar_names_rom.h). */
@@ -135,6 +137,17 @@ ar_names_rom_finish(ar_names_rom *r)
 	for (int i = 0; i < r->nuni; i++)
 		if (r->uni[i].tok >= 0)
 			r->by_y1[pos[(r->uni[i].tok % 900) / 30]++] = i;
+	/* inserted letters: only the MAX_INSERTED commonest are tried (they are tried everywhere) */
+	for (int i = r->start[0]; i < r->start[1]; i++)
+		for (int j = i + 1; j < r->start[1]; j++)
+			if (r->uni[r->by_y1[j]].count > r->uni[r->by_y1[i]].count)
+			{
+				int			t = r->by_y1[i];
+
+				r->by_y1[i] = r->by_y1[j];
+				r->by_y1[j] = t;
+			}
+	r->ins_end = r->start[1] - r->start[0] > MAX_INSERTED ? r->start[0] + MAX_INSERTED : r->start[1];
 	return true;
 }
 
@@ -153,55 +166,88 @@ ar_names_rom_free(const ar_allocator *alloc, ar_names_rom *r)
 	alloc->free_fn(alloc->ctx, r);
 }
 
-/* Natural log for x > 0 (no libm): range reduction to [1, 2) and the atanh series. */
+/* Natural log for x > 0 (no libm): the binary exponent from the bits, the atanh series on [1, 2). */
 static double
 log_approx(double x)
 {
-	double		k = 0.0,
-				z,
+	uint64_t	bits;
+	int			e;
+	double		z,
 				z2,
 				s = 0.0,
 				t;
 
-	while (x >= 2.0)
-		x /= 2.0, k += 1.0;
-	while (x < 1.0)
-		x *= 2.0, k -= 1.0;
-	z = (x - 1.0) / (x + 1.0);
+	memcpy(&bits, &x, sizeof bits);
+	e = (int) ((bits >> 52) & 0x7FF) - 1023;
+	bits = (bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
+	memcpy(&x, &bits, sizeof x);
+	z = (x - 1.0) / (x + 1.0);	/* |z| < 1/3 */
 	z2 = z * z;
 	t = z;
-	for (int i = 1; i < 30; i += 2)
+	for (int i = 1; i < 22; i += 2)
 		s += t / i, t *= z2;
-	return 2.0 * s + k * 0.69314718055994531;
+	return 2.0 * s + e * 0.69314718055994531;
 }
 
-/* log P(next | prev), the bigram smoothed towards the unigram. */
-static double
-logp(const ar_names_rom *r, int32_t prev, int32_t next)
+/* The bigrams of one previous token: bi[lo..hi), and its total count. */
+typedef struct prev_ctx
 {
-	const unigram *u = find_uni(r, next),
-			   *p = find_uni(r, prev);
-	double		c = 0.0,
-				pu = ((u ? u->count : 0.0) + 0.1) / (r->total + 0.1 * r->nuni);
+	int			lo,
+				hi;
+	double		out;
+} prev_ctx;
+
+/* The context of previous token prev. */
+static prev_ctx
+context(const ar_names_rom *r, int32_t prev)
+{
+	prev_ctx	c;
+	const unigram *u = find_uni(r, prev);
 	int			lo = 0,
-				hi = r->nbi - 1;
+				hi = r->nbi;
+
+	while (lo < hi)				/* first bigram with this prev */
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (r->bi[mid].prev < prev)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	c.lo = lo;
+	hi = lo;
+	while (hi < r->nbi && r->bi[hi].prev == prev)
+		hi++;
+	c.hi = hi;
+	c.out = u ? u->out : 0.0;
+	return c;
+}
+
+/* log P(next | prev), the bigram smoothed towards the unigram (next given by its unigram entry, or NULL). */
+static double
+logp(const ar_names_rom *r, const prev_ctx *c, int32_t next, const unigram *u)
+{
+	double		cnt = 0.0,
+				pu = ((u ? u->count : 0.0) + 0.1) / (r->total + 0.1 * r->nuni);
+	int			lo = c->lo,
+				hi = c->hi - 1;
 
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		const bigram *b = &r->bi[mid];
 
-		if (b->prev == prev && b->next == next)
+		if (r->bi[mid].next == next)
 		{
-			c = b->count;
+			cnt = r->bi[mid].count;
 			break;
 		}
-		if (b->prev < prev || (b->prev == prev && b->next < next))
+		if (r->bi[mid].next < next)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
 	}
-	return log_approx((c + SMOOTH * pu) / ((p ? p->out : 0.0) + SMOOTH));
+	return log_approx((cnt + SMOOTH * pu) / (c->out + SMOOTH));
 }
 
 typedef struct hyp
@@ -282,13 +328,14 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 		for (int i = 0; i < nbeam[j][0]; i++)
 		{
 			int			from = beams[j][0][i];
+			prev_ctx	c = context(r, arena[from].tok);
 
-			for (int k = r->start[0]; k < r->start[1]; k++)
+			for (int k = r->start[0]; k < r->ins_end; k++)
 			{
-				int32_t		t = r->uni[r->by_y1[k]].tok;
+				const unigram *u = &r->uni[r->by_y1[k]];
 
 				beam_add(arena, &na, beams[j][1], &nbeam[j][1],
-						 (hyp) {arena[from].score + logp(r, arena[from].tok, t), t, from});
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
 			}
 		}
 		if (j == n)
@@ -298,17 +345,18 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 			for (int i = 0; i < nbeam[j][b]; i++)
 			{
 				int			from = beams[j][b][i];
+				prev_ctx	c = context(r, arena[from].tok);
 
 				for (int k = r->start[ar[j]]; k < r->start[ar[j] + 1]; k++)
 				{
-					int32_t		t = r->uni[r->by_y1[k]].tok;
-					int			y2 = t % 30,
+					const unigram *u = &r->uni[r->by_y1[k]];
+					int			y2 = u->tok % 30,
 								to = y2 ? j + 2 : j + 1;
 
 					if (y2 && (j + 1 >= n || ar[j + 1] != y2))
 						continue;
 					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
-							 (hyp) {arena[from].score + logp(r, arena[from].tok, t), t, from});
+							 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
 				}
 			}
 	}
@@ -316,7 +364,8 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 		for (int i = 0; i < nbeam[n][b]; i++)
 		{
 			hyp		   *h = &arena[beams[n][b][i]];
-			double		s = h->score + logp(r, h->tok, AR_ROM_EOS);
+			prev_ctx	c = context(r, h->tok);
+			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
 
 			if (best < 0 || s > best_score)
 				best = beams[n][b][i], best_score = s;
