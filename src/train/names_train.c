@@ -873,7 +873,8 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, const c
 	lexword    *ws = NULL;
 	size_t		nw = 0,
 				cw = 0,
-				k = 0;
+				k = 0,
+				nlex = 0;
 	ar_buf		nb,
 				lexbuf,
 				namebuf,
@@ -927,6 +928,7 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, const c
 		{
 			ar_buf_append(&lexbuf, ws[i].w, strlen(ws[i].w));
 			ar_buf_append(&lexbuf, "\n", 1);
+			nlex++;
 		}
 	/* hunspell word forms that no name list has */
 	qsort(name_words, nname, sizeof(char *), cmp_str);
@@ -937,6 +939,7 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, const c
 		{
 			ar_buf_append(&lexbuf, hun_words[i], strlen(hun_words[i]));
 			ar_buf_append(&lexbuf, "\n", 1);
+			nlex++;
 		}
 	f = fopen(out, "w");
 	if (!f)
@@ -975,8 +978,8 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, const c
 	}
 	flt = ar_namefilter_new(&ar_malloc_allocator, stop, stoplen, lexbuf.data, lexbuf.len,
 							namebuf.data, namebuf.len);
-	fprintf(stderr, "names_train: lexicon of %zu words written to %s (filter knows %zu words)\n",
-			k, out, ar_namefilter_count(flt));
+	fprintf(stderr, "names_train: %zu ordinary words written to %s (the filter knows %zu words)\n",
+			nlex, out, ar_namefilter_count(flt));
 	if (holdout == 0)
 		return;
 	ar_buf_init(&scratch, &ar_malloc_allocator, 256);
