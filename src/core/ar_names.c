@@ -766,19 +766,29 @@ ar_names_key_symbols(const ar_names_model *m, const uint8_t *ar, int na, ar_buf 
 			}
 }
 
+/* Arabic symbols of a token: its folded letters, or the likeliest spelling of a Latin one. */
+static int
+arabic_symbols(const ar_names_model *m, const char *s, size_t len, uint8_t *out, ar_name_script *sc)
+{
+	uint8_t		sym[AR_NAMES_MAXSYM];
+	int			n = ar_names_fold(s, len, sym, sc);
+
+	if (*sc == AR_NAME_LATIN)
+		return ar_names_to_arabic(m, sym, n, out);
+	memcpy(out, sym, (size_t) n);
+	return n;
+}
+
 /* Append the name key of a token (see ar_names.h). */
 void
 ar_name_key(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 {
-	uint8_t		sym[AR_NAMES_MAXSYM],
-				ar[AR_NAMES_MAXSYM];
+	uint8_t		ar[AR_NAMES_MAXSYM];
 	ar_name_script sc;
-	int			n = ar_names_fold(s, len, sym, &sc);
+	int			n = arabic_symbols(m, s, len, ar, &sc);
 
-	if (sc == AR_NAME_LATIN)
-		ar_names_key_symbols(m, ar, ar_names_to_arabic(m, sym, n, ar), out);
-	else if (sc == AR_NAME_ARABIC)
-		ar_names_key_symbols(m, sym, n, out);
+	if (sc != AR_NAME_NONE)
+		ar_names_key_symbols(m, ar, n, out);
 }
 
 /* Is Arabic symbol y at position p a vowel letter (its key class is a vowel)? */
@@ -917,13 +927,10 @@ ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 void
 ar_name_arabize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 {
-	uint8_t		sym[AR_NAMES_MAXSYM],
-				ar[AR_NAMES_MAXSYM];
+	uint8_t		ar[AR_NAMES_MAXSYM];
 	ar_name_script sc;
-	int			n = ar_names_fold(s, len, sym, &sc);
+	int			n = arabic_symbols(m, s, len, ar, &sc);
 
-	if (sc == AR_NAME_LATIN)
-		n = ar_names_to_arabic(m, sym, n, ar);
 	for (int j = 0; j < n; j++)
-		ar_buf_append_cp(out, ar_names_arabic_cp(sc == AR_NAME_LATIN ? ar[j] : sym[j]));
+		ar_buf_append_cp(out, ar_names_arabic_cp(ar[j]));
 }
