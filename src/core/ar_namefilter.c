@@ -146,6 +146,7 @@ ar_namefilter_forms(const ar_namefilter *f, const char *w, size_t len, ar_buf *s
 	static const char *const art[] = {"", "ال"};
 	char		norm[512];
 	int			n = 0;
+	bool		whole;
 
 	scratch->len = 0;
 	ar_normalize(w, len, AR_PROFILE_SEARCH, scratch);
@@ -156,8 +157,7 @@ ar_namefilter_forms(const ar_namefilter *f, const char *w, size_t len, ar_buf *s
 		return 0;				/* a stopword or an ordinary word */
 	offs[n++] = 0;
 	ar_buf_append(scratch, "", 1);
-	if (in_set(&f->names, norm))
-		return n;				/* a known name as written (لبنان, not ل + بنان) */
+	whole = in_set(&f->names, norm);	/* a known name as written (لبنان, not ل + بنان) */
 	for (int c = 0; c < 3; c++)
 		for (int p = 0; p < 4; p++)
 			for (int a = 0; a < 2; a++)
@@ -178,6 +178,17 @@ ar_namefilter_forms(const ar_namefilter *f, const char *w, size_t len, ar_buf *s
 				rest = norm + pl;
 				if (letters(rest) < 3)
 					continue;
+				if (whole)
+				{
+					/* a known name: other forms only when they are known names too (وليبيا) */
+					if (in_set(&f->names, rest) && !in_set(&f->known, rest) &&
+						n < AR_NAMEFILTER_MAXFORMS)
+					{
+						offs[n++] = scratch->len;
+						ar_buf_append(scratch, rest, strlen(rest) + 1);
+					}
+					continue;
+				}
 				if (in_set(&f->known, rest))
 					return 0;	/* an ordinary word with a clitic */
 				if (in_set(&f->names, rest))

@@ -19,7 +19,8 @@ typedef struct ar_namefilter ar_namefilter;
 /*
  * A new filter over three word lists (one word per line, '#' comments;
  * normalized on load): stopwords, ordinary words (never names) and known
- * names (kept whole: a known name is not split into clitic + word).
+ * names (a known name is not split into clitic + word, unless the word is a
+ * known name too: لبنان stays whole, وليبيا is also ليبيا).
  */
 extern ar_namefilter *ar_namefilter_new(const ar_allocator *alloc, const char *stop, size_t stoplen,
 										const char *lex, size_t lexlen, const char *names,

@@ -56,7 +56,7 @@ struct ar_names_model
 	float		lo,
 				hi;				/* calibration of the per-letter cross score to [0, 1] */
 	float		bonus;			/* added per Arabic letter to a cross score (tuned on held-out names) */
-	struct exonym *exo;			/* Latin names whose Arabic form is not a transliteration */
+	struct exonym *exo;			/* Latin names spelt from a list: exonyms and known names */
 	ar_names_rom *rom_model;	/* joint bigram romanizer (NULL: letter by letter) */
 	int			nexo;
 	/* derived at load */
@@ -73,6 +73,7 @@ typedef struct exonym
 	uint8_t		ar[AR_NAMES_MAXSYM];
 	uint8_t		nlat,
 				nar;
+	bool		place;			/* an exonym (exo line), not a training name's spelling (lex line) */
 } exonym;
 
 /* Arabic letters of symbols 1..29 (the `search` folding's output alphabet). */
@@ -434,9 +435,9 @@ cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
 	return na - nb;
 }
 
-/* Store one "exo LATIN ARABIC" line (lines must come sorted by LATIN); false when malformed. */
+/* Store one "exo|lex LATIN ARABIC" line (sorted by LATIN, both kinds together); false when malformed. */
 static bool
-parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len)
+parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, bool place)
 {
 	const char *sp = memchr(s, ' ', len);
 	exonym		e;
@@ -449,6 +450,7 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	e.nar = (uint8_t) ar_names_fold(sp + 1, len - (size_t) (sp + 1 - s), e.ar, &sa);
 	if (sl != AR_NAME_LATIN || sa != AR_NAME_ARABIC)
 		return false;
+	e.place = place;
 	if (m->nexo && cmp_lat(m->exo[m->nexo - 1].lat, m->exo[m->nexo - 1].nlat, e.lat, e.nlat) >= 0)
 		return false;			/* not sorted */
 	if ((m->nexo & (m->nexo - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
@@ -595,10 +597,10 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 			if (!parse_bigram(alloc, m, line + 3, ll - 3))
 				*err = "malformed bi line";
 		}
-		else if (ll > 4 && memcmp(line, "exo ", 4) == 0)
+		else if (ll > 4 && (memcmp(line, "exo ", 4) == 0 || memcmp(line, "lex ", 4) == 0))
 		{
-			if (!parse_exo(alloc, m, line + 4, ll - 4))
-				*err = "malformed exo line";
+			if (!parse_exo(alloc, m, line + 4, ll - 4, line[0] == 'e'))
+				*err = "malformed exo or lex line";
 		}
 		else
 			*err = "malformed line";
@@ -880,7 +882,7 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 
 		/* 0 at the median of mismatched pairs; strictly rising above it (no ties at 1) */
 		sim = z <= 0.0 ? 0.0f : (float) (1.0 - exp_approx(-2.5 * (z < 10.0 ? z : 10.0)));
-		if (e)					/* an exonym: also as close as its Arabic name is */
+		if (e && e->place)		/* an exonym: also as close as its Arabic name is */
 			sim = fmaxf_(sim, arabic_similarity(m, e->ar, e->nar, ar, nar));
 	}
 	else

@@ -280,13 +280,12 @@ ar_names_lexize(PG_FUNCTION_ARGS)
 	if (c0 < 0x80 || (c0 >= 0xC3 && c0 <= 0xC9))
 	{
 		/* Latin-script word */
-		if (d->has_latin_stop)
-		{
-			char	   *low = lowerstr_with_len(in, len);
+		char	   *low = lowerstr_with_len(in, len);
 
-			if (searchstoplist(&d->latin_stop, low))
-				PG_RETURN_POINTER(res);	/* empty: a stopword */
-		}
+		/* the Arabic article written as a word of its own (al-Assad, el-Sisi) is not a name */
+		if (strcmp(low, "al") == 0 || strcmp(low, "el") == 0 ||
+			(d->has_latin_stop && searchstoplist(&d->latin_stop, low)))
+			PG_RETURN_POINTER(res);	/* empty: a stopword */
 		add_key(res, &nres, in, (size_t) len);
 	}
 	else

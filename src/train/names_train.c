@@ -47,6 +47,7 @@ typedef struct pair
 	int			ar_id,
 				lat_id;			/* folded-string ids, for the split */
 	int			bucket;
+	int			count;			/* how many Wikidata labels use the pair (1 for the other list) */
 } pair;
 
 static char *slurp(const char *path, size_t *len);
@@ -144,9 +145,17 @@ read_list(const char *path)
 		*tab = '\0';
 		lat = tab + 1;
 		end = strchr(lat, '\t');
+		p.count = end ? atoi(end + 1) : 1;
+		if (p.count < 1)
+			p.count = 1;
 		if (end)
 			*end = '\0';
-		memset(&p, 0, sizeof p);
+		{
+			int			cnt = p.count;
+
+			memset(&p, 0, sizeof p);
+			p.count = cnt;
+		}
 		p.na = ar_names_fold(line, strlen(line), p.ar, &sa);
 		p.nl = ar_names_fold(lat, strlen(lat), p.lat, &sl);
 		if (sa != AR_NAME_ARABIC || sl != AR_NAME_LATIN || p.na > MAXLEN || p.nl > MAXLEN)
@@ -383,21 +392,50 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+#define LEX_MIN_SIMILARITY 0.5	/* a training name's spelling must be at least this similar */
+
+/* Order two pairs by Latin name. */
+static int
+cmp_lat_only(const pair *a, const pair *b)
+{
+	for (int i = 0; i < a->nl && i < b->nl; i++)
+		if (a->lat[i] != b->lat[i])
+			return a->lat[i] < b->lat[i] ? -1 : 1;
+	return a->nl - b->nl;
+}
+
+/* qsort of pair indices by Latin name, the commonest pair of a name first. */
+static int
+cmp_pair_latin(const void *x, const void *y)
+{
+	const pair *a = &pairs[*(const int *) x],
+			   *b = &pairs[*(const int *) y];
+	int			c = cmp_lat_only(a, b);
+
+	if (c)
+		return c;
+	if (a->count != b->count)
+		return b->count - a->count;
+	return *(const int *) x - *(const int *) y;
+}
+
 /* qsort of exonym lines by their Latin name. */
 static int
 cmp_line(const void *a, const void *b)
 {
-	return strcmp(*(char *const *) a, *(char *const *) b);
+	return strcmp(*(char *const *) a + 4, *(char *const *) b + 4);	/* after "exo " / "lex " */
 }
 
 /*
  * Exonym lines "exo LATIN ARABIC" from an arwikicats-style list (kind, english, arabic): single-word
  * names of countries, cities, regions and places whose Arabic name the model's transliteration does
- * not reach (a different name key), the first entry of a Latin name winning (kinds in that order).
+ * not reach (a different name key), the first entry of a Latin name winning (kinds in that order);
+ * then, likewise, the commonest Arabic spelling of each Latin name of the training pairs.
  */
 static void
-write_exonyms(FILE *f, const ar_names_model *m, const char *path)
+write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *train)
 {
+	size_t		nlexicon = 0;
 	static const char *const kinds[] = {"country", "city", "region", "place"};
 	size_t		len;
 	char	   *text = slurp(path, &len);
@@ -455,6 +493,48 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path)
 			}
 			line = nl ? nl + 1 : NULL;
 		}
+	/* then the training names: a Latin name's commonest Arabic spelling, where the key differs */
+	{
+		int		   *idx = malloc(sizeof(int) * (size_t) npairs);
+		int			ni = 0;
+
+		for (int i = 0; i < npairs; i++)
+			if (train[i])
+				idx[ni++] = i;
+		qsort(idx, (size_t) ni, sizeof(int), cmp_pair_latin);
+		for (int i = 0; i < ni; i++)
+		{
+			const pair *p = &pairs[idx[i]];
+			char		lat[AR_NAMES_MAXSYM + 1],
+						ar[AR_NAMES_MAXSYM * 2 + 1];
+			int			al = 0;
+
+			if (i > 0 && cmp_lat_only(&pairs[idx[i - 1]], p) == 0)
+				continue;		/* not the commonest spelling of this Latin name */
+			for (int j = 0; j < p->nl; j++)
+				lat[j] = (char) ('a' + p->lat[j] - 1);
+			lat[p->nl] = '\0';
+			for (int j = 0; j < p->na; j++)
+				al += ar_utf8_encode(ar_names_arabic_cp(p->ar[j]), ar + al);
+			ar[al] = '\0';
+			ka.len = kl.len = 0;
+			ar_name_key(m, lat, strlen(lat), &kl);
+			ar_name_key(m, ar, (size_t) al, &ka);
+			/* noise in the lists (libya السنوسي) fails the model's own similarity */
+			if (ka.len && strcmp(ka.data, kl.data ? kl.data : "") != 0 &&
+				ar_name_similarity(m, lat, strlen(lat), ar, (size_t) al) >= LEX_MIN_SIMILARITY)
+			{
+				char	   *l = malloc(strlen(lat) + (size_t) al + 8);
+
+				sprintf(l, "lex %s %s", lat, ar);
+				if (n == cap)
+					cap = cap ? cap * 2 : 1024, lines = realloc(lines, cap * sizeof(char *));
+				lines[n++] = l;
+				nlexicon++;
+			}
+		}
+		free(idx);
+	}
 	/* sort by Latin name; the first of a kind order wins, so keep the earliest index per name */
 	for (size_t i = 0; i < n; i++)
 	{
@@ -470,10 +550,10 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path)
 	for (size_t i = 0; i < n; i++)
 	{
 		char	   *sp = strchr(lines[i] + 4, ' ');
-		size_t		kl2 = (size_t) (sp - lines[i]);
+		size_t		kl2 = (size_t) (sp - lines[i]) - 4;
 
 		/* lines of one Latin name are adjacent; a name followed by a space sorts before others */
-		if (k && strncmp(lines[k - 1], lines[i], kl2 + 1) == 0)
+		if (k && strncmp(lines[k - 1] + 4, lines[i] + 4, kl2 + 1) == 0)
 			continue;
 		lines[k++] = lines[i];
 	}
@@ -482,7 +562,8 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path)
 		*strchr(lines[i], '\x01') = '\0';
 		fprintf(f, "%s\n", lines[i]);
 	}
-	fprintf(stderr, "names_train: %zu exonyms from %s\n", k, path);
+	fprintf(stderr, "names_train: %zu exo lines (%zu candidate spellings of training names among them before deduplication)\n",
+			k, nlexicon);
 	free(text);
 }
 
@@ -722,7 +803,8 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
 	fprintf(f, "# bi PREV NEXT COUNT: joint bigrams of LATIN:ARABIC tokens in the best alignments (^ start, $ end)\n");
-	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach\n");
+	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
+	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
@@ -730,7 +812,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	count_alignments(train);
 	write_bigrams(f);
 	if (exofile)
-		write_exonyms(f, m, exofile);
+		write_exonyms(f, m, exofile, train);
 	fclose(f);
 	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
 			good[ng * 9 / 10], path);
@@ -929,6 +1011,14 @@ build_lexicon(const char *corpus, const char *stopfile, const char *out, const c
 			ar_buf_append(&lexbuf, ws[i].w, strlen(ws[i].w));
 			ar_buf_append(&lexbuf, "\n", 1);
 			nlex++;
+		}
+	/* words mostly seen inside entities are known names (kept whole: الاسد, not ال + اسد) */
+	for (size_t i = 0; i < k; i++)
+		if (ws[i].ent >= 2 && ws[i].ent > ws[i].o)
+		{
+			if (nname == cname)
+				cname = cname ? cname * 2 : 65536, name_words = realloc(name_words, cname * sizeof(char *));
+			name_words[nname++] = strdup(ws[i].w);
 		}
 	/* hunspell word forms that no name list has */
 	qsort(name_words, nname, sizeof(char *), cmp_str);
