@@ -744,7 +744,9 @@ ar_names_key_symbols(const ar_names_model *m, const uint8_t *ar, int na, ar_buf 
 
 		if (c[0] >= 'a' && c[0] <= 'z')
 		{
-			/* a vowel letter counts only at the end of the word */
+			/* a vowel letter counts only at the start (as "a") and at the end of the word */
+			if (p == 0)
+				ar_buf_append(out, "a", 1);
 			if (p == 2)
 			{
 				char		v = (char) (c[0] == 'u' ? 'O' : c[0] - 'a' + 'A');
