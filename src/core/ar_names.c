@@ -56,9 +56,12 @@ struct ar_names_model
 	float		lo,
 				hi;				/* calibration of the per-letter cross score to [0, 1] */
 	float		bonus;			/* added per Arabic letter to a cross score (tuned on held-out names) */
-	struct exonym *exo;			/* Latin names spelt from a list: exonyms and known names */
+	struct spelling_list
+	{
+		struct exonym *v;		/* sorted by Latin name */
+		int			n;
+	}			lists[2];		/* Latin names spelt from a list: 0 exonyms, 1 training names */
 	ar_names_rom *rom_model;	/* joint bigram romanizer (NULL: letter by letter) */
-	int			nexo;
 	/* derived at load */
 	float		dec_score[NPOS][NX];	/* best Arabic output of a Latin segment */
 	uint8_t		dec_y[NPOS][NX][2];
@@ -73,7 +76,6 @@ typedef struct exonym
 	uint8_t		ar[AR_NAMES_MAXSYM];
 	uint8_t		nlat,
 				nar;
-	bool		place;			/* an exonym (exo line), not a training name's spelling (lex line) */
 } exonym;
 
 /* Arabic letters of symbols 1..29 (the `search` folding's output alphabet). */
@@ -435,7 +437,7 @@ cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
 	return na - nb;
 }
 
-/* Store one "exo|lex LATIN ARABIC" line (sorted by LATIN, both kinds together); false when malformed. */
+/* Store one "exo|lex LATIN ARABIC" line (each kind sorted by LATIN); false when malformed. */
 static bool
 parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, bool place)
 {
@@ -443,6 +445,7 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	exonym		e;
 	ar_name_script sl,
 				sa;
+	struct spelling_list *l;
 
 	if (!sp)
 		return false;
@@ -450,29 +453,30 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	e.nar = (uint8_t) ar_names_fold(sp + 1, len - (size_t) (sp + 1 - s), e.ar, &sa);
 	if (sl != AR_NAME_LATIN || sa != AR_NAME_ARABIC)
 		return false;
-	e.place = place;
-	if (m->nexo && cmp_lat(m->exo[m->nexo - 1].lat, m->exo[m->nexo - 1].nlat, e.lat, e.nlat) >= 0)
+	l = &m->lists[place ? 0 : 1];
+	if (l->n && cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat) >= 0)
 		return false;			/* not sorted */
-	if ((m->nexo & (m->nexo - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
-		m->exo = alloc->realloc_fn(alloc->ctx, m->exo, sizeof(exonym) * (size_t) (m->nexo ? m->nexo * 2 : 1));
-	m->exo[m->nexo++] = e;
+	if ((l->n & (l->n - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
+		l->v = alloc->realloc_fn(alloc->ctx, l->v, sizeof(exonym) * (size_t) (l->n ? l->n * 2 : 1));
+	l->v[l->n++] = e;
 	return true;
 }
 
-/* The exonym of folded Latin symbols, or NULL. */
+/* The spelling of folded Latin symbols in list 0 (exonyms) or 1 (training names), or NULL. */
 static const exonym *
-find_exonym(const ar_names_model *m, const uint8_t *lat, int n)
+find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 {
+	const exonym *v = m->lists[list].v;
 	int			lo = 0,
-				hi = m->nexo - 1;
+				hi = m->lists[list].n - 1;
 
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = cmp_lat(m->exo[mid].lat, m->exo[mid].nlat, lat, n);
+		int			c = cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
 
 		if (c == 0)
-			return &m->exo[mid];
+			return &v[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -541,8 +545,7 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	long		nseg = 0;
 
 	m = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_model));
-	m->exo = NULL;
-	m->nexo = 0;
+	memset(m->lists, 0, sizeof(m->lists));
 	m->rom_model = NULL;
 	for (int p = 0; p < NPOS; p++)
 	{
@@ -612,8 +615,9 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	if (*err)
 	{
 		ar_names_rom_free(alloc, m->rom_model);
-		if (m->exo)
-			alloc->free_fn(alloc->ctx, m->exo);
+		for (int l = 0; l < 2; l++)
+			if (m->lists[l].v)
+				alloc->free_fn(alloc->ctx, m->lists[l].v);
 		alloc->free_fn(alloc->ctx, m);
 		return NULL;
 	}
@@ -628,8 +632,9 @@ ar_names_model_free(const ar_allocator *alloc, ar_names_model *m)
 	if (!m)
 		return;
 	ar_names_rom_free(alloc, m->rom_model);
-	if (m->exo)
-		alloc->free_fn(alloc->ctx, m->exo);
+	for (int l = 0; l < 2; l++)
+		if (m->lists[l].v)
+			alloc->free_fn(alloc->ctx, m->lists[l].v);
 	alloc->free_fn(alloc->ctx, m);
 }
 
@@ -687,8 +692,10 @@ ar_names_to_arabic(const ar_names_model *m, const uint8_t *lat, int n, uint8_t *
 	int			segs[AR_NAMES_MAXSYM + 1];
 	int			k = 0,
 				no = 0;
-	const exonym *e = find_exonym(m, lat, n);
+	const exonym *e = find_exonym(m, 0, lat, n);
 
+	if (!e)
+		e = find_exonym(m, 1, lat, n);
 	if (e)
 	{
 		memcpy(out, e->ar, e->nar);
@@ -877,14 +884,14 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 				   *ar = ca == AR_NAME_LATIN ? sb : sa;
 		int			nl = ca == AR_NAME_LATIN ? na : nb,
 					nar = ca == AR_NAME_LATIN ? nb : na;
-		const exonym *e = find_exonym(m, lat, nl);
+		const exonym *e = find_exonym(m, 0, lat, nl);
 
 		double		z = ((ar_names_cross_logp(m, lat, nl, ar, nar) + m->bonus * nar) / nl - m->lo) /
 			(m->hi - m->lo);
 
 		/* 0 at the median of mismatched pairs; strictly rising above it (no ties at 1) */
 		sim = z <= 0.0 ? 0.0f : (float) (1.0 - exp_approx(-2.5 * (z < 10.0 ? z : 10.0)));
-		if (e && e->place)		/* an exonym: also as close as its Arabic name is */
+		if (e)					/* an exonym: also as close as its Arabic name is */
 			sim = fmaxf_(sim, arabic_similarity(m, e->ar, e->nar, ar, nar));
 	}
 	else
