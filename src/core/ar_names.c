@@ -70,10 +70,12 @@ struct ar_names_model
 };
 
 /* An exonym: folded Latin letters and the Arabic symbols of the name (Moscow موسكو). */
+#define EXO_MAXSYM 24			/* longer list entries are left out (names are shorter) */
+
 typedef struct exonym
 {
-	uint8_t		lat[AR_NAMES_MAXSYM];
-	uint8_t		ar[AR_NAMES_MAXSYM];
+	uint8_t		lat[EXO_MAXSYM];
+	uint8_t		ar[EXO_MAXSYM];
 	uint8_t		nlat,
 				nar;
 } exonym;
@@ -446,13 +448,23 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	ar_name_script sl,
 				sa;
 	struct spelling_list *l;
+	uint8_t		lat[AR_NAMES_MAXSYM],
+				ar[AR_NAMES_MAXSYM];
+	int			nl,
+				na;
 
 	if (!sp)
 		return false;
-	e.nlat = (uint8_t) ar_names_fold(s, (size_t) (sp - s), e.lat, &sl);
-	e.nar = (uint8_t) ar_names_fold(sp + 1, len - (size_t) (sp + 1 - s), e.ar, &sa);
+	nl = ar_names_fold(s, (size_t) (sp - s), lat, &sl);
+	na = ar_names_fold(sp + 1, len - (size_t) (sp + 1 - s), ar, &sa);
 	if (sl != AR_NAME_LATIN || sa != AR_NAME_ARABIC)
 		return false;
+	if (nl > EXO_MAXSYM || na > EXO_MAXSYM)
+		return true;			/* too long to be looked up: left out */
+	memcpy(e.lat, lat, (size_t) nl);
+	memcpy(e.ar, ar, (size_t) na);
+	e.nlat = (uint8_t) nl;
+	e.nar = (uint8_t) na;
 	l = &m->lists[place ? 0 : 1];
 	if (l->n && cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat) >= 0)
 		return false;			/* not sorted */
