@@ -713,6 +713,13 @@ ar_names_to_arabic(const ar_names_model *m, const uint8_t *lat, int n, uint8_t *
 		memcpy(out, e->ar, e->nar);
 		return e->nar;
 	}
+	if (m->rom_model)			/* the joint bigram model, when the file has one */
+	{
+		int			nb = ar_names_rom_arabize(m->rom_model, lat, n, out);
+
+		if (nb >= 0)
+			return nb;
+	}
 	v[0] = 0.0f;
 	for (int i = 1; i <= n; i++)
 	{

@@ -9,6 +9,7 @@
 #include "ar_names_rom.h"
 
 #define NL AR_NAMES_NLAT
+#define NX (1 + NL + NL * NL)
 #define BEAM 8
 #define MAX_INSERTED 10			/* inserted-letter tokens tried at each position */
 #define SMOOTH 1.0				/* Dirichlet weight of the unigram in P(next | prev) */
@@ -39,6 +40,8 @@ struct ar_names_rom
 	int		   *by_y1;			/* unigram indices grouped by first Arabic symbol */
 	int			start[AR_NAMES_NAR + 2];
 	int			ins_end;		/* end of the inserted-letter tokens tried */
+	int		   *by_x;			/* unigram indices grouped by Latin segment */
+	int		   *xstart;			/* NX + 2 group starts */
 };
 
 /* Add one bigram count (see ar_names_rom.h). */
@@ -148,6 +151,24 @@ ar_names_rom_finish(ar_names_rom *r)
 				r->by_y1[j] = t;
 			}
 	r->ins_end = r->start[1] - r->start[0] > MAX_INSERTED ? r->start[0] + MAX_INSERTED : r->start[1];
+	/* the same grouped by Latin segment (0: Arabic letters with no Latin letter), for arabize */
+	r->xstart = r->alloc->realloc_fn(r->alloc->ctx, NULL, sizeof(int) * (NX + 2));
+	memset(r->xstart, 0, sizeof(int) * (NX + 2));
+	for (int i = 0; i < r->nuni; i++)
+		if (r->uni[i].tok >= 0)
+			r->xstart[r->uni[i].tok / 900 + 1]++;
+	for (int x = 1; x < NX + 2; x++)
+		r->xstart[x] += r->xstart[x - 1];
+	{
+		int		   *xp = r->alloc->realloc_fn(r->alloc->ctx, NULL, sizeof(int) * (NX + 2));
+
+		memcpy(xp, r->xstart, sizeof(int) * (NX + 2));
+		r->by_x = r->alloc->realloc_fn(r->alloc->ctx, NULL, sizeof(int) * (size_t) (r->nuni + 1));
+		for (int i = 0; i < r->nuni; i++)
+			if (r->uni[i].tok >= 0)
+				r->by_x[xp[r->uni[i].tok / 900]++] = i;
+		r->alloc->free_fn(r->alloc->ctx, xp);
+	}
 	return true;
 }
 
@@ -163,6 +184,10 @@ ar_names_rom_free(const ar_allocator *alloc, ar_names_rom *r)
 		alloc->free_fn(alloc->ctx, r->uni);
 	if (r->by_y1)
 		alloc->free_fn(alloc->ctx, r->by_y1);
+	if (r->by_x)
+		alloc->free_fn(alloc->ctx, r->by_x);
+	if (r->xstart)
+		alloc->free_fn(alloc->ctx, r->xstart);
 	alloc->free_fn(alloc->ctx, r);
 }
 
@@ -377,4 +402,88 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 	while (ns-- > 0)
 		put_latin(seq[ns], out);
 	return true;
+}
+
+/* Likeliest Arabic spelling of Latin symbols (see ar_names_rom.h). */
+int
+ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *out)
+{
+	hyp			arena[(AR_NAMES_MAXSYM + 1) * BEAM * 2 + 1];
+	int			beams[AR_NAMES_MAXSYM + 1][2][BEAM],
+				nbeam[AR_NAMES_MAXSYM + 1][2];
+	int			na = 0,
+				best = -1,
+				no = 0;
+	double		best_score = 0.0;
+	int32_t		seq[AR_NAMES_MAXSYM * 2 + 2];
+	int			ns = 0;
+
+	if (!r || n == 0 || !r->by_x)
+		return -1;
+	memset(nbeam, 0, sizeof(nbeam));
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1};
+	beams[0][0][nbeam[0][0]++] = na++;
+	for (int i = 0; i <= n; i++)
+	{
+		/* Arabic letters with no Latin letter (ا of an article, a seat), one token at most in a row */
+		for (int h = 0; h < nbeam[i][0]; h++)
+		{
+			int			from = beams[i][0][h];
+			prev_ctx	c = context(r, arena[from].tok);
+
+			for (int k = r->xstart[0]; k < r->xstart[1] && k < r->xstart[0] + MAX_INSERTED; k++)
+			{
+				const unigram *u = &r->uni[r->by_x[k]];
+
+				beam_add(arena, &na, beams[i][1], &nbeam[i][1],
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+			}
+		}
+		if (i == n)
+			break;
+		for (int b = 0; b < 2; b++)
+			for (int h = 0; h < nbeam[i][b]; h++)
+			{
+				int			from = beams[i][b][h];
+				prev_ctx	c = context(r, arena[from].tok);
+
+				for (int dx = 1; dx <= 2 && i + dx <= n; dx++)
+				{
+					int			x = dx == 1 ? lat[i] : 1 + NL + (lat[i] - 1) * NL + (lat[i + 1] - 1);
+
+					for (int k = r->xstart[x]; k < r->xstart[x + 1]; k++)
+					{
+						const unigram *u = &r->uni[r->by_x[k]];
+
+						beam_add(arena, &na, beams[i + dx][0], &nbeam[i + dx][0],
+								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+					}
+				}
+			}
+	}
+	for (int b = 0; b < 2; b++)
+		for (int h = 0; h < nbeam[n][b]; h++)
+		{
+			hyp		   *hp = &arena[beams[n][b][h]];
+			prev_ctx	c = context(r, hp->tok);
+			double		sc = hp->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
+
+			if (best < 0 || sc > best_score)
+				best = beams[n][b][h], best_score = sc;
+		}
+	if (best < 0)
+		return -1;
+	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
+		seq[ns++] = arena[i].tok;
+	while (ns-- > 0)
+	{
+		int			y1 = (seq[ns] % 900) / 30,
+					y2 = seq[ns] % 30;
+
+		if (y1 && no < AR_NAMES_MAXSYM)
+			out[no++] = (uint8_t) y1;
+		if (y2 && no < AR_NAMES_MAXSYM)
+			out[no++] = (uint8_t) y2;
+	}
+	return no;
 }

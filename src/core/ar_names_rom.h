@@ -35,4 +35,10 @@ extern void ar_names_rom_free(const ar_allocator *alloc, ar_names_rom *rom);
  */
 extern bool ar_names_rom_decode(const ar_names_rom *rom, const uint8_t *ar, int n, ar_buf *out);
 
+/*
+ * Likeliest Arabic spelling (symbols, returned count) of Latin symbols
+ * lat[0..n) under the same model; -1 when it has no path for them.
+ */
+extern int	ar_names_rom_arabize(const ar_names_rom *rom, const uint8_t *lat, int n, uint8_t *out);
+
 #endif							/* AR_NAMES_ROM_H */

@@ -778,6 +778,9 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 						nev++;
 					}
 	}
+	/* the romanizer's bigrams, so that the exonym choice below sees the runtime transliteration */
+	count_alignments(train);
+	write_bigrams(mf);
 	fprintf(mf, "calib -10 0 0\n");
 	fclose(mf);
 	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
@@ -812,8 +815,6 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
 	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0 0\n"), f);
-	count_alignments(train);
-	write_bigrams(f);
 	if (exofile)
 		write_exonyms(f, m, exofile, train);
 	fclose(f);

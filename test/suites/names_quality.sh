@@ -3,7 +3,7 @@
 # the last measured figure (never lowered to pass):
 #  - held-out cross-script retrieval (make names-eval: the model retrained without the held-out
 #    components, report slice, 2000 Latin queries among ~10,850 Arabic candidates):
-#    top-1 >= 0.85 (measured 0.862), MRR@10 >= 0.89 (0.905), name-key agreement >= 0.71 (0.726);
+#    top-1 >= 0.85 (measured 0.862), MRR@10 >= 0.89 (0.905), name-key agreement >= 0.75 (0.765);
 #  - which tokens are names (make names-words-eval, ANERcorp last 10 % held out): at most 0.15 of
 #    the Arabic tokens outside entities get name keys (0.136), at least 0.89 of PERS/LOC tokens (0.913);
 #  - name queries over the seed articles (test/eval/names_seeds.py, against a live server with
@@ -35,7 +35,7 @@ out=$(make -s names-eval NAMES_DATA="$shared/data/names" NAMES_SLICE=report NAME
 printf '%s\n' "$out"
 check "top-1" "$(printf '%s\n' "$out" | sed -n 's/^ar_name_similarity: top-1 \([0-9.]*\).*/\1/p')" ">=" 0.85
 check "MRR@10" "$(printf '%s\n' "$out" | sed -n 's/^ar_name_similarity: .*MRR@10 \([0-9.]*\).*/\1/p')" ">=" 0.89
-check "key agreement" "$(printf '%s\n' "$out" | sed -n 's/^ar_name_key: equal to a correct spelling.s key \([0-9.]*\);.*/\1/p')" ">=" 0.71
+check "key agreement" "$(printf '%s\n' "$out" | sed -n 's/^ar_name_key: equal to a correct spelling.s key \([0-9.]*\);.*/\1/p')" ">=" 0.75
 out=$(make -s names-words-eval NER_TRAIN_DATA="$shared/data/anercorp/train.txt" NAMES_DATA="$shared/data/names" 2>&1 | grep held-out)
 printf '%s\n' "$out"
 check "ordinary tokens with name keys" "$(printf '%s\n' "$out" | sed -n 's/.*: \([0-9.]*\) of [0-9]* Arabic tokens outside.*/\1/p')" "<=" 0.15
