@@ -12,6 +12,8 @@
 #define NX (1 + NL + NL * NL)
 #define BEAM 8
 #define MAX_INSERTED 10			/* inserted-letter tokens tried at each position */
+#define ARABIZE_BEAM 4			/* the same two when spelling Latin names in Arabic (keys: speed) */
+#define ARABIZE_INSERTED 4
 #define SMOOTH 1.0				/* Dirichlet weight of the unigram in P(next | prev) */
 
 typedef struct bigram
@@ -19,6 +21,7 @@ typedef struct bigram
 	int32_t		prev,
 				next;
 	float		count;
+	float		logp;			/* log P(next | prev), set by ar_names_rom_finish */
 } bigram;
 
 typedef struct unigram
@@ -26,6 +29,8 @@ typedef struct unigram
 	int32_t		tok;
 	float		count;			/* as a next token */
 	float		out;			/* as a previous token */
+	float		lp_uni;			/* log (SMOOTH * P_unigram) as a next token */
+	float		lp_out;			/* log (out + SMOOTH) as a previous token */
 } unigram;
 
 struct ar_names_rom
@@ -81,7 +86,7 @@ cmp_tok(const void *a, const void *b)
 static unigram *
 find_uni(const ar_names_rom *r, int32_t tok)
 {
-	unigram		key = {tok, 0, 0};
+	unigram		key = {tok, 0, 0, 0, 0};
 
 	return bsearch(&key, r->uni, (size_t) r->nuni, sizeof(unigram), cmp_tok);
 }
@@ -95,10 +100,11 @@ note_token(ar_names_rom *r, int32_t tok, int *cap)
 		*cap = *cap ? *cap * 2 : 1024;
 		r->uni = r->alloc->realloc_fn(r->alloc->ctx, r->uni, sizeof(unigram) * (size_t) *cap);
 	}
-	r->uni[r->nuni].tok = tok;
-	r->uni[r->nuni].count = 0;
-	r->uni[r->nuni++].out = 0;
+	memset(&r->uni[r->nuni], 0, sizeof(unigram));
+	r->uni[r->nuni++].tok = tok;
 }
+
+static double log_approx(double x);
 
 /* Index the bigrams (see ar_names_rom.h). */
 bool
@@ -127,6 +133,22 @@ ar_names_rom_finish(ar_names_rom *r)
 		find_uni(r, r->bi[i].next)->count += r->bi[i].count;
 		find_uni(r, r->bi[i].prev)->out += r->bi[i].count;
 		r->total += r->bi[i].count;
+	}
+	/* every log probability once: seen bigrams, and the parts of the unigram back-off */
+	for (int i = 0; i < r->nuni; i++)
+	{
+		double		pu = (r->uni[i].count + 0.1) / (r->total + 0.1 * r->nuni);
+
+		r->uni[i].lp_uni = (float) log_approx(SMOOTH * pu);
+		r->uni[i].lp_out = (float) log_approx(r->uni[i].out + SMOOTH);
+	}
+	for (int i = 0; i < r->nbi; i++)
+	{
+		const unigram *u = find_uni(r, r->bi[i].next),
+				   *p = find_uni(r, r->bi[i].prev);
+		double		pu = (u->count + 0.1) / (r->total + 0.1 * r->nuni);
+
+		r->bi[i].logp = (float) log_approx((r->bi[i].count + SMOOTH * pu) / (p->out + SMOOTH));
 	}
 	/* group the real tokens by their first Arabic symbol (0: inserted Latin letters) */
 	memset(r->start, 0, sizeof(r->start));
@@ -219,7 +241,7 @@ typedef struct prev_ctx
 {
 	int			lo,
 				hi;
-	double		out;
+	double		lp_out;			/* log (out + SMOOTH) */
 } prev_ctx;
 
 /* The context of previous token prev. */
@@ -241,11 +263,18 @@ context(const ar_names_rom *r, int32_t prev)
 			hi = mid;
 	}
 	c.lo = lo;
-	hi = lo;
-	while (hi < r->nbi && r->bi[hi].prev == prev)
-		hi++;
-	c.hi = hi;
-	c.out = u ? u->out : 0.0;
+	hi = r->nbi;
+	while (lo < hi)				/* first bigram after this prev */
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (r->bi[mid].prev <= prev)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	c.hi = lo;
+	c.lp_out = u ? u->lp_out : log_approx(SMOOTH);
 	return c;
 }
 
@@ -253,8 +282,6 @@ context(const ar_names_rom *r, int32_t prev)
 static double
 logp(const ar_names_rom *r, const prev_ctx *c, int32_t next, const unigram *u)
 {
-	double		cnt = 0.0,
-				pu = ((u ? u->count : 0.0) + 0.1) / (r->total + 0.1 * r->nuni);
 	int			lo = c->lo,
 				hi = c->hi - 1;
 
@@ -263,16 +290,14 @@ logp(const ar_names_rom *r, const prev_ctx *c, int32_t next, const unigram *u)
 		int			mid = (lo + hi) / 2;
 
 		if (r->bi[mid].next == next)
-		{
-			cnt = r->bi[mid].count;
-			break;
-		}
+			return r->bi[mid].logp;
 		if (r->bi[mid].next < next)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
 	}
-	return log_approx((cnt + SMOOTH * pu) / (c->out + SMOOTH));
+	/* unseen: SMOOTH * P_unigram / (out + SMOOTH) */
+	return (u ? u->lp_uni : log_approx(SMOOTH * 0.1 / (r->total + 0.1 * r->nuni))) - c->lp_out;
 }
 
 typedef struct hyp
@@ -282,9 +307,9 @@ typedef struct hyp
 	int			back;			/* arena index of the previous hypothesis, -1 at the start */
 } hyp;
 
-/* Keep hypothesis h in the beam b (at most BEAM, one per last token, the best). */
+/* Keep hypothesis h in the beam b (at most width, one per last token, the best). */
 static void
-beam_add(hyp *arena, int *na, int *b, int *nb, hyp h)
+beam_add(hyp *arena, int *na, int *b, int *nb, hyp h, int width)
 {
 	int			worst = -1;
 
@@ -299,7 +324,7 @@ beam_add(hyp *arena, int *na, int *b, int *nb, hyp h)
 		if (worst < 0 || arena[b[i]].score < arena[b[worst]].score)
 			worst = i;
 	}
-	if (*nb < BEAM)
+	if (*nb < width)
 	{
 		arena[*na] = h;
 		b[(*nb)++] = (*na)++;
@@ -360,7 +385,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 				const unigram *u = &r->uni[r->by_y1[k]];
 
 				beam_add(arena, &na, beams[j][1], &nbeam[j][1],
-						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, BEAM);
 			}
 		}
 		if (j == n)
@@ -381,7 +406,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 					if (y2 && (j + 1 >= n || ar[j + 1] != y2))
 						continue;
 					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
-							 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+							 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, BEAM);
 				}
 			}
 	}
@@ -431,12 +456,12 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 			int			from = beams[i][0][h];
 			prev_ctx	c = context(r, arena[from].tok);
 
-			for (int k = r->xstart[0]; k < r->xstart[1] && k < r->xstart[0] + MAX_INSERTED; k++)
+			for (int k = r->xstart[0]; k < r->xstart[1] && k < r->xstart[0] + ARABIZE_INSERTED; k++)
 			{
 				const unigram *u = &r->uni[r->by_x[k]];
 
 				beam_add(arena, &na, beams[i][1], &nbeam[i][1],
-						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, ARABIZE_BEAM);
 			}
 		}
 		if (i == n)
@@ -456,7 +481,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 						const unigram *u = &r->uni[r->by_x[k]];
 
 						beam_add(arena, &na, beams[i + dx][0], &nbeam[i + dx][0],
-								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from});
+								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, ARABIZE_BEAM);
 					}
 				}
 			}
