@@ -353,6 +353,35 @@ put_latin(int32_t tok, ar_buf *out)
 	ar_buf_append(out, c, 2);
 }
 
+/*
+ * The tokens, last first, of the best complete hypothesis of the final beams
+ * (the end of the word scored too); -1 when there is none.
+ */
+static int
+best_path(const ar_names_rom *r, const hyp *arena, int final[2][BEAM], const int nfinal[2],
+		  int32_t *seq)
+{
+	int			best = -1,
+				ns = 0;
+	double		best_score = 0.0;
+
+	for (int b = 0; b < 2; b++)
+		for (int i = 0; i < nfinal[b]; i++)
+		{
+			const hyp  *h = &arena[final[b][i]];
+			prev_ctx	c = context(r, h->tok);
+			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
+
+			if (best < 0 || s > best_score)
+				best = final[b][i], best_score = s;
+		}
+	if (best < 0)
+		return -1;
+	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
+		seq[ns++] = arena[i].tok;
+	return ns;
+}
+
 /* Romanize Arabic symbols (see ar_names_rom.h). */
 bool
 ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out)
@@ -361,11 +390,9 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 	/* beams[j][0]: hypotheses that have spelt ar[0..j); beams[j][1]: the same plus inserted letters */
 	int			beams[AR_NAMES_MAXSYM + 1][2][BEAM],
 				nbeam[AR_NAMES_MAXSYM + 1][2];
-	int			na = 0,
-				best = -1;
-	double		best_score = 0.0;
+	int			na = 0;
 	int32_t		seq[AR_NAMES_MAXSYM * 2 + 2];
-	int			ns = 0;
+	int			ns;
 
 	if (!r || n == 0)
 		return false;
@@ -410,20 +437,9 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 				}
 			}
 	}
-	for (int b = 0; b < 2; b++)
-		for (int i = 0; i < nbeam[n][b]; i++)
-		{
-			hyp		   *h = &arena[beams[n][b][i]];
-			prev_ctx	c = context(r, h->tok);
-			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
-
-			if (best < 0 || s > best_score)
-				best = beams[n][b][i], best_score = s;
-		}
-	if (best < 0)
+	ns = best_path(r, arena, beams[n], nbeam[n], seq);
+	if (ns < 0)
 		return false;
-	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
-		seq[ns++] = arena[i].tok;
 	while (ns-- > 0)
 		put_latin(seq[ns], out);
 	return true;
@@ -437,11 +453,9 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 	int			beams[AR_NAMES_MAXSYM + 1][2][BEAM],
 				nbeam[AR_NAMES_MAXSYM + 1][2];
 	int			na = 0,
-				best = -1,
 				no = 0;
-	double		best_score = 0.0;
 	int32_t		seq[AR_NAMES_MAXSYM * 2 + 2];
-	int			ns = 0;
+	int			ns;
 
 	if (!r || n == 0 || !r->by_x)
 		return -1;
@@ -486,20 +500,9 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 				}
 			}
 	}
-	for (int b = 0; b < 2; b++)
-		for (int h = 0; h < nbeam[n][b]; h++)
-		{
-			hyp		   *hp = &arena[beams[n][b][h]];
-			prev_ctx	c = context(r, hp->tok);
-			double		sc = hp->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
-
-			if (best < 0 || sc > best_score)
-				best = beams[n][b][h], best_score = sc;
-		}
-	if (best < 0)
+	ns = best_path(r, arena, beams[n], nbeam[n], seq);
+	if (ns < 0)
 		return -1;
-	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
-		seq[ns++] = arena[i].tok;
 	while (ns-- > 0)
 	{
 		int			y1 = (seq[ns] % 900) / 30,
