@@ -142,3 +142,59 @@ lexicon:
 	@test -f $(HUNSPELL_AR_DIR)/ar.dic -a -f $(HUNSPELL_AR_DIR)/ar.aff || { echo "MISSING: $(HUNSPELL_AR_DIR)/ar.{aff,dic} (apt-get install hunspell-ar)" >&2; exit 1; }
 	python3 src/train/lexicon_from_hunspell.py $(HUNSPELL_AR_DIR)/ar.aff $(HUNSPELL_AR_DIR)/ar.dic \
 	  "hunspell-ar $$(dpkg-query -W -f='$${Version}' hunspell-ar 2>/dev/null || echo unknown)" > src/tsearch_data/pg_arabic.lexicon
+
+# ---- name model (docs/names.md): `make names-model` retrains the shipped model ----
+# Reproducible (no randomness, fixed EM iterations).  The shipped model is trained on every pair;
+# names-dev-model trains the same recipe without the NAMES_DEV_PERCENT % held-out components
+# (no Arabic and no Latin token shared with training) and writes those pairs for test/eval/names_eval.sh.
+NAMES_DATA ?= ../shared/data/names
+NAMES_ITERS ?= 8
+# per-Arabic-letter bonus of the cross-script score, chosen on the tune slice (docs/names.md)
+NAMES_BONUS ?= 1.5
+NAMES_DEV_PERCENT ?= 24
+NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) -b $(NAMES_BONUS) \
+  -E $(NAMES_DATA)/arwikicats_titles.tsv
+# which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp, names from the
+# name lists (NAMES_WORDS_EXTRA="-H /usr/share/hunspell/ar.dic" adds hunspell-ar word forms: see docs/names.md)
+NAMES_WORDS_EXTRA ?=
+NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop $(NAMES_WORDS_EXTRA) \
+  -N $(NAMES_DATA)/wikidata_person_name_tokens.tsv:1 -N $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv:1 \
+  -N $(NAMES_DATA)/cldr_ar_names.tsv:3
+EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
+
+src/train/names_train: src/train/names_train.c src/train/names_words.c src/train/names_words.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< src/train/names_words.c $(CORE_SRCS) $(ICU_LIBS) -lm
+
+.PHONY: names-model names-dev-model names-words-eval
+# how many held-out ANERcorp tokens get name keys, outside entities and in PERS/LOC (lexicon from the first 90 %)
+names-words-eval: src/train/names_train
+	./src/train/names_train $(NAMES_WORDS_RECIPE) -l src/train/names_words_dev.words -x 10
+
+names-model: src/train/names_train
+	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
+	./src/train/names_train $(NAMES_RECIPE) -d 0 -m src/tsearch_data/pg_arabic_names.model
+	./src/train/names_train $(NAMES_WORDS_RECIPE) -l src/tsearch_data/pg_arabic_names.words -n src/tsearch_data/pg_arabic_names.names
+
+names-dev-model: src/train/names_train
+	@test -f "$(NAMES_DATA)/wikidata_person_name_tokens.tsv" || { echo "MISSING: $(NAMES_DATA)/wikidata_person_name_tokens.tsv is needed to train the name model" >&2; exit 1; }
+	./src/train/names_train $(NAMES_RECIPE) -d $(NAMES_DEV_PERCENT) -m src/train/names_dev.model -D src/train/names_dev.tsv
+
+# held-out cross-script retrieval (test/eval/names_eval.c): NAMES_SLICE tune or report
+NAMES_SLICE ?= report
+NAMES_QUERIES ?= 2000
+EXTRA_CLEAN += test/eval/names_eval test/bench/names_bench
+test/eval/names_eval: test/eval/names_eval.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: names-eval
+names-eval: names-dev-model test/eval/names_eval
+	./test/eval/names_eval src/train/names_dev.model src/train/names_dev.tsv $(NAMES_SLICE) $(NAMES_QUERIES)
+
+# ar_name_similarity / ar_name_key throughput beside a Levenshtein anchor (test/bench/names_bench.c)
+NAMES_BENCH_PAIRS ?= $(NAMES_DATA)/wikidata_person_name_tokens.tsv
+test/bench/names_bench: test/bench/names_bench.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: bench-names
+bench-names: test/bench/names_bench
+	./test/bench/names_bench src/tsearch_data/pg_arabic_names.model $(NAMES_BENCH_PAIRS) $(BENCH_ARGS)

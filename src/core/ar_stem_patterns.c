@@ -205,7 +205,7 @@ sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, bool patterns,
 	if ((x & AR_LEX_PL_AT) && !(x & AR_LEX_FEM))
 		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (fem_attested(lx, s, n - 2, out))
-		return n - 1;
+		return n - 1 >= 4 && out[n - 3] == YEH ? n - 2 : n - 1;	/* ميزانيات -> ميزاني, as ميزانية */
 	if (x)
 		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (n >= 5 && s[n - 3] == YEH && ar_lexicon_get(lx, s, n - 3))
