@@ -63,7 +63,7 @@ test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 .PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner
-core-check: test/unit/core_test
+core-check: test/unit/core_test $(GAZ_IMAGE)
 	./test/unit/core_test
 
 fuzz-build: $(FUZZ_PROGS)
