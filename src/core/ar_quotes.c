@@ -494,12 +494,8 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	c->seg_of = arq_zalloc(alloc, n + 1, sizeof(size_t));
 	for (i = 0; i <= n; i++)
 		c->person_at[i] = c->seg_of[i] = NOPERSON;
-	c->seg_a = arq_zalloc(alloc, n + 1, sizeof(size_t));
-	c->seg_b = arq_zalloc(alloc, n + 1, sizeof(size_t));
-	c->seg_end = arq_zalloc(alloc, n + 1, sizeof(size_t));
-	c->seg_used = arq_zalloc(alloc, n + 1, sizeof(bool));
-	c->mark = arq_zalloc(alloc, n + 1, sizeof(int));
-	c->marklen = arq_zalloc(alloc, n + 1, sizeof(int));
+	c->mark = arq_zalloc(alloc, n + 1, sizeof(char));
+	c->marklen = arq_zalloc(alloc, n + 1, sizeof(uint8_t));
 	if (guess)
 	{
 		/* guessed persons come as token ranges over this very sequence */
@@ -514,6 +510,17 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	else
 		arq_build_mentions(c, persons, npersons, NULL, 0);
 	find_marks(c);
+	{
+		/* a quotation segment ends on a mark: as many segments as marks at most, not tokens */
+		size_t		nmarks = 0;
+
+		for (i = 0; i < n; i++)
+			nmarks += c->mark[i] != 0;
+		c->seg_a = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
+		c->seg_b = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
+		c->seg_end = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
+		c->seg_used = arq_zalloc(alloc, nmarks + 1, sizeof(bool));
+	}
 	pair_marks(c);
 	for (i = 0; i < n;)
 	{

@@ -50,8 +50,8 @@ typedef struct qctx
 	size_t	   *seg_end;		/* first token after the closing mark */
 	bool	   *seg_used;
 	size_t		nseg;
-	int		   *mark;			/* 'O' open, 'C' close, 'T' toggle, 0 none */
-	int		   *marklen;		/* tokens making the mark (quot; is 2) */
+	char	   *mark;			/* 'O' open, 'C' close, 'T' toggle, 0 none */
+	uint8_t    *marklen;		/* tokens making the mark (quot; is 2) */
 	char		last_gender;	/* 'm'/'f': verb form that introduced the last speaker, 0 unknown */
 } qctx;
 
