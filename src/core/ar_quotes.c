@@ -106,7 +106,7 @@ pair_marks(qctx *c)
 		while (t > 0 && !c->mark[t])
 			t--;				/* back to the first token of the opening mark (&quot;) */
 		for (; t < c->seg_end[i] && t < c->q->n; t++)
-			c->seg_of[t] = i;
+			c->seg_of[t] = (uint32_t) (i);
 	}
 }
 
@@ -122,7 +122,8 @@ typedef struct speaker
 static size_t
 resolve_role(qctx *c, size_t i, size_t e)
 {
-	const char *head = TOK(i)->key;
+	char		head[AR_LEX_KEYMAX + 1],
+				adjbuf[AR_LEX_KEYMAX + 1];
 	const char *adj = NULL;
 	size_t		t,
 				k,
@@ -130,9 +131,10 @@ resolve_role(qctx *c, size_t i, size_t e)
 				end;
 	int			pass;
 
+	strcpy(head, TOK(i)->key);
 	for (t = i + 1; t < e; t++)
 		if (TOK(t)->keylen >= 8 && strcmp(TOK(t)->key + TOK(t)->keylen - 2, "ي") == 0)
-			adj = TOK(t)->key;
+			adj = strcpy(adjbuf, TOK(t)->key);
 	/* mentions before i: [0, end); look at the most recent SCAN_LIMIT of them */
 	{
 		size_t		lo = 0,
@@ -172,9 +174,9 @@ mention_before(qctx *c, size_t i)
 	while (t > 0 && i - t < SCAN_LIMIT)
 	{
 		t--;
-		if (c->person_at[t] != NOPERSON)
-			return c->person_at[t];
-		if (arq_sentence_end(c->q, t + 1) && c->seg_of[t] == NOPERSON)
+		if (PERSON_AT(c, t) != NOPERSON)
+			return PERSON_AT(c, t);
+		if (arq_sentence_end(c->q, t + 1) && SEG_OF(c, t) == NOPERSON)
 			break;
 	}
 	return NOPERSON;
@@ -190,9 +192,9 @@ mention_first(qctx *c, size_t i)
 	while (t > 0 && i - t < SCAN_LIMIT)
 	{
 		t--;
-		if (c->person_at[t] != NOPERSON)
-			found = c->person_at[t];
-		if (arq_sentence_end(c->q, t + 1) && c->seg_of[t] == NOPERSON && t + 1 <= i)
+		if (PERSON_AT(c, t) != NOPERSON)
+			found = PERSON_AT(c, t);
+		if (arq_sentence_end(c->q, t + 1) && SEG_OF(c, t) == NOPERSON && t + 1 <= i)
 		{
 			if (t + 1 < c->q->n && TOK(t + 1)->nl_before)
 				break;
@@ -252,8 +254,8 @@ push_quote(qctx *c, ar_quote_list *out, size_t a, size_t b, const speaker *sp)
 		const mention *m = &c->m[c->m[sp->mention].canon];
 
 		x->has_speaker = true;
-		x->speaker_byte_start = TOK(m->a)->byte_start;
-		x->speaker_byte_len = TOK(m->b - 1)->byte_start + TOK(m->b - 1)->byte_len - x->speaker_byte_start;
+		x->speaker_byte_start = m->byte_start;	/* anywhere in the text: no token read */
+		x->speaker_byte_len = m->byte_end - m->byte_start;
 	}
 	else if (sp->b > sp->a)
 	{
@@ -269,9 +271,9 @@ emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
 {
 	size_t		e;
 
-	if (a < c->q->n && c->mark[a] && c->seg_of[a] != NOPERSON)
+	if (a < c->q->n && c->mark[a] && SEG_OF(c, a) != NOPERSON)
 	{
-		size_t		s = c->seg_of[a];
+		size_t		s = SEG_OF(c, a);
 
 		c->seg_used[s] = true;
 		push_quote(c, out, c->seg_a[s], c->seg_b[s], sp);
@@ -279,10 +281,10 @@ emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
 	}
 	for (e = a; e < c->q->n; e++)
 	{
-		if (e > a && (TOK(e)->nl_before || (c->seg_of[e] == NOPERSON && arq_sentence_end(c->q, e))))
+		if (e > a && (TOK(e)->nl_before || (SEG_OF(c, e) == NOPERSON && arq_sentence_end(c->q, e))))
 			break;
-		if (c->seg_of[e] != NOPERSON)
-			c->seg_used[c->seg_of[e]] = true;
+		if (SEG_OF(c, e) != NOPERSON)
+			c->seg_used[SEG_OF(c, e)] = true;
 	}
 	push_quote(c, out, a, e, sp);
 	return e;
@@ -308,9 +310,9 @@ according_to(qctx *c, ar_quote_list *out, size_t i, size_t *last)
 {
 	speaker		sp = {NOPERSON, 0, 0};
 
-	if (i + 1 >= c->q->n || c->person_at[i + 1] == NOPERSON)
+	if (i + 1 >= c->q->n || PERSON_AT(c, i + 1) == NOPERSON)
 		return i + 1;
-	sp.mention = c->person_at[i + 1];
+	sp.mention = PERSON_AT(c, i + 1);
 	return attribution_content(c, out, i, c->m[sp.mention].b, true, &sp, last);
 }
 
@@ -335,17 +337,17 @@ attribution(qctx *c, ar_quote_list *out, size_t i, bool participle, size_t *last
 	{
 		if (arq_is_punct(c->q, k, "،") && !c->mark[k])
 			k++;
-		if (k < c->q->n && c->person_at[k] != NOPERSON)
+		if (k < c->q->n && PERSON_AT(c, k) != NOPERSON)
 		{
-			sp.mention = c->person_at[k];
+			sp.mention = PERSON_AT(c, k);
 			k = c->m[sp.mention].b;
 			subject = true;
 		}
-		else if (arq_in_set(c->lx, c->q, k, L_TITLE, "و") && c->person_at[arq_skip_title(c->lx, c->q, k)] != NOPERSON &&
+		else if (arq_in_set(c->lx, c->q, k, L_TITLE, "و") && PERSON_AT(c, arq_skip_title(c->lx, c->q, k)) != NOPERSON &&
 				 !arq_in_set(c->lx, c->q, k, L_ANON, "و"))
 		{
 			/* وزير الخارجية الروسي سيرغي لافروف */
-			sp.mention = c->person_at[arq_skip_title(c->lx, c->q, k)];
+			sp.mention = PERSON_AT(c, arq_skip_title(c->lx, c->q, k));
 			k = c->m[sp.mention].b;
 			subject = true;
 		}
@@ -418,9 +420,9 @@ attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subjec
 	/* content: after إن/أن or ":" or at a quote mark, a few words of context allowed */
 	for (t = k; t < c->q->n && t < k + 10; t++)
 	{
-		if (t > k && c->seg_of[t] == NOPERSON && arq_sentence_end(c->q, t))
+		if (t > k && SEG_OF(c, t) == NOPERSON && arq_sentence_end(c->q, t))
 			break;
-		if (c->mark[t] && c->seg_of[t] != NOPERSON && c->seg_a[c->seg_of[t]] == t + c->marklen[t])
+		if (c->mark[t] && SEG_OF(c, t) != NOPERSON && c->seg_a[SEG_OF(c, t)] == t + c->marklen[t])
 			break;
 		if (arq_is_punct(c->q, t, ":"))
 			break;
@@ -429,7 +431,7 @@ attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subjec
 		if (arq_in_set(c->lx, c->q, t, L_SPEECH, "وف"))
 			return t;			/* another attribution starts before any content */
 	}
-	if (t >= c->q->n || (t > k && c->seg_of[t] == NOPERSON && arq_sentence_end(c->q, t)) || t == k + 10)
+	if (t >= c->q->n || (t > k && SEG_OF(c, t) == NOPERSON && arq_sentence_end(c->q, t)) || t == k + 10)
 	{
 		/* وقال الوزير يستند …: content right after the subject */
 		if (subject && arq_in_set(c->lx, c->q, i, L_BARE, "وف") && k < c->q->n &&
@@ -468,13 +470,14 @@ cmp_quote(const void *a, const void *b)
 
 /* Find the quotations of s[0..len); guess: add guessed persons where no given span lies. */
 static void
-quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, bool guess,
+quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, bool guess, size_t page,
 			const ar_allocator *alloc, ar_quote_list *out)
 {
 	ar_lexseq	q;
 	qlex		lex;
 	qctx		cx;
 	qctx	   *c = &cx;
+	arq_arena	words = {NULL, 0, 0, alloc};
 	size_t		i,
 				n,
 				steps = 0,
@@ -483,17 +486,18 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	out->v = NULL;
 	out->n = out->cap = 0;
 	out->alloc = alloc;
-	ar_lexseq_build(s, len, alloc, &q);
+	ar_lexseq_build_paged(s, len, page, alloc, &q);
 	n = q.n;
 	memset(c, 0, sizeof(*c));
 	c->q = &q;
 	arq_qlex_init(&lex, alloc);
 	c->lx = &lex;
 	c->alloc = alloc;
-	c->person_at = arq_zalloc(alloc, n + 1, sizeof(size_t));
-	c->seg_of = arq_zalloc(alloc, n + 1, sizeof(size_t));
-	for (i = 0; i <= n; i++)
-		c->person_at[i] = c->seg_of[i] = NOPERSON;
+	c->person_at = arq_zalloc(alloc, n + 1, sizeof(uint32_t));
+	c->seg_of = arq_zalloc(alloc, n + 1, sizeof(uint32_t));
+	memset(c->person_at, 0xFF, (n + 1) * sizeof(uint32_t));	/* NONE32 */
+	memset(c->seg_of, 0xFF, (n + 1) * sizeof(uint32_t));
+	c->words = &words;
 	c->mark = arq_zalloc(alloc, n + 1, sizeof(char));
 	c->marklen = arq_zalloc(alloc, n + 1, sizeof(uint8_t));
 	if (guess)
@@ -526,14 +530,14 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	{
 		bool		part = (AR_CHECK_INTERRUPTS(alloc, ++steps), arq_in_set(c->lx, &q, i, L_PART, "و"));
 
-		if ((part || arq_in_set(c->lx, &q, i, L_SPEECH, "وف")) && c->seg_of[i] == NOPERSON)
+		if ((part || arq_in_set(c->lx, &q, i, L_SPEECH, "وف")) && SEG_OF(c, i) == NOPERSON)
 		{
 			size_t		e = attribution(c, out, i, part, &last);
 
 			i = e > i ? e : i + 1;
 			continue;
 		}
-		if (arq_in_set(c->lx, &q, i, L_ACCORD, "و") && c->seg_of[i] == NOPERSON)
+		if (arq_in_set(c->lx, &q, i, L_ACCORD, "و") && SEG_OF(c, i) == NOPERSON)
 		{
 			size_t		e = according_to(c, out, i, &last);
 
@@ -556,6 +560,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	alloc->free_fn(alloc->ctx, c->m);
 	alloc->free_fn(alloc->ctx, c->person_at);
 	alloc->free_fn(alloc->ctx, c->seg_of);
+	arq_arena_free(&words);
 	alloc->free_fn(alloc->ctx, c->seg_a);
 	alloc->free_fn(alloc->ctx, c->seg_b);
 	alloc->free_fn(alloc->ctx, c->seg_end);
@@ -572,9 +577,9 @@ ar_quotes_find(const char *s, size_t len, const ar_span *persons, size_t nperson
 			   const ar_allocator *alloc, ar_quote_list *out)
 {
 	if (persons == NULL)
-		quotes_find(s, len, NULL, 0, true, alloc, out);
+		quotes_find(s, len, NULL, 0, true, AR_QUOTES_PAGE, alloc, out);
 	else
-		quotes_find(s, len, persons, npersons, false, alloc, out);
+		quotes_find(s, len, persons, npersons, false, AR_QUOTES_PAGE, alloc, out);
 }
 
 /* Quotations with tagger PERSON spans completed by guessed persons (see ar_quotes.h). */
@@ -582,7 +587,15 @@ void
 ar_quotes_find_tagged(const char *s, size_t len, const ar_span *persons, size_t npersons,
 					  const ar_allocator *alloc, ar_quote_list *out)
 {
-	quotes_find(s, len, persons, npersons, true, alloc, out);
+	quotes_find(s, len, persons, npersons, true, AR_QUOTES_PAGE, alloc, out);
+}
+
+/* ar_quotes_find (tagged false) or ar_quotes_find_tagged (true) with pages of page tokens (see ar_quotes.h). */
+void
+ar_quotes_find_paged(const char *s, size_t len, const ar_span *persons, size_t npersons,
+					 bool tagged, size_t page, const ar_allocator *alloc, ar_quote_list *out)
+{
+	quotes_find(s, len, persons, persons ? npersons : 0, tagged || persons == NULL, page, alloc, out);
 }
 
 /* Release a quotation list. */

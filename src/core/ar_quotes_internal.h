@@ -32,8 +32,10 @@ typedef struct mention
 	size_t		a,
 				b;
 	size_t		canon;			/* mention whose text names this person */
-	const char *head;			/* title head before it (key of a token), or NULL */
-	const char *adj;			/* nationality adjective in that title, or NULL */
+	uint32_t	byte_start,
+				byte_end;		/* its text in the input */
+	const char *head;			/* title head before it (a copy of a token's key), or NULL */
+	const char *adj;			/* nationality adjective in that title (a copy), or NULL */
 } mention;
 
 typedef struct qctx
@@ -43,8 +45,9 @@ typedef struct qctx
 	const ar_allocator *alloc;
 	mention    *m;
 	size_t		nm;
-	size_t	   *person_at;		/* token -> mention index or NOPERSON */
-	size_t	   *seg_of;			/* token -> quote segment index or NOPERSON */
+	uint32_t   *person_at;		/* token -> mention index or NONE32 (read with PERSON_AT) */
+	uint32_t   *seg_of;			/* token -> quote segment index or NONE32 (read with SEG_OF) */
+	struct arq_arena *words;	/* copies of keys that outlive a page of the sequence */
 	size_t	   *seg_a;			/* segment content [seg_a, seg_b) */
 	size_t	   *seg_b;
 	size_t	   *seg_end;		/* first token after the closing mark */
@@ -55,12 +58,32 @@ typedef struct qctx
 	char		last_gender;	/* 'm'/'f': verb form that introduced the last speaker, 0 unknown */
 } qctx;
 
-#define TOK(i)	(&c->q->v[i])
+#define TOK(i)	ar_lex_at(c->q, (i))
+
+/* "none" in the 32-bit token maps; PERSON_AT and SEG_OF read them as size_t with NOPERSON. */
+#define NONE32 UINT32_MAX
+#define PERSON_AT(c, t) ((c)->person_at[t] == NONE32 ? NOPERSON : (size_t) (c)->person_at[t])
+#define SEG_OF(c, t) ((c)->seg_of[t] == NONE32 ? NOPERSON : (size_t) (c)->seg_of[t])
+
 
 /* Backward scans (sentence context) look at most this many tokens. */
 #define SCAN_LIMIT 400
 
 /* ---- word lists and token predicates (ar_quotes_lex.c) ---- */
+
+/* Copies of keys in chunks that never move: they stay valid while the sequence changes pages. */
+typedef struct arq_arena
+{
+	char	  **chunks;
+	size_t		n,
+				used;			/* bytes used in the last chunk */
+	const ar_allocator *alloc;
+} arq_arena;
+
+/* A copy of key (at most AR_LEX_KEYMAX bytes) valid until arq_arena_free. */
+extern const char *arq_keep(arq_arena *a, const char *key);
+/* Free the copies. */
+extern void arq_arena_free(arq_arena *a);
 
 /* Hash the word lists. */
 extern void arq_qlex_init(qlex *lx, const ar_allocator *a);

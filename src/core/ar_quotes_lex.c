@@ -58,6 +58,42 @@ static const char *const *const lexicon_lists[L_NLISTS] = {speech_verbs, partici
 	bare_verbs, complementizers, titles, anonymous, stopwords, prepositions, feminine, according,
 	temporal};
 
+/* Bytes per chunk of an arena of key copies. */
+#define ARENA_CHUNK 16384
+
+/* A copy of key valid until arq_arena_free. */
+const char *
+arq_keep(arq_arena *a, const char *key)
+{
+	size_t		l = strlen(key) + 1;
+	char	   *p;
+
+	if (a->n == 0 || a->used + l > ARENA_CHUNK)
+	{
+		a->chunks = a->alloc->realloc_fn(a->alloc->ctx, a->chunks, (a->n + 1) * sizeof(char *));
+		a->chunks[a->n++] = a->alloc->realloc_fn(a->alloc->ctx, NULL, ARENA_CHUNK > l ? ARENA_CHUNK : l);
+		a->used = 0;
+	}
+	p = a->chunks[a->n - 1] + a->used;
+	memcpy(p, key, l);
+	a->used += l;
+	return p;
+}
+
+/* Free the copies. */
+void
+arq_arena_free(arq_arena *a)
+{
+	size_t		k;
+
+	for (k = 0; k < a->n; k++)
+		a->alloc->free_fn(a->alloc->ctx, a->chunks[k]);
+	if (a->chunks)
+		a->alloc->free_fn(a->alloc->ctx, a->chunks);
+	a->chunks = NULL;
+	a->n = 0;
+}
+
 /* Hash the word lists. */
 void
 arq_qlex_init(qlex *lx, const ar_allocator *a)
@@ -113,10 +149,10 @@ arq_in_list(const ar_lexseq *q, size_t i, const char *const *list, const char *p
 {
 	int			k;
 
-	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC)
+	if (i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC)
 		return false;
 	for (k = 0; list[k]; k++)
-		if (ar_lex_key_is(q->v[i].key, list[k], pre))
+		if (ar_lex_key_is(ar_lex_at(q, i)->key, list[k], pre))
 			return true;
 	return false;
 }
@@ -128,12 +164,12 @@ arq_in_set(const qlex *lx, const ar_lexseq *q, size_t i, int l, const char *pre)
 	const char *k;
 	const char *p;
 
-	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC || q->v[i].keylen == 255)
+	if (i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC || ar_lex_at(q, i)->keylen == 255)
 		return false;
-	k = q->v[i].key;
+	k = ar_lex_at(q, i)->key;
 	if (ar_keymap_slot((ar_keymap *) &lx->m[l], k, false))
 		return true;
-	if (q->v[i].keylen <= 2)
+	if (ar_lex_at(q, i)->keylen <= 2)
 		return false;
 	for (p = pre; p[0] && p[1]; p += 2)
 		if (k[0] == p[0] && k[1] == p[1])
@@ -145,7 +181,7 @@ arq_in_set(const qlex *lx, const ar_lexseq *q, size_t i, int l, const char *pre)
 bool
 arq_is_punct(const ar_lexseq *q, size_t i, const char *p)
 {
-	return i < q->n && q->v[i].kind == AR_TOK_PUNCT && strcmp(q->v[i].key, p) == 0;
+	return i < q->n && ar_lex_at(q, i)->kind == AR_TOK_PUNCT && strcmp(ar_lex_at(q, i)->key, p) == 0;
 }
 
 /* Key starts with the article ال. */
@@ -161,12 +197,12 @@ arq_is_name_word(const qlex *lx, const ar_lexseq *q, size_t i)
 {
 	const char *k;
 
-	if (i >= q->n || q->v[i].kind != AR_TOK_ARABIC || q->v[i].keylen < 4 || q->v[i].keylen == 255)
+	if (i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC || ar_lex_at(q, i)->keylen < 4 || ar_lex_at(q, i)->keylen == 255)
 		return false;
-	k = q->v[i].key;
+	k = ar_lex_at(q, i)->key;
 	if (arq_has_article(k) || strncmp(k, "ي", 2) == 0 || strncmp(k, "لل", 4) == 0 ||
-		(q->v[i].keylen > 6 && arq_has_article(k + 2) && strchr("\x88\x81\xa8\x83", k[1])) ||
-		strcmp(k + q->v[i].keylen - 2, "ه") == 0)
+		(ar_lex_at(q, i)->keylen > 6 && arq_has_article(k + 2) && strchr("\x88\x81\xa8\x83", k[1])) ||
+		strcmp(k + ar_lex_at(q, i)->keylen - 2, "ه") == 0)
 		return false;
 	if (arq_in_list(q, i, (const char *const[]) {"قناه", "صحيفه", "وكاله", "وزاره", "تلفزيون",
 				"اذاعه", "موقع", "بيان", "حيال", "تجاه", "لدي", NULL}, "لبو"))
@@ -180,7 +216,7 @@ arq_is_name_word(const qlex *lx, const ar_lexseq *q, size_t i)
 bool
 arq_is_nisba(const qlex *lx, const ar_lexseq *q, size_t i)
 {
-	const ar_lex *t = i < q->n ? &q->v[i] : NULL;
+	const ar_lex *t = i < q->n ? ar_lex_at(q, i) : NULL;
 
 	return t && t->kind == AR_TOK_ARABIC && t->keylen >= 10 && t->keylen != 255 &&
 		arq_has_article(t->key) && strcmp(t->key + t->keylen - 2, "ي") == 0 &&
@@ -191,7 +227,7 @@ arq_is_nisba(const qlex *lx, const ar_lexseq *q, size_t i)
 bool
 arq_feminine_first_name(const qlex *lx, const ar_lexseq *q, size_t i)
 {
-	const ar_lex *t = i < q->n ? &q->v[i] : NULL;
+	const ar_lex *t = i < q->n ? ar_lex_at(q, i) : NULL;
 
 	if (!t || t->kind != AR_TOK_ARABIC || t->keylen < 6 || t->keylen == 255 ||
 		strcmp(t->key + t->keylen - 2, "ه") != 0 || arq_has_article(t->key) ||
@@ -209,9 +245,9 @@ arq_after_kunya(const ar_lexseq *q, size_t i)
 {
 	const char *p;
 
-	if (i == 0 || i >= q->n || q->v[i].kind != AR_TOK_ARABIC || !arq_has_article(q->v[i].key))
+	if (i == 0 || i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC || !arq_has_article(ar_lex_at(q, i)->key))
 		return false;
-	p = q->v[i - 1].key;
+	p = ar_lex_at(q, i - 1)->key;
 	return strcmp(p, "عبد") == 0 || strcmp(p, "ابو") == 0 || strcmp(p, "بن") == 0 ||
 		strcmp(p, "بو") == 0 || strcmp(p, "ابن") == 0;
 }
@@ -220,8 +256,8 @@ arq_after_kunya(const ar_lexseq *q, size_t i)
 bool
 arq_sentence_end(const ar_lexseq *q, size_t i)
 {
-	return i >= q->n || q->v[i].nl_before ||
-		(q->v[i].kind == AR_TOK_PUNCT &&
-		 (strcmp(q->v[i].key, ".") == 0 || strcmp(q->v[i].key, "؟") == 0 ||
-		  strcmp(q->v[i].key, "?") == 0 || strcmp(q->v[i].key, "!") == 0));
+	return i >= q->n || ar_lex_at(q, i)->nl_before ||
+		(ar_lex_at(q, i)->kind == AR_TOK_PUNCT &&
+		 (strcmp(ar_lex_at(q, i)->key, ".") == 0 || strcmp(ar_lex_at(q, i)->key, "؟") == 0 ||
+		  strcmp(ar_lex_at(q, i)->key, "?") == 0 || strcmp(ar_lex_at(q, i)->key, "!") == 0));
 }

@@ -32,19 +32,19 @@ arq_skip_title(const qlex *lx, const ar_lexseq *q, size_t i)
 	size_t		j = i + 1;
 	int			mods = 0;
 
-	if (j < q->n && strcmp(q->v[j].key, "باسم") == 0)
+	if (j < q->n && strcmp(ar_lex_at(q, j)->key, "باسم") == 0)
 	{
 		j++;
-		if (j < q->n && q->v[j].kind == AR_TOK_ARABIC && !arq_has_article(q->v[j].key))
+		if (j < q->n && ar_lex_at(q, j)->kind == AR_TOK_ARABIC && !arq_has_article(ar_lex_at(q, j)->key))
 			j++;
 	}
-	while (j < q->n && q->v[j].kind == AR_TOK_ARABIC && arq_has_article(q->v[j].key) && mods < 4 &&
+	while (j < q->n && ar_lex_at(q, j)->kind == AR_TOK_ARABIC && arq_has_article(ar_lex_at(q, j)->key) && mods < 4 &&
 		   !arq_in_set(lx, q, j, L_TITLE, "") && !arq_in_set(lx, q, j, L_STOP, ""))
 	{
 		j++;
 		mods++;
 		/* السفير الفرنسي لدى الأمم المتحدة فرنسوا ديلاتر */
-		if (j + 1 < q->n && strcmp(q->v[j].key, "لدي") == 0 && arq_has_article(q->v[j + 1].key))
+		if (j + 1 < q->n && strcmp(ar_lex_at(q, j)->key, "لدي") == 0 && arq_has_article(ar_lex_at(q, j + 1)->key))
 		{
 			j++;
 			mods = 1;
@@ -77,7 +77,7 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 			for (e = j; e < j + 3 && (arq_is_name_word(lx, q, e) || (e > j && arq_is_nisba(lx, q, e)) ||
 									(e > j && arq_after_kunya(q, e)) ||
 									(e == j && arq_feminine_first_name(lx, q, e))) &&
-				 !(e > j && strncmp(q->v[e].key, "و", 2) == 0); e++)
+				 !(e > j && strncmp(ar_lex_at(q, e)->key, "و", 2) == 0); e++)
 				;
 			if (e > j)
 			{
@@ -89,7 +89,7 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 		if (arq_in_set(lx, q, i, L_SPEECH, "وف") && arq_is_name_word(lx, q, i + 1))
 		{
 			for (e = i + 1; e < i + 3 && (arq_is_name_word(lx, q, e) || (e > i + 1 && arq_is_nisba(lx, q, e))) &&
-				 !(e > i + 1 && strncmp(q->v[e].key, "و", 2) == 0); e++)
+				 !(e > i + 1 && strncmp(ar_lex_at(q, e)->key, "و", 2) == 0); e++)
 				;
 			push_range(al, v, n, &cap, i + 1, e);
 			i = e - 1;
@@ -97,7 +97,7 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 		}
 		/* تيلرسون قال … at the start of a sentence */
 		if (arq_is_name_word(lx, q, i) && arq_in_set(lx, q, i + 1, L_SPEECH, "") &&
-			(i == 0 || q->v[i].nl_before || arq_sentence_end(q, i - 1)))
+			(i == 0 || ar_lex_at(q, i)->nl_before || arq_sentence_end(q, i - 1)))
 			push_range(al, v, n, &cap, i, i + 1);
 	}
 	/* later mentions of a known name word, clitics allowed (للافروف) */
@@ -105,6 +105,7 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 	if (nfirst)
 	{
 		ar_keymap		names;
+		arq_arena	words = {NULL, 0, 0, al};	/* the keys, kept across pages */
 		bool	   *covered = arq_zalloc(al, q->n + 1, sizeof(bool));
 
 		ar_keymap_init(&names, al, nfirst / 2);
@@ -112,7 +113,7 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 		{
 			size_t		t;
 
-			*ar_keymap_slot(&names, q->v[(*v)[k + 1] - 1].key, true) = 1;
+			*ar_keymap_slot(&names, arq_keep(&words, ar_lex_at(q, (*v)[k + 1] - 1)->key), true) = 1;
 			for (t = (*v)[k]; t < (*v)[k + 1]; t++)
 				covered[t] = true;
 		}
@@ -120,13 +121,14 @@ arq_guess_ranges(const qlex *lx, const ar_lexseq *q, const ar_allocator *al, siz
 		{
 			const char *base;
 
-			if (covered[i] || q->v[i].kind != AR_TOK_ARABIC)
+			if (covered[i] || ar_lex_at(q, i)->kind != AR_TOK_ARABIC)
 				continue;
-			if (ar_keymap_slot(&names, q->v[i].key, false) ||
-				((base = arq_strip_clitic(q->v[i].key)) && ar_keymap_slot(&names, base, false)))
+			if (ar_keymap_slot(&names, ar_lex_at(q, i)->key, false) ||
+				((base = arq_strip_clitic(ar_lex_at(q, i)->key)) && ar_keymap_slot(&names, base, false)))
 				push_range(al, v, n, &cap, i, i + 1);
 		}
 		ar_keymap_free(&names);
+		arq_arena_free(&words);
 		al->free_fn(al->ctx, covered);
 	}
 }
@@ -145,7 +147,7 @@ ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc, ar
 	out->n = 0;
 	out->cap = 0;
 	out->v = NULL;
-	ar_lexseq_build(s, len, alloc, &q);
+	ar_lexseq_build_paged(s, len, AR_QUOTES_PAGE, alloc, &q);
 	arq_qlex_init(&lex, alloc);
 	arq_guess_ranges(&lex, &q, alloc, &r, &n);
 	arq_qlex_free(&lex);
@@ -155,9 +157,9 @@ ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc, ar
 		out->v = alloc->realloc_fn(alloc->ctx, NULL, out->cap * sizeof(ar_span));
 		for (k = 0; k < n; k += 2)
 		{
-			out->v[out->n].char_start = q.v[r[k]].char_start;
-			out->v[out->n].char_len = q.v[r[k + 1] - 1].char_start + q.v[r[k + 1] - 1].char_len -
-				q.v[r[k]].char_start;
+			out->v[out->n].char_start = ar_lex_at(&q, r[k])->char_start;
+			out->v[out->n].char_len = ar_lex_at(&q, r[k + 1] - 1)->char_start + ar_lex_at(&q, r[k + 1] - 1)->char_len -
+				ar_lex_at(&q, r[k])->char_start;
 			out->n++;
 		}
 		alloc->free_fn(alloc->ctx, r);
@@ -190,13 +192,13 @@ title_of(qctx *c, mention *m)
 			break;
 		if (arq_in_set(c->lx, c->q, j - 1, L_TITLE, "وبلف"))
 		{
-			m->head = t->key;
+			m->head = arq_keep(c->words, t->key);
 			break;
 		}
 		if (!arq_has_article(t->key) && strcmp(t->key, "باسم") != 0)
 			break;
 		if (!m->adj && t->keylen >= 8 && strcmp(t->key + t->keylen - 2, "ي") == 0)
-			m->adj = t->key;
+			m->adj = arq_keep(c->words, t->key);
 		j--;
 		steps++;
 	}
@@ -222,25 +224,6 @@ cmp_mention(const void *a, const void *b)
 			   *y = b;
 
 	return x->a < y->a ? -1 : x->a > y->a;
-}
-
-/* First token whose end lies after code point cp (tokens are in order). */
-static size_t
-token_after(const ar_lexseq *q, size_t cp)
-{
-	size_t		lo = 0,
-				hi = q->n;
-
-	while (lo < hi)
-	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (q->v[mid].char_start + q->v[mid].char_len <= cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* Build mentions from person spans (code points) first, then from token ranges
@@ -269,7 +252,7 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 		{
 			size_t		s1 = persons[k].char_start + persons[k].char_len;
 
-			a = b = token_after(c->q, persons[k].char_start);
+			a = b = ar_lexseq_token_after(c->q, persons[k].char_start);
 			while (b < c->q->n && TOK(b)->char_start < s1)
 				b++;
 			if (persons[k].char_len == 0)
@@ -287,24 +270,24 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 		if (b <= a)
 			continue;
 		for (t = a; t < b; t++)
-			if (c->person_at[t] != NOPERSON)
+			if (PERSON_AT(c, t) != NOPERSON)
 				break;
 		if (t < b)
 		{
 			/* a guessed name that contains one given span widens it (فرنسوا ديلاتر over ديلاتر) */
-			size_t		o = c->person_at[t];
+			size_t		o = PERSON_AT(c, t);
 
 			if (k >= np && c->m[o].a >= a && c->m[o].b <= b)
 			{
 				for (j = a; j < b; j++)
-					if (c->person_at[j] != NOPERSON && c->person_at[j] != o)
+					if (PERSON_AT(c, j) != NOPERSON && PERSON_AT(c, j) != o)
 						break;
 				if (j == b)
 				{
 					c->m[o].a = a;
 					c->m[o].b = b;
 					for (j = a; j < b; j++)
-						c->person_at[j] = o;
+						c->person_at[j] = (uint32_t) (o);
 				}
 			}
 			continue;			/* overlaps an earlier span */
@@ -312,14 +295,16 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 		c->m[c->nm].a = a;
 		c->m[c->nm].b = b;
 		for (t = a; t < b; t++)
-			c->person_at[t] = c->nm;
+			c->person_at[t] = (uint32_t) (c->nm);
 		c->nm++;
 	}
 	qsort(c->m, c->nm, sizeof(mention), cmp_mention);
 	for (k = 0; k < c->nm; k++)
 	{
 		for (t = c->m[k].a; t < c->m[k].b; t++)
-			c->person_at[t] = k;
+			c->person_at[t] = (uint32_t) (k);
+		c->m[k].byte_start = TOK(c->m[k].a)->byte_start;
+		c->m[k].byte_end = TOK(c->m[k].b - 1)->byte_start + TOK(c->m[k].b - 1)->byte_len;
 		title_of(c, &c->m[k]);
 		/* نظيره: the counterpart holds the title of the person named before */
 		if (c->m[k].head && (strcmp(c->m[k].head, "نظيره") == 0 || strcmp(c->m[k].head, "نظيرته") == 0))
@@ -337,7 +322,7 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 	ar_keymap_init(&best, c->alloc, c->nm);
 	for (k = 0; k < c->nm; k++)
 	{
-		size_t	   *slot = ar_keymap_slot(&best, TOK(c->m[k].b - 1)->key, true);
+		size_t	   *slot = ar_keymap_slot(&best, arq_keep(c->words, TOK(c->m[k].b - 1)->key), true);
 
 		if (*slot == NOPERSON || c->m[k].b - c->m[k].a > c->m[*slot].b - c->m[*slot].a)
 			*slot = k;
