@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Peak backend memory of one call over one large row: the growth of VmHWM (peak resident
 # set of the backend, /proc/<pid>/status) while FUNCTION(body) runs over a row of about
-# SIZE_MB megabytes of one shape:
+# SIZE_MB megabytes of one shape.  The peak is reset to the current resident set just
+# before the call (echo 5 > /proc/<pid>/clear_refs, when permitted: root or the server's
+# user), so that building the row does not hide the call's own peak:
 #   news   the project's own corpus (test/corpus) repeated;
 #   chars  'بa' repeated: one token per character (the worst case of per-token structures).
 #
@@ -39,7 +41,7 @@ CREATE TEMP TABLE big AS SELECT repeat(pg_read_file('$corpus'), $reps) AS body;
 SELECT 'bytes', octet_length(body) FROM big;
 SELECT pg_backend_pid() AS pid \gset p_
 \setenv PGA_PID :p_pid
-\! echo "hwm0|\$(awk '/VmHWM/ {print \$2}' /proc/\$PGA_PID/status)"
+\! (echo 5 > /proc/\$PGA_PID/clear_refs) 2>/dev/null; echo "hwm0|\$(awk '/VmHWM/ {print \$2}' /proc/\$PGA_PID/status)"
 $call;
 \! echo "hwm1|\$(awk '/VmHWM/ {print \$2}' /proc/\$PGA_PID/status)"
 SQL

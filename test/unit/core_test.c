@@ -51,6 +51,26 @@ unit_check(bool ok, const char *expr, const char *file, int line)
 	return ok;
 }
 
+/* Read a whole file, NUL-terminated (malloc); NULL when missing. */
+char *
+unit_read_file(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t) n + 1);
+	*len = fread(buf, 1, (size_t) n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
 /* Record a string-equality check. */
 bool
 unit_check_streq(const char *got, const char *want, const char *expr, const char *file, int line)

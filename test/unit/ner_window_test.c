@@ -13,26 +13,6 @@
 #include "unit.h"
 #include "ar_ner.h"
 
-/* Read a whole file, NUL-terminated; NULL when missing. */
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t) n + 1);
-	*len = fread(buf, 1, (size_t) n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Whether windowed extraction (window tokens) of text equals whole-text extraction; counts entities in *n. */
 static bool
 same_as_whole(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *u,
@@ -85,7 +65,7 @@ long_text(int reps)
 		for (f = 0; f < 5; f++)
 		{
 			size_t		n;
-			char	   *t = read_all(corpus[f], &n);
+			char	   *t = unit_read_file(corpus[f], &n);
 			const char *ins = inserts[(r * 5 + f) % 5];
 
 			if (!t)
@@ -112,8 +92,8 @@ UNIT_TEST(ner_windows_equal_whole_text)
 	size_t		mlen,
 				glen,
 				n = 0;
-	char	   *mdata = read_all("src/tsearch_data/pg_arabic_ner.model", &mlen);
-	char	   *gdata = read_all("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
+	char	   *mdata = unit_read_file("src/tsearch_data/pg_arabic_ner.model", &mlen);
+	char	   *gdata = unit_read_file("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
 	ar_ner_model m;
 	ar_gazetteer *g = NULL,
 			   *u = ar_gaz_create(&ar_malloc_allocator);
