@@ -125,6 +125,19 @@ ar_lexseq_build_paged(const char *s, size_t len, size_t page, const ar_allocator
 		len = UINT32_MAX;
 	if (page < 4 * AR_LEX_CHECKPOINT)
 		page = 4 * AR_LEX_CHECKPOINT;
+	/* most texts fit a page: build the whole sequence, unless it gets longer than a page */
+	{
+		size_t		cap = 16;
+
+		memset(seq, 0, sizeof(*seq));
+		seq->alloc = alloc;
+		seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
+		ar_buf_init(&seq->keys, alloc, (len < 2 * page ? len : 2 * page) / 2 + 16);
+		seq->n = seq->nv = lex_fill(s, len, 0, 0, false, page + 1, alloc, &seq->v, &cap, &seq->keys);
+		if (seq->n <= page)
+			return;
+		ar_lexseq_free(seq);
+	}
 	/* count the tokens, with a checkpoint every AR_LEX_CHECKPOINT of them */
 	ck = alloc->realloc_fn(alloc->ctx, NULL, ckcap * 3 * sizeof(uint32_t));
 	ar_tokenizer_init(&tz, s, len);
@@ -158,12 +171,6 @@ ar_lexseq_build_paged(const char *s, size_t len, size_t page, const ar_allocator
 		}
 		nl = false;
 		n++;
-	}
-	if (n <= page)
-	{
-		alloc->free_fn(alloc->ctx, ck);
-		ar_lexseq_build(s, len, alloc, seq);
-		return;
 	}
 	memset(seq, 0, sizeof(*seq));
 	seq->alloc = alloc;
