@@ -105,9 +105,31 @@ pair_marks(qctx *c)
 		t = c->seg_a[i] - 1;
 		while (t > 0 && !c->mark[t])
 			t--;				/* back to the first token of the opening mark (&quot;) */
-		for (; t < c->seg_end[i] && t < c->q->n; t++)
-			c->seg_of[t] = (uint32_t) (i);
+		c->seg_lo[i] = t;
 	}
+}
+
+/*
+ * The quotation segment holding token t (from its opening mark to the token
+ * after its closing one), or NOPERSON.  Segments follow one another without
+ * overlapping, so a binary search over their first tokens finds it.
+ */
+static size_t
+seg_at(const qctx *c, size_t t)
+{
+	size_t		lo = 0,
+				hi = c->nseg;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (c->seg_lo[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && t < c->seg_end[lo - 1] && t < c->q->n ? lo - 1 : NOPERSON;
 }
 
 /* The speaker of a quotation: a mention index, or a literal token range. */
@@ -176,7 +198,7 @@ mention_before(qctx *c, size_t i)
 		t--;
 		if (PERSON_AT(c, t) != NOPERSON)
 			return PERSON_AT(c, t);
-		if (arq_sentence_end(c->q, t + 1) && SEG_OF(c, t) == NOPERSON)
+		if (arq_sentence_end(c->q, t + 1) && seg_at(c, t) == NOPERSON)
 			break;
 	}
 	return NOPERSON;
@@ -194,7 +216,7 @@ mention_first(qctx *c, size_t i)
 		t--;
 		if (PERSON_AT(c, t) != NOPERSON)
 			found = PERSON_AT(c, t);
-		if (arq_sentence_end(c->q, t + 1) && SEG_OF(c, t) == NOPERSON && t + 1 <= i)
+		if (arq_sentence_end(c->q, t + 1) && seg_at(c, t) == NOPERSON && t + 1 <= i)
 		{
 			if (t + 1 < c->q->n && TOK(t + 1)->nl_before)
 				break;
@@ -271,9 +293,9 @@ emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
 {
 	size_t		e;
 
-	if (a < c->q->n && c->mark[a] && SEG_OF(c, a) != NOPERSON)
+	if (a < c->q->n && c->mark[a] && seg_at(c, a) != NOPERSON)
 	{
-		size_t		s = SEG_OF(c, a);
+		size_t		s = seg_at(c, a);
 
 		c->seg_used[s] = true;
 		push_quote(c, out, c->seg_a[s], c->seg_b[s], sp);
@@ -281,10 +303,10 @@ emit_content(qctx *c, ar_quote_list *out, size_t a, const speaker *sp)
 	}
 	for (e = a; e < c->q->n; e++)
 	{
-		if (e > a && (TOK(e)->nl_before || (SEG_OF(c, e) == NOPERSON && arq_sentence_end(c->q, e))))
+		if (e > a && (TOK(e)->nl_before || (seg_at(c, e) == NOPERSON && arq_sentence_end(c->q, e))))
 			break;
-		if (SEG_OF(c, e) != NOPERSON)
-			c->seg_used[SEG_OF(c, e)] = true;
+		if (seg_at(c, e) != NOPERSON)
+			c->seg_used[seg_at(c, e)] = true;
 	}
 	push_quote(c, out, a, e, sp);
 	return e;
@@ -420,9 +442,9 @@ attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subjec
 	/* content: after إن/أن or ":" or at a quote mark, a few words of context allowed */
 	for (t = k; t < c->q->n && t < k + 10; t++)
 	{
-		if (t > k && SEG_OF(c, t) == NOPERSON && arq_sentence_end(c->q, t))
+		if (t > k && seg_at(c, t) == NOPERSON && arq_sentence_end(c->q, t))
 			break;
-		if (c->mark[t] && SEG_OF(c, t) != NOPERSON && c->seg_a[SEG_OF(c, t)] == t + c->marklen[t])
+		if (c->mark[t] && seg_at(c, t) != NOPERSON && c->seg_a[seg_at(c, t)] == t + c->marklen[t])
 			break;
 		if (arq_is_punct(c->q, t, ":"))
 			break;
@@ -431,7 +453,7 @@ attribution_content(qctx *c, ar_quote_list *out, size_t i, size_t k, bool subjec
 		if (arq_in_set(c->lx, c->q, t, L_SPEECH, "وف"))
 			return t;			/* another attribution starts before any content */
 	}
-	if (t >= c->q->n || (t > k && SEG_OF(c, t) == NOPERSON && arq_sentence_end(c->q, t)) || t == k + 10)
+	if (t >= c->q->n || (t > k && seg_at(c, t) == NOPERSON && arq_sentence_end(c->q, t)) || t == k + 10)
 	{
 		/* وقال الوزير يستند …: content right after the subject */
 		if (subject && arq_in_set(c->lx, c->q, i, L_BARE, "وف") && k < c->q->n &&
@@ -494,9 +516,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	c->lx = &lex;
 	c->alloc = alloc;
 	c->person_at = arq_zalloc(alloc, n + 1, sizeof(uint32_t));
-	c->seg_of = arq_zalloc(alloc, n + 1, sizeof(uint32_t));
 	memset(c->person_at, 0xFF, (n + 1) * sizeof(uint32_t));	/* NONE32 */
-	memset(c->seg_of, 0xFF, (n + 1) * sizeof(uint32_t));
 	c->words = &words;
 	c->mark = arq_zalloc(alloc, n + 1, sizeof(char));
 	c->marklen = arq_zalloc(alloc, n + 1, sizeof(uint8_t));
@@ -523,6 +543,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 		c->seg_a = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
 		c->seg_b = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
 		c->seg_end = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
+		c->seg_lo = arq_zalloc(alloc, nmarks + 1, sizeof(size_t));
 		c->seg_used = arq_zalloc(alloc, nmarks + 1, sizeof(bool));
 	}
 	pair_marks(c);
@@ -530,14 +551,14 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 	{
 		bool		part = (AR_CHECK_INTERRUPTS(alloc, ++steps), arq_in_set(c->lx, &q, i, L_PART, "و"));
 
-		if ((part || arq_in_set(c->lx, &q, i, L_SPEECH, "وف")) && SEG_OF(c, i) == NOPERSON)
+		if ((part || arq_in_set(c->lx, &q, i, L_SPEECH, "وف")) && seg_at(c, i) == NOPERSON)
 		{
 			size_t		e = attribution(c, out, i, part, &last);
 
 			i = e > i ? e : i + 1;
 			continue;
 		}
-		if (arq_in_set(c->lx, &q, i, L_ACCORD, "و") && SEG_OF(c, i) == NOPERSON)
+		if (arq_in_set(c->lx, &q, i, L_ACCORD, "و") && seg_at(c, i) == NOPERSON)
 		{
 			size_t		e = according_to(c, out, i, &last);
 
@@ -559,7 +580,7 @@ quotes_find(const char *s, size_t len, const ar_span *persons, size_t npersons, 
 		qsort(out->v, out->n, sizeof(ar_quote), cmp_quote);
 	alloc->free_fn(alloc->ctx, c->m);
 	alloc->free_fn(alloc->ctx, c->person_at);
-	alloc->free_fn(alloc->ctx, c->seg_of);
+	alloc->free_fn(alloc->ctx, c->seg_lo);
 	arq_arena_free(&words);
 	alloc->free_fn(alloc->ctx, c->seg_a);
 	alloc->free_fn(alloc->ctx, c->seg_b);

@@ -46,11 +46,11 @@ typedef struct qctx
 	mention    *m;
 	size_t		nm;
 	uint32_t   *person_at;		/* token -> mention index or NONE32 (read with PERSON_AT) */
-	uint32_t   *seg_of;			/* token -> quote segment index or NONE32 (read with SEG_OF) */
 	struct arq_arena *words;	/* copies of keys that outlive a page of the sequence */
 	size_t	   *seg_a;			/* segment content [seg_a, seg_b) */
 	size_t	   *seg_b;
 	size_t	   *seg_end;		/* first token after the closing mark */
+	size_t	   *seg_lo;			/* first token of the opening mark (segment of a token: seg_at) */
 	bool	   *seg_used;
 	size_t		nseg;
 	char	   *mark;			/* 'O' open, 'C' close, 'T' toggle, 0 none */
@@ -60,10 +60,9 @@ typedef struct qctx
 
 #define TOK(i)	ar_lex_at(c->q, (i))
 
-/* "none" in the 32-bit token maps; PERSON_AT and SEG_OF read them as size_t with NOPERSON. */
+/* "none" in the 32-bit token map person_at; PERSON_AT reads it as size_t with NOPERSON. */
 #define NONE32 UINT32_MAX
 #define PERSON_AT(c, t) ((c)->person_at[t] == NONE32 ? NOPERSON : (size_t) (c)->person_at[t])
-#define SEG_OF(c, t) ((c)->seg_of[t] == NONE32 ? NOPERSON : (size_t) (c)->seg_of[t])
 
 
 /* Backward scans (sentence context) look at most this many tokens. */
