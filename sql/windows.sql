@@ -19,14 +19,13 @@ CREATE FUNCTION pg_temp.run(w int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('pg_arabic.window_tokens', w::text, true);
   INSERT INTO runs
-  SELECT w,
-         (SELECT md5(string_agg(concat_ws('|', e.label, e.start_pos, e.length, e.canonical, e.score), ';'
-                                ORDER BY e.start_pos, e.label))
-            FROM long_doc, ar_entities(long_doc.body) AS e),
-         (SELECT count(*) FROM long_doc, ar_entities(long_doc.body)),
-         (SELECT md5(string_agg(concat_ws('|', q.speaker, q.start_pos, q.length), ';' ORDER BY q.start_pos))
-            FROM long_doc, ar_quotes(long_doc.body) AS q),
-         (SELECT count(*) FROM long_doc, ar_quotes(long_doc.body));
+  SELECT w, e.h, e.n, q.h, q.n
+  FROM (SELECT md5(string_agg(concat_ws('|', x.label, x.start_pos, x.length, x.canonical, x.score), ';'
+                              ORDER BY x.start_pos, x.label)) AS h, count(*) AS n
+          FROM long_doc, ar_entities(long_doc.body) AS x) AS e,
+       (SELECT md5(string_agg(concat_ws('|', y.speaker, y.start_pos, y.length), ';' ORDER BY y.start_pos)) AS h,
+               count(*) AS n
+          FROM long_doc, ar_quotes(long_doc.body) AS y) AS q;
 END $$;
 SELECT pg_temp.run(100000000);  -- one window: the whole text
 SELECT pg_temp.run(16384);      -- the default
