@@ -148,11 +148,12 @@ bool
 arq_in_list(const ar_lexseq *q, size_t i, const char *const *list, const char *pre)
 {
 	int			k;
+	const ar_lex *t;
 
-	if (i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC)
+	if (i >= q->n || (t = ar_lex_at(q, i))->kind != AR_TOK_ARABIC)
 		return false;
 	for (k = 0; list[k]; k++)
-		if (ar_lex_key_is(ar_lex_at(q, i)->key, list[k], pre))
+		if (ar_lex_key_is(t->key, list[k], pre))
 			return true;
 	return false;
 }
@@ -163,13 +164,14 @@ arq_in_set(const qlex *lx, const ar_lexseq *q, size_t i, int l, const char *pre)
 {
 	const char *k;
 	const char *p;
+	const ar_lex *t;
 
-	if (i >= q->n || ar_lex_at(q, i)->kind != AR_TOK_ARABIC || ar_lex_at(q, i)->keylen == 255)
+	if (i >= q->n || (t = ar_lex_at(q, i))->kind != AR_TOK_ARABIC || t->keylen == 255)
 		return false;
-	k = ar_lex_at(q, i)->key;
+	k = t->key;
 	if (ar_keymap_slot((ar_keymap *) &lx->m[l], k, false))
 		return true;
-	if (ar_lex_at(q, i)->keylen <= 2)
+	if (t->keylen <= 2)
 		return false;
 	for (p = pre; p[0] && p[1]; p += 2)
 		if (k[0] == p[0] && k[1] == p[1])
@@ -181,7 +183,9 @@ arq_in_set(const qlex *lx, const ar_lexseq *q, size_t i, int l, const char *pre)
 bool
 arq_is_punct(const ar_lexseq *q, size_t i, const char *p)
 {
-	return i < q->n && ar_lex_at(q, i)->kind == AR_TOK_PUNCT && strcmp(ar_lex_at(q, i)->key, p) == 0;
+	const ar_lex *t;
+
+	return i < q->n && (t = ar_lex_at(q, i))->kind == AR_TOK_PUNCT && strcmp(t->key, p) == 0;
 }
 
 /* Key starts with the article ال. */
@@ -256,8 +260,10 @@ arq_after_kunya(const ar_lexseq *q, size_t i)
 bool
 arq_sentence_end(const ar_lexseq *q, size_t i)
 {
-	return i >= q->n || ar_lex_at(q, i)->nl_before ||
-		(ar_lex_at(q, i)->kind == AR_TOK_PUNCT &&
-		 (strcmp(ar_lex_at(q, i)->key, ".") == 0 || strcmp(ar_lex_at(q, i)->key, "؟") == 0 ||
-		  strcmp(ar_lex_at(q, i)->key, "?") == 0 || strcmp(ar_lex_at(q, i)->key, "!") == 0));
+	const ar_lex *t;
+
+	return i >= q->n || (t = ar_lex_at(q, i))->nl_before ||
+		(t->kind == AR_TOK_PUNCT &&
+		 (strcmp(t->key, ".") == 0 || strcmp(t->key, "؟") == 0 ||
+		  strcmp(t->key, "?") == 0 || strcmp(t->key, "!") == 0));
 }
