@@ -217,8 +217,8 @@ ar_lexseq_load(ar_lexseq *seq, size_t i)
 	seq->nv2 = tn;
 	if (i - seq->base < seq->nv)
 		return &seq->v[i - seq->base];
-	/* a new page from the checkpoint before i, a quarter of a page back (scans go backwards too) */
-	start = i > seq->page / 4 ? i - seq->page / 4 : 0;
+	/* a new page from two checkpoints before i (scans go backwards too; further back is the page before) */
+	start = i > 2 * AR_LEX_CHECKPOINT ? i - 2 * AR_LEX_CHECKPOINT : 0;
 	k = start / AR_LEX_CHECKPOINT;
 	cap = seq->page;
 	seq->base = k * AR_LEX_CHECKPOINT;

@@ -36,7 +36,7 @@ typedef struct ar_lex
 /*
  * A sequence built by ar_lexseq_build holds every token in v.  One built by
  * ar_lexseq_build_paged over a long text holds a page of them (tokens
- * [base, base + nv)) and re-tokenizes another page from a checkpoint when a
+ * [base, base + nv)) and re-tokenizes another page from a checkpoint (two before the token) when a
  * token outside is asked for (ar_lex_at); the page before stays valid until
  * the next load, so a pointer to a token or key survives one page change.
  */

@@ -36,6 +36,7 @@ typedef struct mention
 				byte_end;		/* its text in the input */
 	const char *head;			/* title head before it (a copy of a token's key), or NULL */
 	const char *adj;			/* nationality adjective in that title (a copy), or NULL */
+	const char *last;			/* key of its last token (a copy) */
 } mention;
 
 typedef struct qctx

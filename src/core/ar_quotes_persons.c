@@ -305,6 +305,7 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 			c->person_at[t] = (uint32_t) (k);
 		c->m[k].byte_start = TOK(c->m[k].a)->byte_start;
 		c->m[k].byte_end = TOK(c->m[k].b - 1)->byte_start + TOK(c->m[k].b - 1)->byte_len;
+		c->m[k].last = arq_keep(c->words, TOK(c->m[k].b - 1)->key);
 		title_of(c, &c->m[k]);
 		/* نظيره: the counterpart holds the title of the person named before */
 		if (c->m[k].head && (strcmp(c->m[k].head, "نظيره") == 0 || strcmp(c->m[k].head, "نظيرته") == 0))
@@ -322,14 +323,14 @@ arq_build_mentions(qctx *c, const ar_span *persons, size_t np, const size_t *ran
 	ar_keymap_init(&best, c->alloc, c->nm);
 	for (k = 0; k < c->nm; k++)
 	{
-		size_t	   *slot = ar_keymap_slot(&best, arq_keep(c->words, TOK(c->m[k].b - 1)->key), true);
+		size_t	   *slot = ar_keymap_slot(&best, c->m[k].last, true);
 
 		if (*slot == NOPERSON || c->m[k].b - c->m[k].a > c->m[*slot].b - c->m[*slot].a)
 			*slot = k;
 	}
 	for (k = 0; k < c->nm; k++)
 	{
-		const char *lk = TOK(c->m[k].b - 1)->key;
+		const char *lk = c->m[k].last;
 		const char *base = arq_strip_clitic(lk);
 		size_t	   *s1 = ar_keymap_slot(&best, lk, false);
 		size_t	   *s2 = base ? ar_keymap_slot(&best, base, false) : NULL;
