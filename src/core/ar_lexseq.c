@@ -43,70 +43,122 @@ fold_key(const unsigned char *s, size_t len, ar_lex *lx, ar_buf *keys)
 	lx->keylen = trunc ? 255 : (uint8_t) o;
 }
 
-/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
-/* Fold and append the tokens of s[0..len) from byte pos / code point cpos (line break before: nl) into v, at most max of them. */
-static size_t
-lex_fill(const char *s, size_t len, size_t pos, size_t cpos, bool nl, size_t max,
-		 const ar_allocator *alloc, ar_lex **v, size_t *cap, ar_buf *keys)
+/* Start reading s[0..len) into an empty seq, window by window (ar_lexstream_fill). */
+void
+ar_lexstream_init(ar_lexstream *st, const char *s, size_t len, const ar_allocator *alloc,
+				  ar_lexseq *seq, size_t keys_hint)
 {
-	ar_tokenizer tz;
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;		/* 32-bit offsets (see ar_lexseq.h) */
+	st->s = s;
+	st->nl = false;
+	st->done = false;
+	st->cap = 16;
+	ar_tokenizer_init(&st->tz, s, len);
+	memset(seq, 0, sizeof(*seq));	/* not paged: base 0, nv = n */
+	seq->alloc = alloc;
+	seq->n = 0;
+	seq->v = alloc->realloc_fn(alloc->ctx, NULL, st->cap * sizeof(ar_lex));
+	ar_buf_init(&seq->keys, alloc, keys_hint);
+}
+
+/*
+ * Drop tokens [0, keep_from) of seq, then append the next tokens of the
+ * input until seq holds max of them or the input ends (st->done).  The
+ * tokens are those of one tokenizer pass over the whole input, whatever the
+ * windows: offsets stay those of the input.
+ */
+void
+ar_lexstream_fill(ar_lexstream *st, ar_lexseq *seq, size_t keep_from, size_t max)
+{
+	const ar_allocator *alloc = seq->alloc;
 	ar_token	tok;
-	size_t		n = 0,
-				i,
+	size_t		i,
 				off;
 
-	ar_tokenizer_init(&tz, s, len);
-	tz.pos = pos;
-	tz.cpos = cpos;
-	keys->len = 0;
-	while (n < max && ar_tokenizer_next(&tz, &tok))
+	if (keep_from > 0)
+	{
+		size_t		kept = seq->n - keep_from;
+
+		off = keep_from < seq->n ? (size_t) (seq->v[keep_from].key - seq->keys.data) : seq->keys.len;
+		memmove(seq->keys.data, seq->keys.data + off, seq->keys.len - off);
+		seq->keys.len -= off;
+		memmove(seq->v, seq->v + keep_from, kept * sizeof(ar_lex));
+		seq->n = kept;
+	}
+	while (seq->n < max && ar_tokenizer_next(&st->tz, &tok))
 	{
 		ar_lex	   *lx;
 
-		AR_CHECK_INTERRUPTS(alloc, n);
+		AR_CHECK_INTERRUPTS(alloc, seq->n);
 		if (tok.kind == AR_TOK_SPACE)
 		{
-			if (memchr(s + tok.byte_start, '\n', tok.byte_len) ||
-				memchr(s + tok.byte_start, '\r', tok.byte_len))
-				nl = true;
+			if (memchr(st->s + tok.byte_start, '\n', tok.byte_len) ||
+				memchr(st->s + tok.byte_start, '\r', tok.byte_len))
+				st->nl = true;
 			continue;
 		}
-		if (n == *cap)
+		if (seq->n == st->cap)
 		{
-			*cap *= 2;
-			*v = alloc->realloc_fn(alloc->ctx, *v, *cap * sizeof(ar_lex));
+			st->cap *= 2;
+			seq->v = alloc->realloc_fn(alloc->ctx, seq->v, st->cap * sizeof(ar_lex));
 		}
-		lx = &(*v)[n++];
+		lx = &seq->v[seq->n++];
 		lx->kind = (uint8_t) tok.kind;
 		lx->byte_start = (uint32_t) tok.byte_start;
 		lx->byte_len = (uint32_t) tok.byte_len;
 		lx->char_start = (uint32_t) tok.char_start;
 		lx->char_len = (uint32_t) tok.char_len;
-		lx->nl_before = nl;
-		nl = false;
-		fold_key((const unsigned char *) s + tok.byte_start, tok.byte_len, lx, keys);
+		lx->nl_before = st->nl;
+		st->nl = false;
+		fold_key((const unsigned char *) st->s + tok.byte_start, tok.byte_len, lx, &seq->keys);
 	}
+	if (seq->n < max)
+		st->done = true;
+	seq->nv = seq->n;
 	/* the pool has stopped moving: point every token at its key */
-	for (i = 0, off = 0; i < n; i++)
+	for (i = 0, off = 0; i < seq->n; i++)
 	{
-		(*v)[i].key = keys->data + off;
-		off += strlen(keys->data + off) + 1;
+		seq->v[i].key = seq->keys.data + off;
+		off += strlen(seq->keys.data + off) + 1;
 	}
-	return n;
 }
 
+/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
 void
 ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq)
 {
-	size_t		cap = 16;
+	ar_lexstream st;
 
-	if (len > UINT32_MAX)
-		len = UINT32_MAX;		/* 32-bit offsets (see ar_lexseq.h) */
-	memset(seq, 0, sizeof(*seq));
-	seq->alloc = alloc;
-	seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
-	ar_buf_init(&seq->keys, alloc, len / 2 + 16);
-	seq->n = seq->nv = lex_fill(s, len, 0, 0, false, (size_t) -1, alloc, &seq->v, &cap, &seq->keys);
+	ar_lexstream_init(&st, s, len, alloc, seq, (len > UINT32_MAX ? UINT32_MAX : len) / 2 + 16);
+	ar_lexstream_fill(&st, seq, 0, SIZE_MAX);
+}
+
+/* Fold the tokens from byte pos / code point pos cpos (nl: a line break before) into *v and keys (emptied first), at most max; returns their number. */
+static size_t
+lex_fill(const char *s, size_t len, size_t pos, size_t cpos, bool nl, size_t max,
+		 const ar_allocator *alloc, ar_lex **v, size_t *cap, ar_buf *keys)
+{
+	ar_lexstream st;
+	ar_lexseq	tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.alloc = alloc;
+	tmp.v = *v;
+	tmp.keys = *keys;
+	tmp.keys.len = 0;
+	st.s = s;
+	st.nl = nl;
+	st.done = false;
+	st.cap = *cap;
+	ar_tokenizer_init(&st.tz, s, len);
+	st.tz.pos = pos;
+	st.tz.cpos = cpos;
+	ar_lexstream_fill(&st, &tmp, 0, max);
+	*v = tmp.v;
+	*keys = tmp.keys;
+	*cap = st.cap;
+	return tmp.n;
 }
 
 /* Tokenize s[0..len) into seq a page at a time when it has more than page tokens (see ar_lexseq.h). */

@@ -51,9 +51,20 @@ unit_check(bool ok, const char *expr, const char *file, int line)
 	return ok;
 }
 
-/* Read a whole file, NUL-terminated (malloc); NULL when missing. */
+/* Record a string-equality check. */
+bool
+unit_check_streq(const char *got, const char *want, const char *expr, const char *file, int line)
+{
+	bool		ok = got && want && strcmp(got, want) == 0;
+
+	if (!ok)
+		fprintf(stderr, "     got  \"%s\"\n     want \"%s\"\n", got ? got : "(null)", want ? want : "(null)");
+	return unit_check(ok, expr, file, line);
+}
+
+/* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
 char *
-unit_read_file(const char *path, size_t *len)
+unit_slurp(const char *path, size_t *len)
 {
 	FILE	   *f = fopen(path, "rb");
 	char	   *buf;
@@ -69,17 +80,6 @@ unit_read_file(const char *path, size_t *len)
 	buf[*len] = '\0';
 	fclose(f);
 	return buf;
-}
-
-/* Record a string-equality check. */
-bool
-unit_check_streq(const char *got, const char *want, const char *expr, const char *file, int line)
-{
-	bool		ok = got && want && strcmp(got, want) == 0;
-
-	if (!ok)
-		fprintf(stderr, "     got  \"%s\"\n     want \"%s\"\n", got ? got : "(null)", want ? want : "(null)");
-	return unit_check(ok, expr, file, line);
 }
 
 /* Normalize s under a spec; returns a malloc'ed string. */
@@ -138,6 +138,29 @@ UNIT_TEST(normalize_profiles)
 	NORM("ًٌٍَُِّْ", "search", "");
 	NORM("ــــــ", "search", "");
 	NORM("   ", "search", "");
+}
+
+/* Profiles are explicit rule lists: "all" covers the rule table exactly, and the
+ * search profile is the rules named here, not "every bit". */
+UNIT_TEST(normalize_profiles_explicit)
+{
+	static const char search[] = "presentation_forms,diacritics,quranic_marks,tatweel,alef,"
+		"hamza,yeh,teh_marbuta,persian,digits,bidi,joiners,entities,spaces";
+	uint32_t	all = 0,
+				m;
+	char		bad[32];
+	int			i;
+
+	for (i = 0; ar_norm_rules[i].name; i++)
+	{
+		CHECK((all & ar_norm_rules[i].bit) == 0);
+		all |= ar_norm_rules[i].bit;
+	}
+	CHECK(all == AR_N_ALL);
+	CHECK(ar_norm_parse_spec("all", 3, &m, bad, sizeof(bad)) && m == AR_N_ALL);
+	CHECK(ar_norm_parse_spec(search, sizeof(search) - 1, &m, bad, sizeof(bad)));
+	CHECK(m == AR_PROFILE_SEARCH);
+	CHECK((AR_NER_FOLD & ~AR_PROFILE_SEARCH) == 0);
 }
 
 UNIT_TEST(normalize_spec_errors)

@@ -65,7 +65,7 @@ long_text(int reps)
 		for (f = 0; f < 5; f++)
 		{
 			size_t		n;
-			char	   *t = unit_read_file(corpus[f], &n);
+			char	   *t = unit_slurp(corpus[f], &n);
 			const char *ins = inserts[(r * 5 + f) % 5];
 
 			if (!t)
@@ -92,8 +92,8 @@ UNIT_TEST(ner_windows_equal_whole_text)
 	size_t		mlen,
 				glen,
 				n = 0;
-	char	   *mdata = unit_read_file("src/tsearch_data/pg_arabic_ner.model", &mlen);
-	char	   *gdata = unit_read_file("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
+	char	   *mdata = unit_slurp("src/tsearch_data/pg_arabic_ner.model", &mlen);
+	char	   *gdata = unit_slurp("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
 	ar_ner_model m;
 	ar_gazetteer *g = NULL,
 			   *u = ar_gaz_create(&ar_malloc_allocator);

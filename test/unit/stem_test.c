@@ -29,7 +29,7 @@ shipped(int level)
 	{
 		size_t		len = 0,
 					bad = 0;
-		char	   *text = unit_read_file(files[i], &len);
+		char	   *text = unit_slurp(files[i], &len);
 
 		if (!CHECK(text != NULL))
 			continue;

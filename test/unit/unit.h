@@ -19,8 +19,9 @@ extern bool unit_check(bool ok, const char *expr, const char *file, int line);
 /* Record a string-equality check. */
 extern bool unit_check_streq(const char *got, const char *want, const char *expr,
 							 const char *file, int line);
-/* Read a whole file, NUL-terminated (malloc); NULL when missing. */
-extern char *unit_read_file(const char *path, size_t *len);
+
+/* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
+extern char *unit_slurp(const char *path, size_t *len);
 
 #define UNIT_TEST(name) \
 	static void name(void); \
