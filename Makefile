@@ -59,11 +59,14 @@ test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+test/bench/quotes_core_bench: test/bench/quotes_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner
-core-check: test/unit/core_test
+.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner bench-quotes
+core-check: test/unit/core_test $(GAZ_IMAGE)
 	./test/unit/core_test
 
 fuzz-build: $(FUZZ_PROGS)
@@ -89,6 +92,13 @@ bench-ner: test/bench/ner_core_bench $(GAZ_IMAGE)
 	@f="$(NER_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
 	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
 	./test/bench/ner_core_bench src/tsearch_data/pg_arabic_ner.model $(GAZ_IMAGE) $$f $(BENCH_REPS)
+
+# ar_quotes_find alone (guessed persons), with an output checksum: QUOTES_BENCH_TEXT as NER_BENCH_TEXT
+QUOTES_BENCH_TEXT ?=
+bench-quotes: test/bench/quotes_core_bench
+	@f="$(QUOTES_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
+	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
+	./test/bench/quotes_core_bench $$f $(BENCH_REPS)
 
 # ---- named-entity model: `make model` retrains the shipped model and the evaluation model ----
 # Both reproducible (fixed seed and epochs), with the same recipe:

@@ -55,6 +55,7 @@ ar_lexstream_init(ar_lexstream *st, const char *s, size_t len, const ar_allocato
 	st->done = false;
 	st->cap = 16;
 	ar_tokenizer_init(&st->tz, s, len);
+	memset(seq, 0, sizeof(*seq));	/* not paged: base 0, nv = n */
 	seq->alloc = alloc;
 	seq->n = 0;
 	seq->v = alloc->realloc_fn(alloc->ctx, NULL, st->cap * sizeof(ar_lex));
@@ -114,6 +115,7 @@ ar_lexstream_fill(ar_lexstream *st, ar_lexseq *seq, size_t keep_from, size_t max
 	}
 	if (seq->n < max)
 		st->done = true;
+	seq->nv = seq->n;
 	/* the pool has stopped moving: point every token at its key */
 	for (i = 0, off = 0; i < seq->n; i++)
 	{
@@ -132,6 +134,189 @@ ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq 
 	ar_lexstream_fill(&st, seq, 0, SIZE_MAX);
 }
 
+/* Fold the tokens from byte pos / code point pos cpos (nl: a line break before) into *v and keys (emptied first), at most max; returns their number. */
+static size_t
+lex_fill(const char *s, size_t len, size_t pos, size_t cpos, bool nl, size_t max,
+		 const ar_allocator *alloc, ar_lex **v, size_t *cap, ar_buf *keys)
+{
+	ar_lexstream st;
+	ar_lexseq	tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.alloc = alloc;
+	tmp.v = *v;
+	tmp.keys = *keys;
+	tmp.keys.len = 0;
+	st.s = s;
+	st.nl = nl;
+	st.done = false;
+	st.cap = *cap;
+	ar_tokenizer_init(&st.tz, s, len);
+	st.tz.pos = pos;
+	st.tz.cpos = cpos;
+	ar_lexstream_fill(&st, &tmp, 0, max);
+	*v = tmp.v;
+	*keys = tmp.keys;
+	*cap = st.cap;
+	return tmp.n;
+}
+
+/* Tokenize s[0..len) into seq a page at a time when it has more than page tokens (see ar_lexseq.h). */
+void
+ar_lexseq_build_paged(const char *s, size_t len, size_t page, const ar_allocator *alloc,
+					  ar_lexseq *seq)
+{
+	ar_tokenizer tz;
+	ar_token	tok;
+	size_t		n = 0,
+				ckcap = 16;
+	uint32_t   *ck;
+	bool		nl = false;
+
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;
+	if (page < 4 * AR_LEX_CHECKPOINT)
+		page = 4 * AR_LEX_CHECKPOINT;
+	/* most texts fit a page: build the whole sequence, unless it gets longer than a page */
+	{
+		size_t		cap = 16;
+
+		memset(seq, 0, sizeof(*seq));
+		seq->alloc = alloc;
+		seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
+		ar_buf_init(&seq->keys, alloc, (len < 2 * page ? len : 2 * page) / 2 + 16);
+		seq->n = seq->nv = lex_fill(s, len, 0, 0, false, page + 1, alloc, &seq->v, &cap, &seq->keys);
+		if (seq->n <= page)
+			return;
+		ar_lexseq_free(seq);
+	}
+	/* count the tokens, with a checkpoint every AR_LEX_CHECKPOINT of them */
+	ck = alloc->realloc_fn(alloc->ctx, NULL, ckcap * 3 * sizeof(uint32_t));
+	ar_tokenizer_init(&tz, s, len);
+	for (;;)
+	{
+		size_t		pos = tz.pos,
+					cpos = tz.cpos;
+
+		if (!ar_tokenizer_next(&tz, &tok))
+			break;
+		if (tok.kind == AR_TOK_SPACE)
+		{
+			if (memchr(s + tok.byte_start, '\n', tok.byte_len) ||
+				memchr(s + tok.byte_start, '\r', tok.byte_len))
+				nl = true;
+			continue;
+		}
+		AR_CHECK_INTERRUPTS(alloc, n);
+		if (n % AR_LEX_CHECKPOINT == 0)
+		{
+			size_t		k = n / AR_LEX_CHECKPOINT;
+
+			if (k == ckcap)
+			{
+				ckcap *= 2;
+				ck = alloc->realloc_fn(alloc->ctx, ck, ckcap * 3 * sizeof(uint32_t));
+			}
+			ck[3 * k] = (uint32_t) pos;
+			ck[3 * k + 1] = (uint32_t) cpos;
+			ck[3 * k + 2] = nl;
+		}
+		nl = false;
+		n++;
+	}
+	memset(seq, 0, sizeof(*seq));
+	seq->alloc = alloc;
+	seq->n = n;
+	seq->page = page;
+	seq->s = s;
+	seq->len = len;
+	seq->ck = ck;
+	seq->v = alloc->realloc_fn(alloc->ctx, NULL, page * sizeof(ar_lex));
+	seq->v2 = alloc->realloc_fn(alloc->ctx, NULL, page * sizeof(ar_lex));
+	ar_buf_init(&seq->keys, alloc, 1024);
+	ar_buf_init(&seq->keys2, alloc, 1024);
+	seq->nv = seq->nv2 = 0;
+	(void) ar_lexseq_load(seq, 0);
+}
+
+/* Load the page holding token i (see ar_lexseq.h). */
+const ar_lex *
+ar_lexseq_load(ar_lexseq *seq, size_t i)
+{
+	static const ar_lex none = {"", 0, 0, 0, 0, 0, false, 0};
+	ar_lex	   *tv;
+	ar_buf		tk;
+	size_t		tb,
+				tn,
+				start,
+				k,
+				cap;
+
+	if (i >= seq->n || seq->page == 0)
+		return &none;
+	/* the page before becomes current, the current one the page before */
+	tv = seq->v;
+	seq->v = seq->v2;
+	seq->v2 = tv;
+	tk = seq->keys;
+	seq->keys = seq->keys2;
+	seq->keys2 = tk;
+	tb = seq->base;
+	seq->base = seq->base2;
+	seq->base2 = tb;
+	tn = seq->nv;
+	seq->nv = seq->nv2;
+	seq->nv2 = tn;
+	if (i - seq->base < seq->nv)
+		return &seq->v[i - seq->base];
+	/* a new page from two checkpoints before i (scans go backwards too; further back is the page before) */
+	start = i > 2 * AR_LEX_CHECKPOINT ? i - 2 * AR_LEX_CHECKPOINT : 0;
+	k = start / AR_LEX_CHECKPOINT;
+	cap = seq->page;
+	seq->base = k * AR_LEX_CHECKPOINT;
+	seq->nv = lex_fill(seq->s, seq->len, seq->ck[3 * k], seq->ck[3 * k + 1], seq->ck[3 * k + 2] != 0,
+					   seq->page, seq->alloc, &seq->v, &cap, &seq->keys);
+	return &seq->v[i - seq->base];
+}
+
+/* First token whose end lies after code point cp: through the checkpoints, then within a stretch of them. */
+size_t
+ar_lexseq_token_after(const ar_lexseq *seq, size_t cp)
+{
+	size_t		lo = 0,
+				hi = seq->n;
+
+	if (seq->page)
+	{
+		/* the last checkpoint token starting at or before cp: the answer is at or after it */
+		size_t		a = 0,
+					b = (seq->n + AR_LEX_CHECKPOINT - 1) / AR_LEX_CHECKPOINT;
+
+		while (b - a > 1)
+		{
+			size_t		mid = (a + b) / 2;
+
+			if (seq->ck[3 * mid + 1] <= cp)
+				a = mid;
+			else
+				b = mid;
+		}
+		lo = a * AR_LEX_CHECKPOINT;
+		hi = lo + 2 * AR_LEX_CHECKPOINT < seq->n ? lo + 2 * AR_LEX_CHECKPOINT : seq->n;
+	}
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		const ar_lex *t = ar_lex_at(seq, mid);
+
+		if (t->char_start + t->char_len <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Release the sequence. */
 void
 ar_lexseq_free(ar_lexseq *seq)
@@ -141,6 +326,13 @@ ar_lexseq_free(ar_lexseq *seq)
 		seq->alloc->free_fn(seq->alloc->ctx, seq->v);
 		ar_buf_free(&seq->keys);
 	}
+	if (seq->page)
+	{
+		seq->alloc->free_fn(seq->alloc->ctx, seq->v2);
+		ar_buf_free(&seq->keys2);
+		seq->alloc->free_fn(seq->alloc->ctx, seq->ck);
+	}
+	seq->page = 0;
 	seq->v = NULL;
 	seq->n = 0;
 }
@@ -149,7 +341,7 @@ ar_lexseq_free(ar_lexseq *seq)
 bool
 ar_lex_is(const ar_lexseq *seq, size_t i, const char *w)
 {
-	return i < seq->n && strcmp(seq->v[i].key, w) == 0;
+	return i < seq->n && strcmp(ar_lex_at(seq, i)->key, w) == 0;
 }
 
 /* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */

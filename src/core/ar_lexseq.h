@@ -33,13 +33,34 @@ typedef struct ar_lex
 	uint8_t		keylen;
 } ar_lex;
 
+/*
+ * A sequence built by ar_lexseq_build holds every token in v.  One built by
+ * ar_lexseq_build_paged over a long text holds a page of them (tokens
+ * [base, base + nv)) and re-tokenizes another page from a checkpoint (two before the token) when a
+ * token outside is asked for (ar_lex_at); the page before stays valid until
+ * the next load, so a pointer to a token or key survives one page change.
+ */
 typedef struct ar_lexseq
 {
-	ar_lex	   *v;
-	size_t		n;
+	ar_lex	   *v;				/* tokens [base, base + nv) */
+	size_t		n;				/* tokens of the whole text */
 	ar_buf		keys;			/* the keys, each NUL-terminated */
 	const ar_allocator *alloc;
+	size_t		base,
+				nv;
+	/* paged sequences only (page > 0) */
+	size_t		page;			/* tokens per page */
+	const char *s;
+	size_t		len;
+	uint32_t   *ck;				/* per AR_LEX_CHECKPOINT tokens: byte, code point, line break before */
+	ar_lex	   *v2;				/* the page before, tokens [base2, base2 + nv2) */
+	ar_buf		keys2;
+	size_t		base2,
+				nv2;
 } ar_lexseq;
+
+/* Tokens between two checkpoints of a paged sequence. */
+#define AR_LEX_CHECKPOINT 256
 
 /* Fold mask used for keys (context-free normalizer rules). */
 #define AR_LEX_FOLD_MASK (AR_N_DIACRITICS | AR_N_QURANIC | AR_N_TATWEEL | AR_N_ALEF | \
@@ -63,6 +84,25 @@ extern void ar_lexstream_init(ar_lexstream *st, const char *s, size_t len,
 							  const ar_allocator *alloc, ar_lexseq *seq, size_t keys_hint);
 /* Drop tokens [0, keep_from) of seq and append the next ones until it holds max (or the input ends). */
 extern void ar_lexstream_fill(ar_lexstream *st, ar_lexseq *seq, size_t keep_from, size_t max);
+/*
+ * Like ar_lexseq_build, but a text of more than page tokens is held a page
+ * at a time (read tokens with ar_lex_at): memory for two pages and 12 bytes
+ * per AR_LEX_CHECKPOINT tokens instead of 32+ bytes per token.
+ */
+extern void ar_lexseq_build_paged(const char *s, size_t len, size_t page, const ar_allocator *alloc,
+								  ar_lexseq *seq);
+/* Load the page holding token i of a paged sequence; returns token i (an empty token when i >= n). */
+extern const ar_lex *ar_lexseq_load(ar_lexseq *seq, size_t i);
+
+/* Token i of a sequence, paged or not. */
+static inline const ar_lex *
+ar_lex_at(const ar_lexseq *seq, size_t i)
+{
+	return i - seq->base < seq->nv ? &seq->v[i - seq->base] : ar_lexseq_load((ar_lexseq *) seq, i);
+}
+
+/* First token whose end lies after code point cp (seq->n when none). */
+extern size_t ar_lexseq_token_after(const ar_lexseq *seq, size_t cp);
 /* Release the sequence. */
 extern void ar_lexseq_free(ar_lexseq *seq);
 /* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */

@@ -179,23 +179,22 @@ ner_sum_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask, int32_t
 #endif
 }
 
-/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
-void
-ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+/* Emission scores of tokens [from, to) of q into emis[(to - from) * NLABELS]. */
+static void
+ner_emissions(const ar_ner_model *m, const ar_ner_seq *q, size_t from, size_t to, float *emis)
 {
 	const ar_allocator *a = q->alloc;
-	size_t		nn = q->n ? q->n : 1;
-	float	   *emis = a->realloc_fn(a->ctx, NULL, nn * AR_NER_NLABELS * sizeof(float));
 	uint32_t	f[AR_NER_MAXFEATS];
 	uint32_t	mask = m->nbuckets - 1;
 	size_t		i;
 
-	for (i = 0; i < q->n; i++)
+	for (i = from; i < to; i++)
 	{
 		int32_t		acc[AR_NER_NLABELS];
 		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
 					k,
 					y;
+		float	   *e = emis + (i - from) * AR_NER_NLABELS;
 
 #if defined(__GNUC__) || defined(__clang__)
 		/* the weight rows are scattered over 2.4 MB: ask for all of them before summing */
@@ -204,12 +203,20 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 #endif
 		ner_sum_rows(m->w, f, nf, mask, acc);
 		for (y = 0; y < AR_NER_NLABELS; y++)
-			emis[i * AR_NER_NLABELS + y] = (float) acc[y] * m->scale;
+			e[y] = (float) acc[y] * m->scale;
 	}
-	ar_ner_viterbi(emis, m->trans, q->n, labels);
-	for (i = 0; conf && i < q->n; i++)
+}
+
+/* Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the label before labels[0] (NLABELS: none). */
+static void
+ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int prev0, size_t n,
+				float *conf)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
 	{
-		int			prev = i ? labels[i - 1] : AR_NER_NLABELS,
+		int			prev = i ? labels[i - 1] : prev0,
 					y;
 		float		s[AR_NER_NLABELS],
 					mx = -3e38f,
@@ -227,6 +234,20 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 			z += s[y] > -1e38f ? exp_nonpos((s[y] - mx) / CONF_TEMPERATURE) : 0.0f;
 		conf[i] = exp_nonpos((s[labels[i]] - mx) / CONF_TEMPERATURE) / z;
 	}
+}
+
+/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
+void
+ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+{
+	const ar_allocator *a = q->alloc;
+	size_t		nn = q->n ? q->n : 1;
+	float	   *emis = a->realloc_fn(a->ctx, NULL, nn * AR_NER_NLABELS * sizeof(float));
+
+	ner_emissions(m, q, 0, q->n, emis);
+	ar_ner_viterbi(emis, m->trans, q->n, labels);
+	if (conf)
+		ner_confidences(m, emis, labels, AR_NER_NLABELS, q->n, conf);
 	a->free_fn(a->ctx, emis);
 }
 
@@ -254,140 +275,482 @@ ar_ner_trim_punct(const ar_ner_seq *q, size_t *a, size_t *b)
 		(*b)--;
 }
 
-size_t
-ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
-			   const char *text, size_t len,
-			   const ar_allocator *alloc, ar_ner_entity **out)
+/*
+ * Bounded memory on long texts.  A text of more than window + 2 * RULE_CONTEXT
+ * tokens is processed in windows of about window tokens instead of as one
+ * sequence, with the same result (see docs/incoming/memory.md for the
+ * argument):
+ *   1. tagging: each window is prepared with FEATURE_CONTEXT tokens of context
+ *      on both sides (features read two tokens away and gazetteer matches up
+ *      to the longest name), and decoded in the very chunks the whole-text
+ *      Viterbi uses (ar_ner_viterbi: 512 tokens, restarting after the last O);
+ *      a chunk is decoded only once its 512 tokens are in the window, so the
+ *      labels and confidences are those of the whole text.  They are kept for
+ *      the whole text: 5 bytes per token.
+ *   2. rules and spans: each window is prepared again with RULE_CONTEXT tokens
+ *      on both sides (the propagation rule looks 16 * MENTION_WINDOW tokens
+ *      away, the other rules a few tokens or a user row), the rules run over
+ *      it, and the entities that start inside the window are kept; an entity
+ *      reaching too far into the right context makes the context grow.
+ *   3. canonical forms: the tokens of the entities only (a compact sequence)
+ *      go through ar_ner_canonicalize, which compares mentions with the
+ *      neighbouring mentions only (MENTION_WINDOW of them).
+ * Memory is then the 5 bytes per token of step 1, the entities, and one
+ * window (a constant).  Texts that fit one window take the same steps over
+ * one prepared sequence.
+ */
+
+/* Tokens around a tagging window whose features the window needs (plus the longest gazetteer name). */
+#define FEATURE_CONTEXT 4
+/* Tokens around a rules window: the propagation rule's reach, a user row and the local rules. */
+#define RULE_CONTEXT (16 * MENTION_WINDOW + 512)
+/* Viterbi chunk length of ar_ner_viterbi, and the least part of it kept before a restart. */
+#define VITERBI_CHUNK 512
+/* Tokenizer checkpoints: one every so many tokens, to re-tokenize a window. */
+#define TOKEN_CHECKPOINT 64
+
+/* A text being extracted: its tokens' checkpoints, and the labels of the whole text. */
+typedef struct ner_doc
 {
+	const ar_ner_model *m;
+	const ar_gazetteer *g,
+			   *user;
+	const char *text;
+	size_t		len;
+	const ar_allocator *alloc;
+	size_t		n;				/* non-space tokens */
+	uint32_t   *ck;				/* byte and code point position of token k * TOKEN_CHECKPOINT */
+	int8_t	   *lab;			/* decoded labels (windowed only) */
+	float	   *conf;			/* their confidences (windowed only) */
+	ar_ner_seq *mq;				/* the tokens of the entities, for canonical forms */
+	span	   *sp;				/* the entities, indexing mq */
+	ar_ner_entity *ents;		/* their offsets, type and score */
+	size_t		nsp,
+				spcap,
+				mqcap;
+} ner_doc;
+
+/* One window: tokens [a, b) of the text, their offsets and their analysis. */
+typedef struct ner_win
+{
+	size_t		a,
+				b;
+	tokspan    *toks;
+	ar_ner_seq *q;
+} ner_win;
+
+/* Tokenize the text: count its tokens, record checkpoints, and keep the offsets of the first keep tokens (*toks). */
+static void
+doc_scan(ner_doc *d, size_t keep, tokspan **toks)
+{
+	const ar_allocator *alloc = d->alloc;
 	ar_tokenizer tz;
 	ar_token	tk;
-	tokspan    *toks;
-	ar_ner_token *in;
-	size_t		n = 0,
-				cap = 64,
-				i,
-				nsp = 0,
-				spcap,
-				s;
-	ar_ner_seq *q;
-	int		   *labels;
-	float	   *conf;
-	span	   *sp;
-	ar_ner_entity *ents;
+	size_t		cap = 64,
+				ckcap = 16;
 
-	if (len > UINT32_MAX)
-		len = UINT32_MAX;		/* 32-bit offsets: PostgreSQL text is at most 1 GB */
-	toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(tokspan));
-	ar_tokenizer_init(&tz, text, len);
-	while (ar_tokenizer_next(&tz, &tk))
+	*toks = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(tokspan));
+	d->ck = alloc->realloc_fn(alloc->ctx, NULL, ckcap * 2 * sizeof(uint32_t));
+	d->n = 0;
+	ar_tokenizer_init(&tz, d->text, d->len);
+	for (;;)
 	{
+		size_t		pos = tz.pos,
+					cpos = tz.cpos;
+
+		if (!ar_tokenizer_next(&tz, &tk))
+			break;
 		if (tk.kind == AR_TOK_SPACE)
 			continue;
-		AR_CHECK_INTERRUPTS(alloc, n);
-		if (n == cap)
+		AR_CHECK_INTERRUPTS(alloc, d->n);
+		if (d->n % TOKEN_CHECKPOINT == 0)
 		{
-			cap *= 2;
-			toks = alloc->realloc_fn(alloc->ctx, toks, cap * sizeof(tokspan));
+			size_t		k = d->n / TOKEN_CHECKPOINT;
+
+			if (k == ckcap)
+			{
+				ckcap *= 2;
+				d->ck = alloc->realloc_fn(alloc->ctx, d->ck, ckcap * 2 * sizeof(uint32_t));
+			}
+			d->ck[2 * k] = (uint32_t) pos;
+			d->ck[2 * k + 1] = (uint32_t) cpos;
 		}
-		toks[n].byte_start = (uint32_t) tk.byte_start;
-		toks[n].byte_len = (uint32_t) tk.byte_len;
-		toks[n].char_start = (uint32_t) tk.char_start;
-		toks[n].char_len = (uint32_t) tk.char_len;
-		n++;
+		if (d->n < keep)
+		{
+			if (d->n == cap)
+			{
+				cap *= 2;
+				*toks = alloc->realloc_fn(alloc->ctx, *toks, cap * sizeof(tokspan));
+			}
+			(*toks)[d->n].byte_start = (uint32_t) tk.byte_start;
+			(*toks)[d->n].byte_len = (uint32_t) tk.byte_len;
+			(*toks)[d->n].char_start = (uint32_t) tk.char_start;
+			(*toks)[d->n].char_len = (uint32_t) tk.char_len;
+		}
+		d->n++;
 	}
-	/* give back the slack of the doubling: every byte per token counts on large inputs */
-	toks = alloc->realloc_fn(alloc->ctx, toks, (n ? n : 1) * sizeof(tokspan));
-	in = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(ar_ner_token));
-	for (i = 0; i < n; i++)
+}
+
+/* Open window [a, b): its tokens (re-tokenized from a checkpoint unless given) and their analysis. */
+static void
+win_open(const ner_doc *d, size_t a, size_t b, tokspan *given, ner_win *w)
+{
+	const ar_allocator *alloc = d->alloc;
+	ar_ner_token *in;
+	size_t		i;
+
+	w->a = a;
+	w->b = b;
+	w->toks = given;
+	if (!given)
 	{
-		in[i].s = text + toks[i].byte_start;
-		in[i].len = toks[i].byte_len;
+		ar_tokenizer tz;
+		ar_token	tk;
+		size_t		k = a / TOKEN_CHECKPOINT;
+
+		w->toks = alloc->realloc_fn(alloc->ctx, NULL, (b > a ? b - a : 1) * sizeof(tokspan));
+		ar_tokenizer_init(&tz, d->text, d->len);
+		tz.pos = d->ck[2 * k];
+		tz.cpos = d->ck[2 * k + 1];
+		for (i = k * TOKEN_CHECKPOINT; i < b && ar_tokenizer_next(&tz, &tk);)
+		{
+			if (tk.kind == AR_TOK_SPACE)
+				continue;
+			if (i >= a)
+			{
+				w->toks[i - a].byte_start = (uint32_t) tk.byte_start;
+				w->toks[i - a].byte_len = (uint32_t) tk.byte_len;
+				w->toks[i - a].char_start = (uint32_t) tk.char_start;
+				w->toks[i - a].char_len = (uint32_t) tk.char_len;
+			}
+			i++;
+		}
 	}
-	q = ar_ner_prepare(in, n, g, -1, alloc);
+	in = alloc->realloc_fn(alloc->ctx, NULL, (b > a ? b - a : 1) * sizeof(ar_ner_token));
+	for (i = 0; i < b - a; i++)
+	{
+		in[i].s = d->text + w->toks[i].byte_start;
+		in[i].len = w->toks[i].byte_len;
+	}
+	w->q = ar_ner_prepare(in, b - a, d->g, -1, alloc);
 	alloc->free_fn(alloc->ctx, in);		/* the sequence holds its own copy */
-	ar_ner_seq_apply_vocab(m, q);
-	labels = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(int));
-	conf = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(float));
-	ar_ner_tag(m, q, labels, conf);
+	ar_ner_seq_apply_vocab(d->m, w->q);
+}
 
-	/* the post-decoding rules, in the order of their table */
+/* Close a window. */
+static void
+win_close(const ner_doc *d, ner_win *w)
+{
+	ar_ner_seq_free(w->q);
+	d->alloc->free_fn(d->alloc->ctx, w->toks);
+}
+
+/* Copy token i of q to the end of the compact sequence mq (its folded forms into mq's pool). */
+static void
+copy_token(ar_ner_seq *mq, const ar_ner_seq *q, size_t i)
+{
+	const tokinfo *t = &q->t[i];
+	tokinfo    *u = &mq->t[mq->n++];
+
+	*u = *t;
+	u->off = (uint32_t) mq->pool.len;
+	ar_buf_append(&mq->pool, q->pool.data + t->off, t->len);
+	ar_buf_append(&mq->pool, "", 1);
+	u->boff = u->off + (t->boff - t->off);
+	u->doff = u->off;
+	if (t->doff != t->off)
 	{
-		ar_ner_rule_ctx rc = {q, user, text, toks, labels, conf};
-
-		ar_ner_apply_rules(&rc);
+		u->doff = (uint32_t) mq->pool.len;
+		ar_buf_append(&mq->pool, q->pool.data + t->doff, t->len);
+		ar_buf_append(&mq->pool, "", 1);
 	}
+}
 
-	/* spans from BIO labels; punctuation-only edges are trimmed (far fewer than tokens: grown as needed) */
-	spcap = 64;
-	sp = alloc->realloc_fn(alloc->ctx, NULL, spcap * sizeof(span));
-	for (i = 0; i < n;)
+/*
+ * The entities over final labels of window w that start in tokens [from, to)
+ * (labels and conf index the window): append them to d (their tokens to
+ * d->mq).  Returns the token after the last one scanned; a return of
+ * (size_t) -1 - k means the entity starting at k reaches past limit.
+ */
+static size_t
+win_spans(ner_doc *d, const ner_win *w, const int *labels, const float *conf, size_t from,
+		  size_t to, size_t limit)
+{
+	const ar_allocator *alloc = d->alloc;
+	const ar_ner_seq *q = w->q;
+	size_t		i = from,
+				n = w->b - w->a;
+
+	while (i < to)
 	{
-		size_t		j,
-					k;
+		size_t		li = i - w->a,
+					j,
+					k,
+					a,
+					b;
 		float		sum;
 
-		if (labels[i] == 0)
+		if (labels[li] == 0)
 		{
 			i++;
 			continue;
 		}
-		j = ar_ner_run_end(labels, n, i);
-		sum = conf[i];
-		for (k = i + 1; k <= j; k++)
+		j = ar_ner_run_end(labels, n, li);
+		if (j + w->a >= limit)
+			return (size_t) -1 - i;
+		sum = conf[li];
+		for (k = li + 1; k <= j; k++)
 			sum += conf[k];
+		a = li;
+		b = j;
+		ar_ner_trim_punct(q, &a, &b);
+		if (a <= b && q->t[a].shape != SH_PUNCT)
 		{
-			size_t		a = i,
-						b = j;
+			span	   *x;
+			ar_ner_entity *e;
 
-			ar_ner_trim_punct(q, &a, &b);
-			if (a <= b && q->t[a].shape != SH_PUNCT)
+			if (d->nsp == d->spcap)
 			{
-				span	   *x;
-
-				if (nsp == spcap)
-				{
-					spcap *= 2;
-					sp = alloc->realloc_fn(alloc->ctx, sp, spcap * sizeof(span));
-				}
-				x = &sp[nsp++];
-
-				x->first = a;
-				x->last = b;
-				x->type = AR_NER_TYPE(labels[i]);
-				x->score = sum / (float) (j - i + 1);
-				x->absorbed = false;
-				ar_buf_init(&x->canon, alloc, 32);
-				ar_buf_init(&x->skel, alloc, 16);
+				d->spcap *= 2;
+				d->sp = alloc->realloc_fn(alloc->ctx, d->sp, d->spcap * sizeof(span));
+				d->ents = alloc->realloc_fn(alloc->ctx, d->ents, d->spcap * sizeof(ar_ner_entity));
 			}
+			x = &d->sp[d->nsp];
+			e = &d->ents[d->nsp++];
+			while (d->mq->n + (b - a + 1) > d->mqcap)
+			{
+				d->mqcap *= 2;
+				d->mq->t = alloc->realloc_fn(alloc->ctx, d->mq->t, d->mqcap * sizeof(tokinfo));
+			}
+			x->first = d->mq->n;
+			for (k = a; k <= b; k++)
+				copy_token(d->mq, q, k);
+			x->last = d->mq->n - 1;
+			x->type = AR_NER_TYPE(labels[li]);
+			x->score = sum / (float) (j - li + 1);
+			x->absorbed = false;
+			ar_buf_init(&x->canon, alloc, 32);
+			ar_buf_init(&x->skel, alloc, 16);
+			e->type = x->type;
+			e->score = x->score;
+			e->byte_start = w->toks[a].byte_start;
+			e->byte_len = w->toks[b].byte_start + w->toks[b].byte_len - w->toks[a].byte_start;
+			e->char_start = w->toks[a].char_start;
+			e->char_len = w->toks[b].char_start + w->toks[b].char_len - w->toks[a].char_start;
 		}
-		i = j + 1;
+		i = j + w->a + 1;
 	}
-	ar_ner_canonicalize(q, g, user, sp, nsp);
-
-	ents = alloc->realloc_fn(alloc->ctx, NULL, (nsp ? nsp : 1) * sizeof(ar_ner_entity));
-	for (s = 0; s < nsp; s++)
-	{
-		const tokspan *a = &toks[sp[s].first],
-				   *b = &toks[sp[s].last];
-
-		ents[s].type = sp[s].type;
-		ents[s].score = sp[s].score;
-		ents[s].byte_start = a->byte_start;
-		ents[s].byte_len = b->byte_start + b->byte_len - a->byte_start;
-		ents[s].char_start = a->char_start;
-		ents[s].char_len = b->char_start + b->char_len - a->char_start;
-		ents[s].canonical = sp[s].canon.data;
-		ents[s].canonical_len = sp[s].canon.len;
-		ar_buf_free(&sp[s].skel);
-	}
-	alloc->free_fn(alloc->ctx, sp);
-	alloc->free_fn(alloc->ctx, conf);
-	alloc->free_fn(alloc->ctx, labels);
-	ar_ner_seq_free(q);
-	alloc->free_fn(alloc->ctx, toks);
-	*out = ents;
-	return nsp;
+	return i;
 }
+
+/* Step 1 of a long text: decode it window by window into d->lab and d->conf (see above). */
+static void
+doc_tag(ner_doc *d, size_t window)
+{
+	const ar_allocator *alloc = d->alloc;
+	size_t		c = 0,
+				ctx = FEATURE_CONTEXT + (d->g ? (size_t) ar_gaz_max_words(d->g) : 0);
+	float	   *emis = alloc->realloc_fn(alloc->ctx, NULL, window * AR_NER_NLABELS * sizeof(float));
+	int		   *lab = alloc->realloc_fn(alloc->ctx, NULL, window * sizeof(int));
+	float	   *conf = alloc->realloc_fn(alloc->ctx, NULL, window * sizeof(float));
+
+	while (c < d->n)
+	{
+		size_t		e = c + window < d->n ? c + window : d->n,
+					start = c,
+					i;
+		ner_win		w;
+
+		win_open(d, c > ctx ? c - ctx : 0, e + ctx < d->n ? e + ctx : d->n, NULL, &w);
+		ner_emissions(d->m, w.q, c - w.a, e - w.a, emis);
+		/* the chunks of ar_ner_viterbi over the whole text, as long as the window holds them */
+		while (start < d->n)
+		{
+			size_t		end = start + VITERBI_CHUNK < d->n ? start + VITERBI_CHUNK : d->n;
+
+			if (end > e)
+				break;
+			ar_ner_viterbi(emis + (start - c) * AR_NER_NLABELS, d->m->trans, end - start,
+						   lab + (start - c));
+			if (end < d->n)
+			{
+				size_t		k = end;
+
+				while (k > start + VITERBI_CHUNK / 2 && lab[k - 1 - c] != 0)
+					k--;
+				end = k;
+			}
+			start = end;
+		}
+		ner_confidences(d->m, emis, lab, c ? d->lab[c - 1] : AR_NER_NLABELS, start - c, conf);
+		for (i = c; i < start; i++)
+		{
+			d->lab[i] = (int8_t) lab[i - c];
+			d->conf[i] = conf[i - c];
+		}
+		win_close(d, &w);
+		c = start;
+	}
+	alloc->free_fn(alloc->ctx, emis);
+	alloc->free_fn(alloc->ctx, lab);
+	alloc->free_fn(alloc->ctx, conf);
+}
+
+/* Step 2 of a long text: the rules and the entities, window by window (see above). */
+static void
+doc_rules(ner_doc *d, size_t window)
+{
+	const ar_allocator *alloc = d->alloc;
+	size_t		c = 0;
+
+	while (c < d->n)
+	{
+		size_t		ce = c + window < d->n ? c + window : d->n,
+					ctx = RULE_CONTEXT,
+					next;
+
+		for (;;)
+		{
+			ner_win		w;
+			size_t		a = c > ctx ? c - ctx : 0,
+						b = ce + ctx < d->n ? ce + ctx : d->n,
+						i,
+						limit = b < d->n ? b - RULE_CONTEXT : d->n;
+			int		   *labels = alloc->realloc_fn(alloc->ctx, NULL, (b - a) * sizeof(int));
+			float	   *conf = alloc->realloc_fn(alloc->ctx, NULL, (b - a) * sizeof(float));
+
+			size_t		nsp0 = d->nsp,
+						mqn0 = d->mq->n,
+						pool0 = d->mq->pool.len;
+
+			win_open(d, a, b, NULL, &w);
+			for (i = a; i < b; i++)
+			{
+				labels[i - a] = d->lab[i];
+				conf[i - a] = d->conf[i];
+			}
+			{
+				ar_ner_rule_ctx rc = {w.q, d->user, d->text, w.toks, labels, conf};
+
+				ar_ner_apply_rules(&rc);
+			}
+			next = win_spans(d, &w, labels, conf, c, ce, limit);
+			alloc->free_fn(alloc->ctx, labels);
+			alloc->free_fn(alloc->ctx, conf);
+			win_close(d, &w);
+			if (next <= d->n)
+				break;
+			/* an entity reaches past the exact part of the window: drop this pass's entities, end the window before it, or widen it */
+			for (i = nsp0; i < d->nsp; i++)
+			{
+				ar_buf_free(&d->sp[i].canon);
+				ar_buf_free(&d->sp[i].skel);
+			}
+			d->nsp = nsp0;
+			d->mq->n = mqn0;
+			d->mq->pool.len = pool0;
+			next = (size_t) -1 - next;
+			if (next > c)
+				ce = next;
+			else
+				ctx *= 2;
+		}
+		c = next;
+	}
+}
+
+/* Step 3 and the result: canonical forms of the entities, offsets in *out. */
+static size_t
+doc_finish(ner_doc *d, ar_ner_entity **out)
+{
+	size_t		s;
+
+	ar_ner_canonicalize(d->mq, d->g, d->user, d->sp, d->nsp);
+	for (s = 0; s < d->nsp; s++)
+	{
+		d->ents[s].canonical = d->sp[s].canon.data;
+		d->ents[s].canonical_len = d->sp[s].canon.len;
+		ar_buf_free(&d->sp[s].skel);
+	}
+	d->alloc->free_fn(d->alloc->ctx, d->sp);
+	ar_ner_seq_free(d->mq);
+	*out = d->ents;
+	return d->nsp;
+}
+
+size_t
+ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
+					  const char *text, size_t len, size_t window,
+					  const ar_allocator *alloc, ar_ner_entity **out)
+{
+	ner_doc		d;
+	tokspan    *toks;
+	size_t		keep;
+
+	memset(&d, 0, sizeof(d));
+	d.m = m;
+	d.g = g;
+	d.user = user;
+	d.text = text;
+	d.len = len > UINT32_MAX ? UINT32_MAX : len;	/* 32-bit offsets: PostgreSQL text is at most 1 GB */
+	d.alloc = alloc;
+	if (window < 2 * VITERBI_CHUNK)
+		window = 2 * VITERBI_CHUNK;
+	keep = window + 2 * RULE_CONTEXT;
+	d.spcap = 64;
+	d.sp = alloc->realloc_fn(alloc->ctx, NULL, d.spcap * sizeof(span));
+	d.ents = alloc->realloc_fn(alloc->ctx, NULL, d.spcap * sizeof(ar_ner_entity));
+	d.mqcap = 256;
+	d.mq = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_ner_seq));
+	d.mq->alloc = alloc;
+	d.mq->n = 0;
+	d.mq->t = alloc->realloc_fn(alloc->ctx, NULL, d.mqcap * sizeof(tokinfo));
+	ar_buf_init(&d.mq->pool, alloc, 1024);
+
+	doc_scan(&d, keep, &toks);
+	if (d.n <= keep)
+	{
+		/* one window: the whole text as one sequence */
+		ner_win		w;
+		size_t		nn = d.n ? d.n : 1;
+		int		   *labels = alloc->realloc_fn(alloc->ctx, NULL, nn * sizeof(int));
+		float	   *conf = alloc->realloc_fn(alloc->ctx, NULL, nn * sizeof(float));
+
+		/* give back the slack of the doubling: every byte per token counts on large inputs */
+		toks = alloc->realloc_fn(alloc->ctx, toks, nn * sizeof(tokspan));
+		win_open(&d, 0, d.n, toks, &w);
+		ar_ner_tag(m, w.q, labels, conf);
+		{
+			ar_ner_rule_ctx rc = {w.q, user, text, w.toks, labels, conf};
+
+			ar_ner_apply_rules(&rc);
+		}
+		(void) win_spans(&d, &w, labels, conf, 0, d.n, d.n);
+		alloc->free_fn(alloc->ctx, labels);
+		alloc->free_fn(alloc->ctx, conf);
+		win_close(&d, &w);
+	}
+	else
+	{
+		alloc->free_fn(alloc->ctx, toks);
+		d.lab = alloc->realloc_fn(alloc->ctx, NULL, d.n * sizeof(int8_t));
+		d.conf = alloc->realloc_fn(alloc->ctx, NULL, d.n * sizeof(float));
+		doc_tag(&d, window);
+		doc_rules(&d, window);
+		alloc->free_fn(alloc->ctx, d.lab);
+		alloc->free_fn(alloc->ctx, d.conf);
+	}
+	alloc->free_fn(alloc->ctx, d.ck);
+	return doc_finish(&d, out);
+}
+
+size_t
+ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
+			   const char *text, size_t len, const ar_allocator *alloc, ar_ner_entity **out)
+{
+	return ar_ner_extract_window(m, g, user, text, len, AR_NER_WINDOW, alloc, out);
+}
+
 
 /* Free the result of ar_ner_extract. */
 void

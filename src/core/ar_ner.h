@@ -166,6 +166,17 @@ typedef struct ar_ner_entity
 extern size_t ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const ar_gazetteer *user,
 							 const char *text, size_t len, const ar_allocator *alloc,
 							 ar_ner_entity **out);
+/*
+ * ar_ner_extract with a window size in tokens (AR_NER_WINDOW by default; at
+ * least 1024): a longer text is processed in windows of about that many
+ * tokens, with the same result and memory bounded by the text's length in
+ * bytes rather than its tokens (see ar_ner.c).  Tests pass small windows.
+ */
+#define AR_NER_WINDOW 16384
+extern size_t ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g,
+									const ar_gazetteer *user, const char *text, size_t len,
+									size_t window, const ar_allocator *alloc,
+									ar_ner_entity **out);
 extern void ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc);
 
 #endif							/* AR_NER_H */

@@ -90,6 +90,18 @@ extern void ar_quotes_find(const char *s, size_t len, const ar_span *persons, si
 extern void ar_quotes_find_tagged(const char *s, size_t len, const ar_span *persons,
 								  size_t npersons, const ar_allocator *alloc, ar_quote_list *out);
 
+/*
+ * The token sequence of a text longer than AR_QUOTES_PAGE tokens is held a
+ * page at a time (ar_lexseq_build_paged), with the same result: memory is a
+ * few bytes per token instead of about 60.  ar_quotes_find_paged is
+ * ar_quotes_find (tagged false) or ar_quotes_find_tagged (true) with another
+ * page size (at least 1024 tokens): tests pass small pages.
+ */
+#define AR_QUOTES_PAGE 16384
+extern void ar_quotes_find_paged(const char *s, size_t len, const ar_span *persons,
+								 size_t npersons, bool tagged, size_t page,
+								 const ar_allocator *alloc, ar_quote_list *out);
+
 /* Heuristic PERSON candidates (see above); out is initialized here. */
 extern void ar_quotes_guess_persons(const char *s, size_t len, const ar_allocator *alloc,
 									ar_span_list *out);

@@ -142,7 +142,7 @@ ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents)
 	const ar_gazetteer *user;
 	const ar_gazetteer *g = ar_pg_gazetteer(fn_oid, &user);
 
-	return ar_ner_extract(m, g, user, s, len, &ar_pg_allocator, ents);
+	return ar_ner_extract_window(m, g, user, s, len, (size_t) ar_pg_window_tokens, &ar_pg_allocator, ents);
 }
 
 /* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */

@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
 #include <unistd.h>
 
 #include "fmgr.h"
@@ -19,6 +20,8 @@
 #include "ner.h"
 
 PG_MODULE_MAGIC;
+
+int			ar_pg_window_tokens = 16384;
 
 void		_PG_init(void);
 
@@ -34,6 +37,15 @@ _PG_init(void)
 							   "pg_arabic_ner",
 							   PGC_SUSET, 0,
 							   ar_pg_ner_model_name_check, NULL, NULL);
+	DefineCustomIntVariable("pg_arabic.window_tokens",
+							"Tokens per window of ar_entities, ar_entity_keys and ar_quotes on long texts.",
+							"Longer texts are processed in windows of about this many tokens, with the same "
+							"result, so that memory follows the text's bytes rather than its tokens. "
+							"A developer setting: tests make it small.",
+							&ar_pg_window_tokens,
+							16384, 1024, INT_MAX,
+							PGC_USERSET, GUC_NOT_IN_SAMPLE,
+							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pg_arabic");
 }
 

@@ -12,6 +12,9 @@
 /* palloc-based allocator handed to the core: memory lives in CurrentMemoryContext. */
 extern const ar_allocator ar_pg_allocator;
 
+/* pg_arabic.window_tokens: window of the entity tagger and page of the quotation finder on long texts. */
+extern int	ar_pg_window_tokens;
+
 /* Error out unless the database encoding is UTF8. */
 extern void ar_check_encoding(void);
 

@@ -88,7 +88,7 @@ ar_quotes(PG_FUNCTION_ARGS)
 		}
 	CHECK_FOR_INTERRUPTS();
 	/* tagger persons first; the core's guessed persons fill in where the tagger saw none */
-	ar_quotes_find_tagged(s, len, spans, nspans, &ar_pg_allocator, &list);
+	ar_quotes_find_paged(s, len, spans, nspans, true, (size_t) ar_pg_window_tokens, &ar_pg_allocator, &list);
 	emit_quotes(fcinfo, s, &list);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
@@ -156,7 +156,8 @@ ar_quotes_persons(PG_FUNCTION_ARGS)
 		spans[nspans].char_len = (size_t) (b - a);
 		nspans++;
 	}
-	ar_quotes_find(s, VARSIZE_ANY_EXHDR(in), spans, nspans, &ar_pg_allocator, &list);
+	ar_quotes_find_paged(s, VARSIZE_ANY_EXHDR(in), spans, nspans, false, (size_t) ar_pg_window_tokens,
+						 &ar_pg_allocator, &list);
 	emit_quotes(fcinfo, s, &list);
 	ar_quote_list_free(&list);
 	pfree(spans);

@@ -5,6 +5,8 @@
 #   bash test/bench/peak_memory.sh [SIZE_MB] [FUNCTION...]    default 45 MB; ar_dates ar_quotes ar_entities
 #   PEAK_TEXT=news     (default) the project's own corpus (test/corpus) repeated
 #   PEAK_TEXT=perchar  repeat('بa', …): one token per character, the worst shape for token arrays
+# FUNCTION is a set-returning function of one text (rows counted), ar_entity_keys (keys counted)
+# or to_tsvector:CONFIG (to_tsvector(CONFIG, body), lexemes counted).
 #
 # The row is stored by a first session; each function then runs in a fresh backend, warmed by a
 # call on a short text (library, ICU data, model loaded), so the growth is that of the one
@@ -31,8 +33,16 @@ psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE 
   -c "DROP TABLE IF EXISTS pga_peak_body" -c "CREATE UNLOGGED TABLE pga_peak_body AS SELECT $body AS body" >/dev/null
 for f in length "${funcs[@]}"; do
   # a fresh session: warm up, read the peak, call over the row, read the peak again
-  if [ "$f" = length ]; then call="SELECT 'rows', length(body) FROM pga_peak_body"; warm="SELECT length('x')"
-  else call="SELECT 'rows', count(*) FROM pga_peak_body, $f(pga_peak_body.body)"; warm="SELECT count(*) FROM $f('في 3 آذار 2020 قال الوزير محمد علي: \"نعم\".')"; fi
+  w="'في 3 آذار 2020 قال الوزير محمد علي: \"نعم\".'"
+  case "$f" in
+    length) call="SELECT 'rows', length(body) FROM pga_peak_body"; warm="SELECT length('x')" ;;
+    ar_entity_keys) call="SELECT 'rows', cardinality(ar_entity_keys(body)) FROM pga_peak_body"
+                    warm="SELECT ar_entity_keys($w)" ;;
+    to_tsvector:*) cfg=${f#to_tsvector:}
+                   call="SELECT 'rows', length(to_tsvector('$cfg', body)) FROM pga_peak_body"
+                   warm="SELECT to_tsvector('$cfg', $w)" ;;
+    *) call="SELECT 'rows', count(*) FROM pga_peak_body, $f(pga_peak_body.body)"; warm="SELECT count(*) FROM $f($w)" ;;
+  esac
   out=$(psql -X -At -v ON_ERROR_STOP=1 <<SQL
 $warm;
 SELECT 'bytes', octet_length(body) FROM pga_peak_body;
