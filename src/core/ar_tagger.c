@@ -15,6 +15,7 @@
 #endif
 #include "ar_chars.h"
 #include "ar_dates.h"
+#include "ar_ner_names.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
 
@@ -131,8 +132,8 @@ ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len)
 
 /* Fill a header for a payload of trans + nbuckets weight rows. */
 void
-ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void *payload,
-				   size_t len)
+ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, uint32_t nnames, float scale,
+				   const void *payload, size_t len)
 {
 	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, AR_NER_MAGIC, 8);
@@ -140,6 +141,7 @@ ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void 
 	h->features = AR_NER_FEATURES;
 	h->nlabels = AR_NER_NLABELS;
 	h->nbuckets = nbuckets;
+	h->nnames = nnames;
 	h->scale = scale;
 	h->payload = len;
 	h->checksum = ar_ner_file_checksum(h, payload, len);
@@ -162,8 +164,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		return "unsupported model format version";
 	if (h.features != AR_NER_FEATURES)
 		return "model was trained for another feature-extraction version";
-	if (h.reserved != 0)
-		return "model header has a nonzero reserved field";
+	if ((h.nnames & (h.nnames - 1)) != 0 || h.nnames > (1u << 24))
+		return "model name table size is not a power of two";
 	if (h.nlabels != AR_NER_NLABELS)
 		return "model has an unexpected number of labels";
 	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
@@ -172,6 +174,9 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		h.payload < tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
 	vbytes = h.payload - tsize - (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t);
+	if (vbytes < (uint64_t) h.nnames * sizeof(uint64_t))
+		return "model file size does not match its header (truncated or corrupt)";
+	vbytes -= (uint64_t) h.nnames * sizeof(uint64_t);
 	if (vbytes % sizeof(uint32_t) != 0 || vbytes / sizeof(uint32_t) > (1u << 26) ||
 		((vbytes / sizeof(uint32_t)) & (vbytes / sizeof(uint32_t) - 1)) != 0)
 		return "model vocabulary table size is not a power of two";
@@ -183,9 +188,14 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	m->scale = h.scale;
 	m->trans = (const float *) ((const char *) data + sizeof(h));
 	m->w = (const int16_t *) ((const char *) data + sizeof(h) + tsize);
+	m->nnames = h.nnames;
+	m->names = h.nnames ? (const uint64_t *) ((const char *) (m->w) +
+											  (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		: NULL;
 	m->nvocab = (uint32_t) (vbytes / sizeof(uint32_t));
 	m->vocab = m->nvocab ? (const uint32_t *) ((const char *) (m->w) +
-											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t) +
+											   (size_t) h.nnames * sizeof(uint64_t))
 		: NULL;
 	return NULL;
 }
@@ -1365,6 +1375,7 @@ typedef struct tokinfo
 	const gaz_entry *gaz;		/* longest gazetteer match starting here */
 	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
 	uint32_t	doff;			/* folded form with its digits in q->pool (off but for numbers) */
+	uint32_t	names;			/* name-table payload (ar_ner_names.h), 0: in no list */
 } tokinfo;
 
 struct ar_ner_seq
@@ -1745,12 +1756,39 @@ ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls)
 		q->t[i].freq = (uint8_t) cls;
 }
 
-/* Set every token's frequency class from the model's vocabulary table. */
+/* Token i's folded form and clitic-stripped base. */
+void
+ar_ner_seq_forms(const ar_ner_seq *q, size_t i, const char **form, size_t *flen,
+				 const char **base, size_t *blen)
+{
+	*form = q->pool.data + q->t[i].off;
+	*flen = q->t[i].len;
+	*base = q->pool.data + q->t[i].boff;
+	*blen = q->t[i].blen;
+}
+
+/* Set token i's name-table payload. */
+void
+ar_ner_seq_set_names(ar_ner_seq *q, size_t i, uint32_t payload)
+{
+	if (i < q->n)
+		q->t[i].names = payload;
+}
+
+/* Set every token's frequency class and name payload from the model's tables. */
 void
 ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 {
 	size_t		i;
 
+	for (i = 0; m->names && i < q->n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+
+		t->names = t->shape == SH_PUNCT ? 0 :
+			ar_names_lookup(m->names, m->nnames, q->pool.data + t->off, t->len,
+							q->pool.data + t->boff, t->blen);
+	}
 	if (!m->vocab || m->nvocab == 0)
 		return;
 	for (i = 0; i < q->n; i++)
@@ -1858,6 +1896,29 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 		out[n++] = feat(52, (n1 ? n1->hb : H_EOS) * 31 + t->freq);
 		out[n++] = feat(53, (p2 ? p2->hb : H_BOS) * 31 + t->freq);
 		out[n++] = feat(54, (uint32_t) t->freq * 16 + lp2);
+	}
+	/* name knowledge: the kinds of list the word is in, with its ordinary-word class */
+	{
+		uint32_t	nk = AR_NAMES_KINDS(t->names),
+					nr = AR_NAMES_RATIO(t->names),
+					pk = p1 ? AR_NAMES_KINDS(p1->names) : 0x100,
+					xk = n1 ? AR_NAMES_KINDS(n1->names) : 0x100;
+
+		if (nk)
+		{
+			out[n++] = feat(55, nk);
+			out[n++] = feat(56, nk * 8 + nr);
+			for (k = 0; k < AR_NAMES_NKINDS; k++)
+				if (nk & (1u << k))
+					out[n++] = feat(57, (uint32_t) k * 8 + nr);
+			out[n++] = feat(58, nr * 16 + t->freq);
+		}
+		if (nk || (pk & 0xFF) || (xk & 0xFF))
+		{
+			out[n++] = feat(59, nk * 512 + pk);
+			out[n++] = feat(60, nk * 512 + xk);
+			out[n++] = feat(61, nk * 16 + lp1);
+		}
 	}
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)

@@ -4,7 +4,7 @@
  *    over BIO labels, features from src/core/ar_tagger.c) on an ANERcorp-style
  *    CoNLL file and writes the model file and the shipped gazetteer.
  *
- *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...]
+ *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...] [-n NAMES.tsv ...]
  *             [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEV_PERCENT] [-D DEV_OUT.txt]
  *
  * Reproducible: the sentence order is shuffled each epoch by a fixed-seed
@@ -20,6 +20,12 @@
  * 5 folds by index, and a sentence sees only the learned names that also occur
  * in another fold, so the model does not learn to trust the gazetteer more
  * than it deserves on unseen text.
+ *
+ * Name-token lists (-n, src/train/names_tokens.tsv: token, label, -, kind of
+ * list) become the model's name table (ar_ner_names.h): each listed token
+ * with its kinds and how often it is an ordinary word (O) in the training
+ * split, counted per fold and jack-knifed like the gazetteer.  Experiments:
+ * NER_NAMES_DROP=wd,tr,... leaves kinds of list out.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -29,6 +35,7 @@
 #include <unistd.h>
 
 #include "ar_tagger.h"
+#include "ar_ner_names.h"
 
 #define NL AR_NER_NLABELS
 #define NFOLDS 10
@@ -321,6 +328,166 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 	fprintf(stderr, "ner_train: %d curated names from %s\n", n, path);
 }
 
+/* ---------------- name-token table ---------------- */
+
+static uint64_t *names;			/* the table: kinds only while training */
+static uint32_t nnames;
+static uint32_t (*names_cnt)[NFOLDS][2];	/* per slot and fold: occurrences, ordinary ones */
+
+/* Load name-token lists into the table (kinds named in NER_NAMES_DROP left out). */
+static void
+load_names(const char **paths, int npaths)
+{
+	const char *drop = getenv("NER_NAMES_DROP");
+	uint32_t	dropmask = 0;
+	int			p,
+				n = 0;
+	ar_buf		fold;
+
+	if (npaths == 0)
+		return;
+	if (drop)
+	{
+		char	   *d = strdup(drop),
+				   *tok;
+
+		for (tok = strtok(d, ","); tok; tok = strtok(NULL, ","))
+			dropmask |= ar_names_kind_from_name(tok);
+		free(d);
+	}
+	nnames = 1u << 18;
+	names = calloc(nnames, sizeof(uint64_t));
+	names_cnt = calloc(nnames, sizeof(*names_cnt));
+	ar_buf_init(&fold, &ar_malloc_allocator, 256);
+	for (p = 0; p < npaths; p++)
+	{
+		FILE	   *f = fopen(paths[p], "r");
+		char		line[4096];
+
+		if (!f)
+			die("cannot open name list", paths[p]);
+		while (fgets(line, sizeof(line), f))
+		{
+			char	   *fields[4] = {NULL, NULL, NULL, NULL};
+			uint32_t	kind;
+
+			if (ar_gaz_split_line(line, fields, 4) < 4)
+				continue;
+			kind = ar_names_kind_from_name(fields[3]);
+			if (!kind)
+				die("unknown kind of name list", fields[3]);
+			if (kind & dropmask)
+				continue;
+			fold.len = 0;
+			ar_names_fold(fields[0], strlen(fields[0]), &fold);
+			if (fold.len == 0)
+				continue;
+			if ((uint32_t) (n + 1) * 2 > nnames || !ar_names_put(names, nnames, ar_names_hash(fold.data, fold.len), kind))
+				die("name table full", paths[p]);
+			n++;
+		}
+		fclose(f);
+	}
+	ar_buf_free(&fold);
+	fprintf(stderr, "ner_train: %d name-list lines\n", n);
+}
+
+/* Count the listed tokens of training sentence s (fold fold): occurrences and ordinary ones, per key. */
+static void
+count_names(const sent *s, ar_ner_seq *q, int fold)
+{
+	int			i,
+				k,
+				nk;
+
+	for (i = 0; i < s->n; i++)
+	{
+		const char *form,
+				   *base;
+		size_t		flen,
+					blen;
+		uint32_t	keys[3];
+
+		ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
+		nk = ar_names_keys(form, flen, base, blen, keys);
+		for (k = 0; k < nk; k++)
+		{
+			uint32_t	sl = ar_names_slot(names, nnames, keys[k]);
+
+			if (sl < nnames && names[sl] != 0)
+			{
+				names_cnt[sl][fold][0]++;
+				names_cnt[sl][fold][1] += s->gold[i] == 0;
+			}
+		}
+	}
+}
+
+/* Name payload of token i of q: its kinds, and the ordinary-word class of its first listed key without fold exclude. */
+static uint32_t
+names_payload(ar_ner_seq *q, int i, int exclude)
+{
+	const char *form,
+			   *base;
+	size_t		flen,
+				blen;
+	uint32_t	keys[3],
+				kinds = 0;
+	int			k,
+				nk,
+				ratio = -1;
+
+	ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
+	nk = ar_names_keys(form, flen, base, blen, keys);
+	for (k = 0; k < nk; k++)
+	{
+		uint32_t	sl = ar_names_slot(names, nnames, keys[k]);
+
+		if (sl < nnames && names[sl] != 0)
+		{
+			kinds |= AR_NAMES_KINDS((uint32_t) names[sl]);
+			if (ratio < 0)
+			{
+				uint32_t	tot = 0,
+							ord = 0;
+				int			f;
+
+				for (f = 0; f < NFOLDS; f++)
+					if (f != exclude)
+					{
+						tot += names_cnt[sl][f][0];
+						ord += names_cnt[sl][f][1];
+					}
+				ratio = ar_names_ratio_class(ord, tot);
+			}
+		}
+	}
+	return kinds ? AR_NAMES_PAYLOAD(kinds, ratio) : 0;
+}
+
+/* The table as written into the model: each entry with its ordinary-word class over all folds. */
+static void
+names_finish(void)
+{
+	uint32_t	sl;
+
+	for (sl = 0; sl < nnames; sl++)
+		if (names[sl] != 0)
+		{
+			uint32_t	tot = 0,
+						ord = 0;
+			int			f;
+
+			for (f = 0; f < NFOLDS; f++)
+			{
+				tot += names_cnt[sl][f][0];
+				ord += names_cnt[sl][f][1];
+			}
+			names[sl] = (names[sl] & ~(uint64_t) 0xFFFFFFFFu) |
+				AR_NAMES_PAYLOAD(AR_NAMES_KINDS((uint32_t) names[sl]), ar_names_ratio_class(ord, tot));
+		}
+}
+
 /* ---------------- perceptron ---------------- */
 
 typedef struct weights
@@ -456,8 +623,8 @@ report(const char *what, long *tp, long *np, long *ng)
 		double		p = np[t] ? (double) tp[t] / np[t] : 0,
 					r = ng[t] ? (double) tp[t] / ng[t] : 0;
 
-		fprintf(stderr, "%s %-5s precision=%.3f recall=%.3f F1=%.3f gold=%ld\n", what,
-				ar_ner_type_names[t], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t]);
+		fprintf(stderr, "%s %-5s precision=%.3f recall=%.3f F1=%.3f gold=%ld tp=%ld pred=%ld\n", what,
+				ar_ner_type_names[t], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t], tp[t], np[t]);
 		T += tp[t];
 		P += np[t];
 		G += ng[t];
@@ -541,6 +708,8 @@ count_vocab(const sent *s, int ntrain)
 			v->total++;
 			v->fold[FOLD_OF(i, ntrain)]++;
 		}
+		if (names)
+			count_names(&s[i], q, FOLD_OF(i, ntrain));
 		ar_ner_seq_free(q);
 		free(t);
 		if (types > (1L << VOCAB_BITS) / 2)
@@ -602,6 +771,8 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 
 		ar_ner_seq_set_freq(q, i, ar_ner_freq_class(c));
 	}
+	for (i = 0; names && i < s->n; i++)
+		ar_ner_seq_set_names(q, i, names_payload(q, i, exclude));
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
 	for (i = 0; i < s->n; i++)
@@ -630,8 +801,10 @@ main(int argc, char **argv)
 			   *model = NULL,
 			   *gazout = NULL,
 			   *devout = NULL;
-	const char *curated[16];
+	const char *curated[16],
+			   *namelists[16];
 	int			ncur = 0,
+				nnl = 0,
 				epochs = 12,
 				bits = 17,
 				devpct = 10,
@@ -654,7 +827,7 @@ main(int argc, char **argv)
 				runs = 1,
 				r;
 
-	while ((opt = getopt(argc, argv, "t:m:g:c:e:b:s:d:D:r:")) != -1)
+	while ((opt = getopt(argc, argv, "t:m:g:c:n:e:b:s:d:D:r:")) != -1)
 	{
 		switch (opt)
 		{
@@ -662,6 +835,7 @@ main(int argc, char **argv)
 			case 'm': model = optarg; break;
 			case 'g': gazout = optarg; break;
 			case 'c': if (ncur < 16) curated[ncur++] = optarg; break;
+			case 'n': if (nnl < 16) namelists[nnl++] = optarg; break;
 			case 'e': epochs = atoi(optarg); break;
 			case 'b': bits = atoi(optarg); break;
 			case 's': seed = strtoull(optarg, NULL, 10); break;
@@ -693,6 +867,23 @@ main(int argc, char **argv)
 		memcpy(r + st, s + st + nd, sizeof(sent) * (nsent - st - nd));
 		memcpy(r + nsent - nd, s + st, sizeof(sent) * nd);
 		s = r;
+		if (getenv("NER_DEV_GAP"))
+		{
+			/*
+			 * a purged split: the GAP sentences on each side of the held-out slice
+			 * train nothing (articles and stories that straddle its edges)
+			 */
+			int			gap = atoi(getenv("NER_DEV_GAP")),
+						lo = st - gap < 0 ? 0 : st - gap,
+						hi = st + gap > ntrain ? ntrain : st + gap,
+						drop = hi - lo;
+
+			if (gap < 0)
+				die("NER_DEV_GAP out of range", NULL);
+			memmove(r + lo, r + hi, sizeof(sent) * (nsent - hi));
+			nsent -= drop;
+			ntrain -= drop;
+		}
 	}
 	fprintf(stderr, "ner_train: %d sentences, %d for training, %d held out (last %d%%)\n",
 			nsent, ntrain, nsent - ntrain, devpct);
@@ -723,6 +914,7 @@ main(int argc, char **argv)
 		load_curated(curated[i], g, gazf);
 	learn_gazetteer(s, ntrain, g, gazf);
 	fclose(gazf);
+	load_names(namelists, nnl);
 
 	if (!getenv("NER_NO_VOCAB"))
 		count_vocab(s, ntrain);
@@ -800,7 +992,8 @@ main(int argc, char **argv)
 		ar_ner_header h;
 		uint32_t   *vt = NULL;
 		size_t		nv = vocab_table(&vt);
-		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nv * sizeof(uint32_t);
+		size_t		nb = names ? (size_t) nnames * sizeof(uint64_t) : 0;
+		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nb + nv * sizeof(uint32_t);
 		char	   *buf = malloc(payload);
 		FILE	   *f;
 
@@ -814,10 +1007,15 @@ main(int argc, char **argv)
 			trans[k] = sumt[k];
 		memcpy(buf, trans, sizeof(trans));
 		memcpy(buf + sizeof(trans), q, nw * sizeof(int16_t));
+		if (nb)
+		{
+			names_finish();
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), names, nb);
+		}
 		if (nv)
-			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), vt, nv * sizeof(uint32_t));
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + nb, vt, nv * sizeof(uint32_t));
 		free(vt);
-		ar_ner_header_init(&h, W.nb, scale, buf, payload);
+		ar_ner_header_init(&h, W.nb, names ? nnames : 0, scale, buf, payload);
 		f = fopen(model, "wb");
 		if (!f || fwrite(&h, sizeof(h), 1, f) != 1 || fwrite(buf, 1, payload, f) != payload ||
 			fclose(f) != 0)

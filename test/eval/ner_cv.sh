@@ -14,7 +14,8 @@ slices=${1:-1 3 5 7 9}
 make -s -C "$here" src/train/ner_train >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # the curated gazetteers of make model's recipe, as -c options relative to the tree
-read -r -a cur <<< "$(make -s -C "$here" --no-print-directory ner-curated)"
+# (NER_CV_CURATED, when set, replaces them: ablations; paths relative to the tree)
+read -r -a cur <<< "${NER_CV_CURATED-$(make -s -C "$here" --no-print-directory ner-curated)}"
 cur=("${cur[@]/#src/$here/src}")
 jobs=${NER_CV_JOBS:-$(nproc)}
 for k in $slices; do

@@ -55,7 +55,7 @@ build_model(void)
 		memcpy(p + sizeof(trans) + (size_t) NB * AR_NER_NLABELS * sizeof(int16_t) + i * sizeof(v),
 			   &v, sizeof(v));
 	}
-	ar_ner_header_init(&h, NB, 0.01f, p, payload);
+	ar_ner_header_init(&h, NB, 0, 0.01f, p, payload);
 	memcpy(model_file, &h, sizeof(h));
 }
 

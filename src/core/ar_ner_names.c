@@ -1,0 +1,169 @@
+/*
+ * ar_ner_names.c
+ *    The name-token table of the entity tagger (see ar_ner_names.h).
+ */
+#include <string.h>
+
+#include "ar_ner_names.h"
+#include "ar_normalize.h"
+
+const char *const ar_names_kind_names[AR_NAMES_NKINDS] = {
+	"wd", "tr", "per_first", "per_last", "loc", "nat", "org", "misc"
+};
+
+/* The bit of a kind name, 0 when unknown. */
+uint32_t
+ar_names_kind_from_name(const char *s)
+{
+	int			k;
+
+	for (k = 0; k < AR_NAMES_NKINDS; k++)
+		if (strcmp(s, ar_names_kind_names[k]) == 0)
+			return 1u << k;
+	return 0;
+}
+
+/* Ordinary-word class of a listed token seen total times, ordinary of them outside entities. */
+int
+ar_names_ratio_class(uint32_t ordinary, uint32_t total)
+{
+	if (total == 0)
+		return 0;
+	if (ordinary == 0)
+		return 1;
+	if (ordinary * 3 < total)
+		return 2;
+	if (ordinary * 4 < total * 3)
+		return 3;
+	if (ordinary * 20 < total * 19)
+		return 4;
+	return total < 10 ? 5 : 6;
+}
+
+/* Search-fold s[0..len) into out, with Latin letters in lower case. */
+void
+ar_names_fold(const char *s, size_t len, ar_buf *out)
+{
+	size_t		from = out->len,
+				i;
+
+	ar_normalize(s, len, AR_PROFILE_SEARCH, out);
+	for (i = from; i < out->len; i++)
+		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+			out->data[i] += 32;
+}
+
+/* FNV-1a of s[0..len) continued from h. */
+static uint32_t
+fnv_from(uint32_t h, const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* Hash of a folded token (never 0). */
+uint32_t
+ar_names_hash(const char *s, size_t len)
+{
+	uint32_t	h = fnv_from(0x9DC5811Cu, s, len);
+
+	return h ? h : 1;
+}
+
+/* Lookup keys of a token: form, base, article + base (see ar_ner_names.h). */
+int
+ar_names_keys(const char *form, size_t flen, const char *base, size_t blen, uint32_t keys[3])
+{
+	static const char al[] = "\xD8\xA7\xD9\x84";	/* ال */
+	int			n = 0;
+
+	keys[n++] = ar_names_hash(form, flen);
+	if (blen > 0 && (blen != flen || memcmp(form, base, blen) != 0))
+	{
+		uint32_t	h;
+
+		keys[n++] = ar_names_hash(base, blen);
+		if (!(blen >= 4 && memcmp(base, al, 4) == 0))
+		{
+			h = fnv_from(fnv_from(0x9DC5811Cu, al, 4), base, blen);
+			keys[n++] = h ? h : 1;
+		}
+	}
+	return n;
+}
+
+/* Slot of key in the table: its entry, or the empty slot where it goes (nslots if full). */
+uint32_t
+ar_names_slot(const uint64_t *tab, uint32_t nslots, uint32_t key)
+{
+	uint32_t	mask = nslots - 1,
+				i = key & mask,
+				probes;
+
+	for (probes = 0; probes < nslots; probes++, i = (i + 1) & mask)
+		if (tab[i] == 0 || (uint32_t) (tab[i] >> 32) == key)
+			return i;
+	return nslots;
+}
+
+/* Payload of key (0: absent). */
+uint32_t
+ar_names_find(const uint64_t *tab, uint32_t nslots, uint32_t key)
+{
+	uint32_t	i;
+
+	if (!tab || nslots == 0)
+		return 0;
+	i = ar_names_slot(tab, nslots, key);
+	return i < nslots ? (uint32_t) tab[i] : 0;
+}
+
+/* OR payload into key's entry, creating it. */
+bool
+ar_names_put(uint64_t *tab, uint32_t nslots, uint32_t key, uint32_t payload)
+{
+	uint32_t	i = ar_names_slot(tab, nslots, key);
+
+	if (i >= nslots)
+		return false;
+	tab[i] = ((uint64_t) key << 32) | ((uint32_t) tab[i] | payload);
+	return true;
+}
+
+/* Replace the payload of key's entry. */
+void
+ar_names_set(uint64_t *tab, uint32_t nslots, uint32_t key, uint32_t payload)
+{
+	uint32_t	i = ar_names_slot(tab, nslots, key);
+
+	if (i < nslots && tab[i] != 0)
+		tab[i] = ((uint64_t) key << 32) | payload;
+}
+
+/* Union of the kinds of a token's keys, with the ordinary-word class of the first key found. */
+uint32_t
+ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t flen,
+				const char *base, size_t blen)
+{
+	uint32_t	keys[3],
+				r = 0;
+	int			n,
+				k;
+
+	if (!tab || nslots == 0 || flen == 0)
+		return 0;
+	n = ar_names_keys(form, flen, base, blen, keys);
+	for (k = 0; k < n; k++)
+	{
+		uint32_t	p = ar_names_find(tab, nslots, keys[k]);
+
+		if (p && !AR_NAMES_KINDS(r))
+			r = p;
+		else
+			r |= AR_NAMES_KINDS(p);
+	}
+	return r;
+}
