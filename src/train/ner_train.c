@@ -488,6 +488,96 @@ names_finish(void)
 		}
 }
 
+/*
+ * Coverage of the name lists on the held-out sentences s[ntrain..nsent), per
+ * kind of list (column "any": all kinds) and gold type: entity tokens hit,
+ * the same among tokens never inside an entity of the training sentences
+ * ("unseen"), and ordinary (O) tokens hit (the lists' noise).  Printed as
+ * "coverage KIND TYPE hit total" lines for test/eval/ner_names_coverage.sh.
+ */
+static ar_ner_token *sent_tokens(const sent *s);
+
+static void
+names_coverage(sent *s, int ntrain, int nsent)
+{
+	uint32_t   *seen = calloc((size_t) 1 << 20, sizeof(uint32_t));
+	long		hit[AR_NAMES_NKINDS + 1][2][AR_NER_NTYPES] = {{{0}}},
+				tot[2][AR_NER_NTYPES] = {{0}};
+	uint32_t	mask = (1u << 20) - 1;
+	int			i,
+				k,
+				pass;
+
+	/* pass 0: the form hashes of training entity tokens; pass 1: the held-out tokens */
+	for (pass = 0; pass < 2; pass++)
+		for (i = pass ? ntrain : 0; i < (pass ? nsent : ntrain); i++)
+		{
+			ar_ner_token *t = sent_tokens(&s[i]);
+			ar_ner_seq *q = ar_ner_prepare(t, s[i].n, NULL, -1, &ar_malloc_allocator);
+
+			for (k = 0; k < s[i].n; k++)
+			{
+				const char *form,
+						   *base;
+				size_t		flen,
+							blen;
+				uint32_t	h,
+							j,
+							kinds,
+							keys[3];
+				int			type = AR_NER_TYPE(s[i].gold[k]),
+							unseen = 1,
+							b,
+							nk,
+							x;
+
+				ar_ner_seq_forms(q, k, &form, &flen, &base, &blen);
+				h = ar_names_hash(base, blen);
+				if (pass == 0)
+				{
+					if (type)
+					{
+						for (j = h & mask; seen[j] && seen[j] != h; j = (j + 1) & mask)
+							;
+						seen[j] = h;
+					}
+					continue;
+				}
+				for (j = h & mask; seen[j]; j = (j + 1) & mask)
+					if (seen[j] == h)
+						unseen = 0;
+				nk = ar_names_keys(form, flen, base, blen, keys);
+				kinds = 0;
+				for (x = 0; x < nk; x++)
+					kinds |= AR_NAMES_KINDS(ar_names_find(names, nnames, keys[x]));
+				for (x = 0; x <= unseen; x++)
+				{
+					if (x == 1 && type == 0)
+						break;
+					tot[x][type]++;
+					for (b = 0; b < AR_NAMES_NKINDS; b++)
+						if (kinds & (1u << b))
+							hit[b][x][type]++;
+					if (kinds)
+						hit[AR_NAMES_NKINDS][x][type]++;
+				}
+			}
+			ar_ner_seq_free(q);
+			free(t);
+		}
+	for (k = 0; k <= AR_NAMES_NKINDS; k++)
+		for (i = 0; i < AR_NER_NTYPES; i++)
+		{
+			const char *kn = k < AR_NAMES_NKINDS ? ar_names_kind_names[k] : "any",
+					   *tn = i ? ar_ner_type_names[i] : "O";
+
+			printf("coverage %s %s %ld %ld\n", kn, tn, hit[k][0][i], tot[0][i]);
+			if (i)
+				printf("coverage %s unseen-%s %ld %ld\n", kn, tn, hit[k][1][i], tot[1][i]);
+		}
+	free(seen);
+}
+
 /* ---------------- perceptron ---------------- */
 
 typedef struct weights
@@ -915,6 +1005,13 @@ main(int argc, char **argv)
 	learn_gazetteer(s, ntrain, g, gazf);
 	fclose(gazf);
 	load_names(namelists, nnl);
+	if (getenv("NER_NAMES_COVERAGE"))
+	{
+		if (!names)
+			die("NER_NAMES_COVERAGE needs name lists (-n)", NULL);
+		names_coverage(s, ntrain, nsent);
+		return 0;
+	}
 
 	if (!getenv("NER_NO_VOCAB"))
 		count_vocab(s, ntrain);
