@@ -167,3 +167,63 @@ ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t f
 	}
 	return r;
 }
+
+/* Buckets of the 2-, 3- and 4-grams of an all-Arabic folded base with boundary marks. */
+int
+ar_names_ngrams(const char *base, size_t blen, uint32_t out[AR_NAMES_MAXGRAMS])
+{
+	uint32_t	cp[22];
+	size_t		i = 0,
+				n = 1,
+				a;
+	int			g,
+				m = 0;
+
+	cp[0] = '#';
+	while (i < blen)
+	{
+		int			adv;
+		uint32_t	c = ar_utf8_decode((const unsigned char *) base + i, blen - i, &adv);
+
+		if (c < 0x0621 || c > 0x064A || n >= 21)
+			return 0;
+		cp[n++] = c;
+		i += adv;
+	}
+	if (n < 4)
+		return 0;
+	cp[n++] = '#';
+	for (g = 2; g <= 4; g++)
+		for (a = 0; a + g <= n; a++)
+		{
+			uint32_t	h = 0x811C9DC5u ^ (uint32_t) g;
+			int			c;
+
+			for (c = 0; c < g; c++)
+				h = (h ^ cp[a + c]) * 16777619u;
+			out[m++] = (h ^ (h >> 15)) & (AR_NAMES_NGRAMS - 1);
+		}
+	return m;
+}
+
+/* Mean log-odds of a base's n-grams, as a class 1..8 (0: not scored). */
+int
+ar_names_likeness(const int8_t *tab, const char *base, size_t blen)
+{
+	uint32_t	b[AR_NAMES_MAXGRAMS];
+	int			m,
+				k,
+				sum = 0,
+				cls;
+
+	if (!tab)
+		return 0;
+	m = ar_names_ngrams(base, blen, b);
+	if (m == 0)
+		return 0;
+	for (k = 0; k < m; k++)
+		sum += tab[b[k]];
+	/* sum / (8 m) is the mean log-odds: classes of width 1 from below -3 to 3 and above */
+	cls = (int) ((sum + 4 * 8 * m) / (8 * m)) + (sum + 4 * 8 * m < 0 ? -1 : 0);
+	return cls < 0 ? 1 : cls > 7 ? 8 : cls + 1;
+}

@@ -30,10 +30,31 @@ enum
 extern const char *const ar_names_kind_names[AR_NAMES_NKINDS];
 extern uint32_t ar_names_kind_from_name(const char *s);
 
-/* Payload of an entry: kinds in bits 0..7, ordinary-word class (ar_names_ratio_class) in bits 8..10. */
+/*
+ * Payload of an entry: kinds in bits 0..7, ordinary-word class
+ * (ar_names_ratio_class) in bits 8..10; a token's payload in the tagger also
+ * carries its name-likeness class (ar_names_likeness) in bits 12..15.
+ */
 #define AR_NAMES_KINDS(p)	((p) & 0xFFu)
 #define AR_NAMES_RATIO(p)	(((p) >> 8) & 7u)
+#define AR_NAMES_LIKE(p)	(((p) >> 12) & 15u)
 #define AR_NAMES_PAYLOAD(kinds, ratio)	(((uint32_t) (kinds) & 0xFFu) | ((uint32_t) (ratio) << 8))
+#define AR_NAMES_WITH_LIKE(p, cls)	(((p) & ~0xF000u) | ((uint32_t) (cls) << 12))
+
+/*
+ * Name-likeness: a character model of what a name token looks like
+ * (transliterated foreign names, Arabic given names) against ordinary words.
+ * The model file holds int8 log-odds (x 8) of AR_NAMES_NGRAMS hashed
+ * character 2-, 3- and 4-grams of a word's base with its boundaries, learned
+ * by the trainer from the listed name tokens against the ordinary words of
+ * the training text.
+ */
+#define AR_NAMES_NGRAMS		(1u << 15)
+#define AR_NAMES_MAXGRAMS	64
+/* Buckets of the character n-grams of a folded base: their number (0 unless 3..20 Arabic letters). */
+extern int	ar_names_ngrams(const char *base, size_t blen, uint32_t out[AR_NAMES_MAXGRAMS]);
+/* Name-likeness class of a base from the log-odds table: 1 (ordinary) .. 8 (name), 0 not scored. */
+extern int	ar_names_likeness(const int8_t *tab, const char *base, size_t blen);
 
 /*
  * Class of a listed token by its training-text occurrences: 0 never seen,

@@ -153,7 +153,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 {
 	ar_ner_header h;
 	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float);
-	uint64_t	vbytes;
+	uint64_t	vbytes,
+				nbytes;
 
 	if (len < sizeof(h))
 		return "file too short for a model header";
@@ -174,9 +175,10 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		h.payload < tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
 	vbytes = h.payload - tsize - (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t);
-	if (vbytes < (uint64_t) h.nnames * sizeof(uint64_t))
+	nbytes = h.nnames ? (uint64_t) h.nnames * sizeof(uint64_t) + AR_NAMES_NGRAMS : 0;
+	if (vbytes < nbytes)
 		return "model file size does not match its header (truncated or corrupt)";
-	vbytes -= (uint64_t) h.nnames * sizeof(uint64_t);
+	vbytes -= nbytes;
 	if (vbytes % sizeof(uint32_t) != 0 || vbytes / sizeof(uint32_t) > (1u << 26) ||
 		((vbytes / sizeof(uint32_t)) & (vbytes / sizeof(uint32_t) - 1)) != 0)
 		return "model vocabulary table size is not a power of two";
@@ -192,10 +194,11 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	m->names = h.nnames ? (const uint64_t *) ((const char *) (m->w) +
 											  (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		: NULL;
+	m->likeness = h.nnames ? (const int8_t *) (m->names + h.nnames) : NULL;
 	m->nvocab = (uint32_t) (vbytes / sizeof(uint32_t));
 	m->vocab = m->nvocab ? (const uint32_t *) ((const char *) (m->w) +
 											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t) +
-											   (size_t) h.nnames * sizeof(uint64_t))
+											   (size_t) nbytes)
 		: NULL;
 	return NULL;
 }
@@ -1788,6 +1791,9 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 		t->names = t->shape == SH_PUNCT ? 0 :
 			ar_names_lookup(m->names, m->nnames, q->pool.data + t->off, t->len,
 							q->pool.data + t->boff, t->blen);
+		if (t->names == 0)
+			t->names = AR_NAMES_WITH_LIKE(0, ar_names_likeness(m->likeness, q->pool.data + t->boff,
+															   t->blen));
 	}
 	if (!m->vocab || m->nvocab == 0)
 		return;
@@ -1912,6 +1918,15 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 				if (nk & (1u << k))
 					out[n++] = feat(57, (uint32_t) k * 8 + nr);
 			out[n++] = feat(58, nr * 16 + t->freq);
+		}
+		if (AR_NAMES_LIKE(t->names))
+		{
+			/* a word in no list: how much it looks like a name, with its rarity and left context */
+			uint32_t	lk = AR_NAMES_LIKE(t->names);
+
+			out[n++] = feat(62, lk);
+			out[n++] = feat(63, lk * 16 + t->freq);
+			out[n++] = feat(64, lk * 16 + lp1);
 		}
 		if (nk || (pk & 0xFF) || (xk & 0xFF))
 		{

@@ -333,6 +333,68 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 static uint64_t *names;			/* the table: kinds only while training */
 static uint32_t nnames;
 static uint32_t (*names_cnt)[NFOLDS][2];	/* per slot and fold: occurrences, ordinary ones */
+/* name-likeness: n-gram counts of listed name tokens, of ordinary training words per fold */
+static uint32_t *like_pos,
+		   (*like_neg)[AR_NAMES_NGRAMS];
+/* the log-odds tables without fold f (f < NFOLDS) and over all folds (NFOLDS) */
+static int8_t (*like_tab)[AR_NAMES_NGRAMS];
+
+/* Add the n-grams of token text's base (as the tagger strips it) to counts. */
+static void
+like_count(const char *text, size_t len, uint32_t *counts)
+{
+	ar_ner_token t = {text, len};
+	ar_ner_seq *q = ar_ner_prepare(&t, 1, NULL, -1, &ar_malloc_allocator);
+	const char *form,
+			   *base;
+	size_t		flen,
+				blen;
+	uint32_t	b[AR_NAMES_MAXGRAMS];
+	int			m,
+				k;
+
+	ar_ner_seq_forms(q, 0, &form, &flen, &base, &blen);
+	m = ar_names_ngrams(base, blen, b);
+	for (k = 0; k < m; k++)
+		counts[b[k]]++;
+	ar_ner_seq_free(q);
+}
+
+/* The log-odds tables (x 8, int8) of names against ordinary words, per excluded fold. */
+static void
+like_tables(void)
+{
+	int			f,
+				x;
+	double		P = 0;
+	uint32_t	b;
+
+	like_tab = calloc(NFOLDS + 1, sizeof(*like_tab));
+	for (b = 0; b < AR_NAMES_NGRAMS; b++)
+		P += like_pos[b];
+	for (f = 0; f <= NFOLDS; f++)
+	{
+		double		N = 0;
+
+		for (x = 0; x < NFOLDS; x++)
+			if (x != f)
+				for (b = 0; b < AR_NAMES_NGRAMS; b++)
+					N += like_neg[x][b];
+		for (b = 0; b < AR_NAMES_NGRAMS; b++)
+		{
+			double		neg = 0,
+						lo;
+
+			for (x = 0; x < NFOLDS; x++)
+				if (x != f)
+					neg += like_neg[x][b];
+			lo = log((like_pos[b] + 0.5) / (P + 0.5 * AR_NAMES_NGRAMS)) -
+				log((neg + 0.5) / (N + 0.5 * AR_NAMES_NGRAMS));
+			lo = lo * 8 > 127 ? 127 : lo * 8 < -127 ? -127 : lo * 8;
+			like_tab[f][b] = (int8_t) lrint(lo);
+		}
+	}
+}
 
 /* Load name-token lists into the table (kinds named in NER_NAMES_DROP left out). */
 static void
@@ -358,6 +420,8 @@ load_names(const char **paths, int npaths)
 	nnames = 1u << 18;
 	names = calloc(nnames, sizeof(uint64_t));
 	names_cnt = calloc(nnames, sizeof(*names_cnt));
+	like_pos = calloc(AR_NAMES_NGRAMS, sizeof(uint32_t));
+	like_neg = calloc(NFOLDS, sizeof(*like_neg));
 	ar_buf_init(&fold, &ar_malloc_allocator, 256);
 	for (p = 0; p < npaths; p++)
 	{
@@ -384,6 +448,8 @@ load_names(const char **paths, int npaths)
 				continue;
 			if ((uint32_t) (n + 1) * 2 > nnames || !ar_names_put(names, nnames, ar_names_hash(fold.data, fold.len), kind))
 				die("name table full", paths[p]);
+			if (kind & (AR_NAMES_WD | AR_NAMES_TR))
+				like_count(fields[0], strlen(fields[0]), like_pos);
 			n++;
 		}
 		fclose(f);
@@ -409,6 +475,14 @@ count_names(const sent *s, ar_ner_seq *q, int fold)
 		uint32_t	keys[3];
 
 		ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
+		if (s->gold[i] == 0)
+		{
+			uint32_t	b[AR_NAMES_MAXGRAMS];
+			int			m = ar_names_ngrams(base, blen, b);
+
+			for (k = 0; k < m; k++)
+				like_neg[fold][b[k]]++;
+		}
 		nk = ar_names_keys(form, flen, base, blen, keys);
 		for (k = 0; k < nk; k++)
 		{
@@ -462,7 +536,9 @@ names_payload(ar_ner_seq *q, int i, int exclude)
 			}
 		}
 	}
-	return kinds ? AR_NAMES_PAYLOAD(kinds, ratio) : 0;
+	if (kinds)
+		return AR_NAMES_PAYLOAD(kinds, ratio);
+	return AR_NAMES_WITH_LIKE(0, ar_names_likeness(like_tab[exclude >= 0 ? exclude : NFOLDS], base, blen));
 }
 
 /* The table as written into the model: each entry with its ordinary-word class over all folds. */
@@ -1015,6 +1091,8 @@ main(int argc, char **argv)
 
 	if (!getenv("NER_NO_VOCAB"))
 		count_vocab(s, ntrain);
+	if (names)
+		like_tables();
 	for (i = 0; i < nsent; i++)
 	{
 		featurize(&s[i], g, i < ntrain && !getenv("NER_NO_JK") ? FOLD_OF(i, ntrain) : -1);
@@ -1089,7 +1167,7 @@ main(int argc, char **argv)
 		ar_ner_header h;
 		uint32_t   *vt = NULL;
 		size_t		nv = vocab_table(&vt);
-		size_t		nb = names ? (size_t) nnames * sizeof(uint64_t) : 0;
+		size_t		nb = names ? (size_t) nnames * sizeof(uint64_t) + AR_NAMES_NGRAMS : 0;
 		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nb + nv * sizeof(uint32_t);
 		char	   *buf = malloc(payload);
 		FILE	   *f;
@@ -1107,7 +1185,10 @@ main(int argc, char **argv)
 		if (nb)
 		{
 			names_finish();
-			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), names, nb);
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), names, (size_t) nnames * sizeof(uint64_t));
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + (size_t) nnames * sizeof(uint64_t),
+				   like_tab[NFOLDS],
+				   AR_NAMES_NGRAMS);
 		}
 		if (nv)
 			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + nb, vt, nv * sizeof(uint32_t));
