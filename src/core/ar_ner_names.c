@@ -73,11 +73,12 @@ ar_names_hash(const char *s, size_t len)
 	return h ? h : 1;
 }
 
-/* Lookup keys of a token: form, base, article + base (see ar_ner_names.h). */
+/* Lookup keys of a token: form, base, article + base, lam + base (see ar_ner_names.h). */
 int
-ar_names_keys(const char *form, size_t flen, const char *base, size_t blen, uint32_t keys[3])
+ar_names_keys(const char *form, size_t flen, const char *base, size_t blen, uint32_t keys[AR_NAMES_MAXKEYS])
 {
 	static const char al[] = "\xD8\xA7\xD9\x84";	/* ال */
+	static const char ll[] = "\xD9\x84\xD9\x84";	/* لل */
 	int			n = 0;
 
 	keys[n++] = ar_names_hash(form, flen);
@@ -89,6 +90,12 @@ ar_names_keys(const char *form, size_t flen, const char *base, size_t blen, uint
 		if (!(blen >= 4 && memcmp(base, al, 4) == 0))
 		{
 			h = fnv_from(fnv_from(0x9DC5811Cu, al, 4), base, blen);
+			keys[n++] = h ? h : 1;
+		}
+		/* لل was read as ل + ال: it may be ل + a name that starts with ل (للافروف) */
+		if (flen >= blen + 4 && memcmp(form + (flen - blen) - 4, ll, 4) == 0)
+		{
+			h = fnv_from(fnv_from(0x9DC5811Cu, ll + 2, 2), base, blen);
 			keys[n++] = h ? h : 1;
 		}
 	}
@@ -148,7 +155,7 @@ uint32_t
 ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t flen,
 				const char *base, size_t blen)
 {
-	uint32_t	keys[3],
+	uint32_t	keys[AR_NAMES_MAXKEYS],
 				r = 0;
 	int			n,
 				k;

@@ -71,12 +71,14 @@ extern uint32_t ar_names_hash(const char *s, size_t len);
 
 /*
  * Lookup keys of a token from its folded form and its clitic-stripped base
- * (the tagger's): the form, the base when it differs, and the base with the
- * article ال when clitics were stripped (والأسد finds the listed الأسد).
- * Returns the number of keys written to keys[3].
+ * (the tagger's): the form, the base when it differs, the base with the
+ * article ال when clitics were stripped (والأسد finds the listed الأسد), and
+ * ل + base when the stripped لل may have been ل + ل (للافروف finds لافروف).
+ * Returns the number of keys written to keys[AR_NAMES_MAXKEYS].
  */
+#define AR_NAMES_MAXKEYS 4
 extern int	ar_names_keys(const char *form, size_t flen, const char *base, size_t blen,
-						  uint32_t keys[3]);
+						  uint32_t keys[AR_NAMES_MAXKEYS]);
 
 /*
  * The table: nslots (a power of two, or 0) uint64 entries, each

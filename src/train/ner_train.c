@@ -472,7 +472,7 @@ count_names(const sent *s, ar_ner_seq *q, int fold)
 				   *base;
 		size_t		flen,
 					blen;
-		uint32_t	keys[3];
+		uint32_t	keys[AR_NAMES_MAXKEYS];
 
 		ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
 		if (s->gold[i] == 0)
@@ -505,7 +505,7 @@ names_payload(ar_ner_seq *q, int i, int exclude)
 			   *base;
 	size_t		flen,
 				blen;
-	uint32_t	keys[3],
+	uint32_t	keys[AR_NAMES_MAXKEYS],
 				kinds = 0;
 	int			k,
 				nk,
@@ -600,7 +600,7 @@ names_coverage(sent *s, int ntrain, int nsent)
 				uint32_t	h,
 							j,
 							kinds,
-							keys[3];
+							keys[AR_NAMES_MAXKEYS];
 				int			type = AR_NER_TYPE(s[i].gold[k]),
 							unseen = 1,
 							b,
