@@ -8,7 +8,7 @@
 #include "ar_normalize.h"
 
 const char *const ar_names_kind_names[AR_NAMES_NKINDS] = {
-	"wd", "tr", "per_first", "per_last", "loc", "nat", "org", "misc"
+	"wd", "tr", "per_last", "loc", "nat", "org", "misc"
 };
 
 /* The bit of a kind name, 0 when unknown. */

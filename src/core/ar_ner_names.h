@@ -17,14 +17,13 @@ enum
 {
 	AR_NAMES_WD = 1 << 0,		/* token of a person's name (Wikidata labels) */
 	AR_NAMES_TR = 1 << 1,		/* name token with a Latin transliteration (Wikipedia) */
-	AR_NAMES_PFIRST = 1 << 2,	/* first word of a listed person's full name */
-	AR_NAMES_PLAST = 1 << 3,	/* later word of a listed person's full name */
-	AR_NAMES_LOC = 1 << 4,		/* one-word place: country, region, province, city */
-	AR_NAMES_NAT = 1 << 5,		/* nationality adjective (nisba) */
-	AR_NAMES_ORG = 1 << 6,		/* one-word club or organisation name */
-	AR_NAMES_MISC = 1 << 7		/* one-word league, tournament or currency name */
+	AR_NAMES_PLAST = 1 << 2,	/* later word of a listed person's full name (not the first) */
+	AR_NAMES_LOC = 1 << 3,		/* one-word place: country, region, province, city */
+	AR_NAMES_NAT = 1 << 4,		/* nationality adjective (nisba) */
+	AR_NAMES_ORG = 1 << 5,		/* one-word club or organisation name */
+	AR_NAMES_MISC = 1 << 6		/* one-word league, tournament or currency name */
 };
-#define AR_NAMES_NKINDS 8
+#define AR_NAMES_NKINDS 7
 
 /* Name of kind bit k ("wd", "tr", ...) and the bit of a kind name (0: unknown). */
 extern const char *const ar_names_kind_names[AR_NAMES_NKINDS];

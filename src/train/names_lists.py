@@ -8,7 +8,7 @@
 (src/train/names_fold: the tagger's own search folding):
 
   names_tokens.tsv      one-word names for membership features (`ner_train -n`): the origin
-                        column holds the kind of list (wd, tr, per_first, per_last, loc, nat,
+                        column holds the kind of list (wd, tr, per_last, loc, nat,
                         org, misc; see src/core/ar_ner_names.h), one line per token and kind;
   gaz_names_people.tsv  full names of listed people (PER), for the gazetteer (`ner_train -c`);
   gaz_names_places.tsv  places of two words or more (LOC);
@@ -95,7 +95,7 @@ def main():
         if kind == 'person':
             if len(ws) >= 2:
                 rows['people'].add((t, 'PER'))
-                tokens.add((ws[0], 'PER', 'per_first'))
+                # first words (given names) measured no gain over wd and tr: not listed
                 for w in ws[1:]:
                     tokens.add((w, 'PER', 'per_last'))
         elif kind in ('city', 'region', 'place', 'country'):

@@ -20,7 +20,7 @@ done | awk '
   { hit[$2, $3] += $4; tot[$2, $3] += $5; kinds[$2] = 1 }
   END {
     printf "%-10s %7s %7s %7s %7s %7s %11s %7s\n", "list", "PER", "LOC", "ORG", "MISC", "O", "unseen-PER", "P(ent)"
-    n = split("wd tr per_first per_last loc nat org misc any", order, " ")
+    n = split("wd tr per_last loc nat org misc any", order, " ")
     for (i = 1; i <= n; i++) {
       k = order[i]; ent = hit[k, "PER"] + hit[k, "LOC"] + hit[k, "ORG"] + hit[k, "MISC"]
       printf "%-10s", k

@@ -61,7 +61,7 @@ UNIT_TEST(ner_names_table_and_clitics)
 	CHECK(lookup_token(tab, 64, "للافروف") == AR_NAMES_PAYLOAD(AR_NAMES_TR | AR_NAMES_PLAST, 1));
 	CHECK(lookup_token(tab, 64, "موسكو") == 0);
 	CHECK(lookup_token(NULL, 0, "لافروف") == 0);
-	CHECK(ar_names_kind_from_name("per_first") == AR_NAMES_PFIRST);
+	CHECK(ar_names_kind_from_name("per_last") == AR_NAMES_PLAST);
 	CHECK(ar_names_kind_from_name("nope") == 0);
 }
 
