@@ -6,4 +6,6 @@ CREATE EXTENSION pg_arabic;
 \c contrib_regression
 DROP DATABASE pg_arabic_latin1;
 -- and installs in this UTF8 one
-SELECT extname, extversion FROM pg_extension WHERE extname = 'pg_arabic';
+SELECT e.extname, e.extversion = a.default_version AS default_version
+  FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+  WHERE e.extname = 'pg_arabic';

@@ -4,7 +4,7 @@
  *    (from the lists of src/train/names_*.tsv) keyed by the hash of their
  *    folded form, each with the kinds of list it is in and how often it is an
  *    ordinary word in the training text.  The table lives in the model file
- *    (see ar_tagger.h); the tagger turns a token's entry into membership
+ *    (see ar_ner.h); the tagger turns a token's entry into membership
  *    features.  Plain C, no state: the table is read-only once written.
  */
 #ifndef AR_NER_NAMES_H

@@ -85,7 +85,7 @@ struct ar_stemmer
 	uint8_t		filter[NLETTERS * NLETTERS];
 };
 
-/* ---------------------------------------------------------------- hash table */
+/* ---- hash table ---- */
 
 /* FNV-1a over code points (one step per code point); never 0. */
 static inline uint32_t
@@ -212,7 +212,7 @@ put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn
 	e->flags |= flags;
 }
 
-/* ------------------------------------------------------------- normalization */
+/* ---- normalization ---- */
 
 /* Code points that need the full normalizer (presentation forms, combining hamza/madda). */
 static inline bool
@@ -293,7 +293,7 @@ slow:
 	return n > 0 ? n : -1;
 }
 
-/* ------------------------------------------------------------------ stemming */
+/* ---- stemming ---- */
 
 /* Does w[0..n) end with the suffix sfx (sn code points)? */
 static inline bool
@@ -867,7 +867,7 @@ ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len, ar_buf *scrat
 	stem_word(st, word, len, scratch, r, false);
 }
 
-/* ------------------------------------------------------------- construction */
+/* ---- construction ---- */
 
 /* Create an empty stemmer. */
 ar_stemmer *

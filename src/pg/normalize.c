@@ -16,12 +16,12 @@ PG_FUNCTION_INFO_V1(ar_normalize_text);
 PG_FUNCTION_INFO_V1(ar_normalize_rules);
 
 /* Rule mask of a specification, remembered in fn_extra across calls with the same spec. */
-typedef struct spec_cache
+typedef struct ArNormSpecCache
 {
 	uint32		mask;
 	int			len;
 	char		spec[FLEXIBLE_ARRAY_MEMBER];
-} spec_cache;
+} ArNormSpecCache;
 
 /* Parse (or fetch from the per-call-site cache) the rule mask of spec. */
 static uint32
@@ -29,7 +29,7 @@ spec_mask(FunctionCallInfo fcinfo, text *spec)
 {
 	const char *s = VARDATA_ANY(spec);
 	int			len = VARSIZE_ANY_EXHDR(spec);
-	spec_cache *c = (spec_cache *) fcinfo->flinfo->fn_extra;
+	ArNormSpecCache *c = (ArNormSpecCache *) fcinfo->flinfo->fn_extra;
 	uint32		mask;
 	char		bad[64];
 
@@ -42,7 +42,7 @@ spec_mask(FunctionCallInfo fcinfo, text *spec)
 				 errdetail("The specification was \"%.*s\".", len, s),
 				 errhint("Use a profile (search, clean, none) or rule names listed by ar_normalize_rules(), separated by commas; prefix a rule with - to remove it, as in 'search,-teh_marbuta'.")));
 	if (c == NULL || c->len < len)
-		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(spec_cache, spec) + len + 1);
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ArNormSpecCache, spec) + len + 1);
 	c->mask = mask;
 	c->len = len;
 	memcpy(c->spec, s, len);

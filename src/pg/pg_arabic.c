@@ -1,18 +1,22 @@
 /*
  * pg_arabic.c
  *    Module entry point and glue shared by every SQL function: the palloc
- *    allocator given to the analysis core and the UTF8 encoding check.
+ *    allocator given to the analysis core, the UTF8 encoding check and the
+ *    reading of data files.
  */
 #include "postgres.h"
+
+#include <unistd.h>
 
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "mb/pg_wchar.h"
+#include "storage/fd.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "pg_arabic.h"
-#include "entities.h"
+#include "ner.h"
 
 PG_MODULE_MAGIC;
 
@@ -26,10 +30,10 @@ _PG_init(void)
 							   "Named-entity model file used by ar_entities, ar_entity_keys and ar_quotes.",
 							   "Base name of a NAME.model file in the tsearch_data directory. "
 							   "Entity output depends on it as on the model itself.",
-							   &ar_ner_model_name,
+							   &ar_pg_ner_model_name,
 							   "pg_arabic_ner",
 							   PGC_SUSET, 0,
-							   ar_ner_model_name_check, NULL, NULL);
+							   ar_pg_ner_model_name_check, NULL, NULL);
 	MarkGUCPrefixReserved("pg_arabic");
 }
 
@@ -72,4 +76,24 @@ ar_check_encoding(void)
 				 errmsg("pg_arabic requires a UTF8 database, not %s",
 						GetDatabaseEncodingName()),
 				 errhint("Create the database with ENCODING 'UTF8' and use pg_arabic there.")));
+}
+
+/* Read size bytes of fd (an OpenTransientFile) into memory of cxt and close fd; *got is the number of bytes read. */
+char *
+ar_pg_read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
+{
+	char	   *buf = MemoryContextAllocHuge(cxt, (Size) size);
+	size_t		n = 0;
+
+	while (n < size)
+	{
+		ssize_t		r = read(fd, buf + n, size - n);
+
+		if (r <= 0)
+			break;
+		n += (size_t) r;
+	}
+	CloseTransientFile(fd);
+	*got = n;
+	return buf;
 }

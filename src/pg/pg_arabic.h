@@ -15,4 +15,7 @@ extern const ar_allocator ar_pg_allocator;
 /* Error out unless the database encoding is UTF8. */
 extern void ar_check_encoding(void);
 
+/* Read size bytes of fd (an OpenTransientFile) into memory of cxt and close fd; *got is the number of bytes read. */
+extern char *ar_pg_read_all(int fd, size_t size, MemoryContext cxt, size_t *got);
+
 #endif							/* PG_ARABIC_H */

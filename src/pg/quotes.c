@@ -18,7 +18,7 @@
 
 #include "pg_arabic.h"
 #include "ar_quotes.h"
-#include "entities.h"
+#include "ner.h"
 
 PG_FUNCTION_INFO_V1(ar_quotes);
 PG_FUNCTION_INFO_V1(ar_quotes_persons);

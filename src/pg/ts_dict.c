@@ -39,20 +39,20 @@
 #define WC_SLOTS	4096
 #define WC_BYTES	46
 
-typedef struct WordCacheSlot
+typedef struct ArStemCacheSlot
 {
 	uint32		hash;
 	uint8		klen;			/* 0 = empty */
 	int8		vlen;			/* -1 = stopword or empty stem */
 	char		key[WC_BYTES];
 	char		val[WC_BYTES];
-} WordCacheSlot;
+} ArStemCacheSlot;
 
 typedef struct ArStemDict
 {
 	ar_stemmer *st;
 	ar_buf		scratch;		/* reused by every lexize call */
-	WordCacheSlot *cache;		/* WC_SLOTS entries */
+	ArStemCacheSlot *cache;		/* WC_SLOTS entries */
 } ArStemDict;
 
 PG_FUNCTION_INFO_V1(ar_stem_init);
@@ -222,7 +222,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	if (files[AR_LIST_STOPWORDS])
 		load_list(d->st, AR_LIST_STOPWORDS, files[AR_LIST_STOPWORDS]);
 	ar_buf_init(&d->scratch, &ar_pg_allocator, 256);
-	d->cache = palloc0(sizeof(WordCacheSlot) * WC_SLOTS);
+	d->cache = palloc0(sizeof(ArStemCacheSlot) * WC_SLOTS);
 	PG_RETURN_POINTER(d);
 }
 
@@ -267,7 +267,7 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	int32		len = PG_GETARG_INT32(2);
 	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
 	ar_stem_result r;
-	WordCacheSlot *slot = NULL;
+	ArStemCacheSlot *slot = NULL;
 	uint32		h = 0;
 	ar_buf		big,
 			   *scratch;

@@ -6,14 +6,14 @@
  *    a backend builds it from those rows, and writes it with the rows'
  *    fingerprint (count, and sum of ar_gaz_row_hash modulo 2^64).  A backend whose
  *    shipped rows have that fingerprint loads the image instead of
- *    rebuilding them (src/pg/entities.c).
+ *    rebuilding them (src/pg/gazetteer.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_core.h"
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 /* Print a message and exit with status 1. */
 static void

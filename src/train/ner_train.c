@@ -1,7 +1,7 @@
 /*
  * ner_train.c
  *    Trains the pg_arabic named-entity model (averaged structured perceptron
- *    over BIO labels, features from src/core/ar_tagger.c) on an ANERcorp-style
+ *    over BIO labels, features from src/core/ar_ner_features.c) on an ANERcorp-style
  *    CoNLL file and writes the model file and the shipped gazetteer.
  *
  *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...] [-n NAMES.tsv ...]
@@ -34,25 +34,11 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "ar_tagger.h"
-#include "ar_ner_names.h"
+#include "ner_train.h"
 
 #define NL AR_NER_NLABELS
-#define NFOLDS 10
-/* folds are contiguous blocks of sentences, so names repeated within one article stay in one fold */
-#define FOLD_OF(i, n) ((int) ((long) (i) * NFOLDS / (n)))
 
-typedef struct sent
-{
-	int			n;
-	char	  **tok;
-	int		   *gold;
-	uint32_t   *feats;			/* n * AR_NER_MAXFEATS */
-	uint8_t    *nfeat;
-
-} sent;
-
-static void
+void
 die(const char *msg, const char *arg)
 {
 	fprintf(stderr, "ner_train: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -149,7 +135,7 @@ read_conll(const char *path, int *nsent)
 	return s;
 }
 
-/* ---------------- learned gazetteer ---------------- */
+/* ---- learned gazetteer ---- */
 
 typedef struct rec
 {
@@ -328,333 +314,7 @@ load_curated(const char *path, ar_gazetteer *g, FILE *gazf)
 	fprintf(stderr, "ner_train: %d curated names from %s\n", n, path);
 }
 
-/* ---------------- name-token table ---------------- */
-
-static uint64_t *names;			/* the table: kinds only while training */
-static uint32_t nnames;
-static uint32_t (*names_cnt)[NFOLDS][2];	/* per slot and fold: occurrences, ordinary ones */
-/* name-likeness: n-gram counts of listed name tokens, of ordinary training words per fold */
-static uint32_t *like_pos,
-		   (*like_neg)[AR_NAMES_NGRAMS];
-/* the log-odds tables without fold f (f < NFOLDS) and over all folds (NFOLDS) */
-static int8_t (*like_tab)[AR_NAMES_NGRAMS];
-
-/* Add the n-grams of token text's base (as the tagger strips it) to counts. */
-static void
-like_count(const char *text, size_t len, uint32_t *counts)
-{
-	ar_ner_token t = {text, len};
-	ar_ner_seq *q = ar_ner_prepare(&t, 1, NULL, -1, &ar_malloc_allocator);
-	const char *form,
-			   *base;
-	size_t		flen,
-				blen;
-	uint32_t	b[AR_NAMES_MAXGRAMS];
-	int			m,
-				k;
-
-	ar_ner_seq_forms(q, 0, &form, &flen, &base, &blen);
-	m = ar_names_ngrams(base, blen, b);
-	for (k = 0; k < m; k++)
-		counts[b[k]]++;
-	ar_ner_seq_free(q);
-}
-
-/* The log-odds tables (x 8, int8) of names against ordinary words, per excluded fold. */
-static void
-like_tables(void)
-{
-	int			f,
-				x;
-	double		P = 0;
-	uint32_t	b;
-
-	like_tab = calloc(NFOLDS + 1, sizeof(*like_tab));
-	for (b = 0; b < AR_NAMES_NGRAMS; b++)
-		P += like_pos[b];
-	for (f = 0; f <= NFOLDS; f++)
-	{
-		double		N = 0;
-
-		for (x = 0; x < NFOLDS; x++)
-			if (x != f)
-				for (b = 0; b < AR_NAMES_NGRAMS; b++)
-					N += like_neg[x][b];
-		for (b = 0; b < AR_NAMES_NGRAMS; b++)
-		{
-			double		neg = 0,
-						lo;
-
-			for (x = 0; x < NFOLDS; x++)
-				if (x != f)
-					neg += like_neg[x][b];
-			lo = log((like_pos[b] + 0.5) / (P + 0.5 * AR_NAMES_NGRAMS)) -
-				log((neg + 0.5) / (N + 0.5 * AR_NAMES_NGRAMS));
-			lo = lo * 8 > 127 ? 127 : lo * 8 < -127 ? -127 : lo * 8;
-			like_tab[f][b] = (int8_t) lrint(lo);
-		}
-	}
-}
-
-/* Load name-token lists into the table (kinds named in NER_NAMES_DROP left out). */
-static void
-load_names(const char **paths, int npaths)
-{
-	const char *drop = getenv("NER_NAMES_DROP");
-	uint32_t	dropmask = 0;
-	int			p,
-				n = 0;
-	ar_buf		fold;
-
-	if (npaths == 0)
-		return;
-	if (drop)
-	{
-		char	   *d = strdup(drop),
-				   *tok;
-
-		for (tok = strtok(d, ","); tok; tok = strtok(NULL, ","))
-			dropmask |= ar_names_kind_from_name(tok);
-		free(d);
-	}
-	nnames = 1u << 18;
-	names = calloc(nnames, sizeof(uint64_t));
-	names_cnt = calloc(nnames, sizeof(*names_cnt));
-	like_pos = calloc(AR_NAMES_NGRAMS, sizeof(uint32_t));
-	like_neg = calloc(NFOLDS, sizeof(*like_neg));
-	ar_buf_init(&fold, &ar_malloc_allocator, 256);
-	for (p = 0; p < npaths; p++)
-	{
-		FILE	   *f = fopen(paths[p], "r");
-		char		line[4096];
-
-		if (!f)
-			die("cannot open name list", paths[p]);
-		while (fgets(line, sizeof(line), f))
-		{
-			char	   *fields[4] = {NULL, NULL, NULL, NULL};
-			uint32_t	kind;
-
-			if (ar_gaz_split_line(line, fields, 4) < 4)
-				continue;
-			kind = ar_names_kind_from_name(fields[3]);
-			if (!kind)
-				die("unknown kind of name list", fields[3]);
-			if (kind & dropmask)
-				continue;
-			fold.len = 0;
-			ar_names_fold(fields[0], strlen(fields[0]), &fold);
-			if (fold.len == 0)
-				continue;
-			if ((uint32_t) (n + 1) * 2 > nnames || !ar_names_put(names, nnames, ar_names_hash(fold.data, fold.len), kind))
-				die("name table full", paths[p]);
-			if (kind & (AR_NAMES_WD | AR_NAMES_TR))
-				like_count(fields[0], strlen(fields[0]), like_pos);
-			n++;
-		}
-		fclose(f);
-	}
-	ar_buf_free(&fold);
-	fprintf(stderr, "ner_train: %d name-list lines\n", n);
-}
-
-/* Count the listed tokens of training sentence s (fold fold): occurrences and ordinary ones, per key. */
-static void
-count_names(const sent *s, ar_ner_seq *q, int fold)
-{
-	int			i,
-				k,
-				nk;
-
-	for (i = 0; i < s->n; i++)
-	{
-		const char *form,
-				   *base;
-		size_t		flen,
-					blen;
-		uint32_t	keys[AR_NAMES_MAXKEYS];
-
-		ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
-		if (s->gold[i] == 0)
-		{
-			uint32_t	b[AR_NAMES_MAXGRAMS];
-			int			m = ar_names_ngrams(base, blen, b);
-
-			for (k = 0; k < m; k++)
-				like_neg[fold][b[k]]++;
-		}
-		nk = ar_names_keys(form, flen, base, blen, keys);
-		for (k = 0; k < nk; k++)
-		{
-			uint32_t	sl = ar_names_slot(names, nnames, keys[k]);
-
-			if (sl < nnames && names[sl] != 0)
-			{
-				names_cnt[sl][fold][0]++;
-				names_cnt[sl][fold][1] += s->gold[i] == 0;
-			}
-		}
-	}
-}
-
-/* Name payload of token i of q: its kinds, and the ordinary-word class of its first listed key without fold exclude. */
-static uint32_t
-names_payload(ar_ner_seq *q, int i, int exclude)
-{
-	const char *form,
-			   *base;
-	size_t		flen,
-				blen;
-	uint32_t	keys[AR_NAMES_MAXKEYS],
-				kinds = 0;
-	int			k,
-				nk,
-				ratio = -1;
-
-	ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
-	nk = ar_names_keys(form, flen, base, blen, keys);
-	for (k = 0; k < nk; k++)
-	{
-		uint32_t	sl = ar_names_slot(names, nnames, keys[k]);
-
-		if (sl < nnames && names[sl] != 0)
-		{
-			kinds |= AR_NAMES_KINDS((uint32_t) names[sl]);
-			if (ratio < 0)
-			{
-				uint32_t	tot = 0,
-							ord = 0;
-				int			f;
-
-				for (f = 0; f < NFOLDS; f++)
-					if (f != exclude)
-					{
-						tot += names_cnt[sl][f][0];
-						ord += names_cnt[sl][f][1];
-					}
-				ratio = ar_names_ratio_class(ord, tot);
-			}
-		}
-	}
-	if (kinds)
-		return AR_NAMES_PAYLOAD(kinds, ratio);
-	return AR_NAMES_WITH_LIKE(0, ar_names_likeness(like_tab[exclude >= 0 ? exclude : NFOLDS], base, blen));
-}
-
-/* The table as written into the model: each entry with its ordinary-word class over all folds. */
-static void
-names_finish(void)
-{
-	uint32_t	sl;
-
-	for (sl = 0; sl < nnames; sl++)
-		if (names[sl] != 0)
-		{
-			uint32_t	tot = 0,
-						ord = 0;
-			int			f;
-
-			for (f = 0; f < NFOLDS; f++)
-			{
-				tot += names_cnt[sl][f][0];
-				ord += names_cnt[sl][f][1];
-			}
-			names[sl] = (names[sl] & ~(uint64_t) 0xFFFFFFFFu) |
-				AR_NAMES_PAYLOAD(AR_NAMES_KINDS((uint32_t) names[sl]), ar_names_ratio_class(ord, tot));
-		}
-}
-
-/*
- * Coverage of the name lists on the held-out sentences s[ntrain..nsent), per
- * kind of list (column "any": all kinds) and gold type: entity tokens hit,
- * the same among tokens never inside an entity of the training sentences
- * ("unseen"), and ordinary (O) tokens hit (the lists' noise).  Printed as
- * "coverage KIND TYPE hit total" lines for test/eval/ner_names_coverage.sh.
- */
-static ar_ner_token *sent_tokens(const sent *s);
-
-static void
-names_coverage(sent *s, int ntrain, int nsent)
-{
-	uint32_t   *seen = calloc((size_t) 1 << 20, sizeof(uint32_t));
-	long		hit[AR_NAMES_NKINDS + 1][2][AR_NER_NTYPES] = {{{0}}},
-				tot[2][AR_NER_NTYPES] = {{0}};
-	uint32_t	mask = (1u << 20) - 1;
-	int			i,
-				k,
-				pass;
-
-	/* pass 0: the form hashes of training entity tokens; pass 1: the held-out tokens */
-	for (pass = 0; pass < 2; pass++)
-		for (i = pass ? ntrain : 0; i < (pass ? nsent : ntrain); i++)
-		{
-			ar_ner_token *t = sent_tokens(&s[i]);
-			ar_ner_seq *q = ar_ner_prepare(t, s[i].n, NULL, -1, &ar_malloc_allocator);
-
-			for (k = 0; k < s[i].n; k++)
-			{
-				const char *form,
-						   *base;
-				size_t		flen,
-							blen;
-				uint32_t	h,
-							j,
-							kinds,
-							keys[AR_NAMES_MAXKEYS];
-				int			type = AR_NER_TYPE(s[i].gold[k]),
-							unseen = 1,
-							b,
-							nk,
-							x;
-
-				ar_ner_seq_forms(q, k, &form, &flen, &base, &blen);
-				h = ar_names_hash(base, blen);
-				if (pass == 0)
-				{
-					if (type)
-					{
-						for (j = h & mask; seen[j] && seen[j] != h; j = (j + 1) & mask)
-							;
-						seen[j] = h;
-					}
-					continue;
-				}
-				for (j = h & mask; seen[j]; j = (j + 1) & mask)
-					if (seen[j] == h)
-						unseen = 0;
-				nk = ar_names_keys(form, flen, base, blen, keys);
-				kinds = 0;
-				for (x = 0; x < nk; x++)
-					kinds |= AR_NAMES_KINDS(ar_names_find(names, nnames, keys[x]));
-				for (x = 0; x <= unseen; x++)
-				{
-					if (x == 1 && type == 0)
-						break;
-					tot[x][type]++;
-					for (b = 0; b < AR_NAMES_NKINDS; b++)
-						if (kinds & (1u << b))
-							hit[b][x][type]++;
-					if (kinds)
-						hit[AR_NAMES_NKINDS][x][type]++;
-				}
-			}
-			ar_ner_seq_free(q);
-			free(t);
-		}
-	for (k = 0; k <= AR_NAMES_NKINDS; k++)
-		for (i = 0; i < AR_NER_NTYPES; i++)
-		{
-			const char *kn = k < AR_NAMES_NKINDS ? ar_names_kind_names[k] : "any",
-					   *tn = i ? ar_ner_type_names[i] : "O";
-
-			printf("coverage %s %s %ld %ld\n", kn, tn, hit[k][0][i], tot[0][i]);
-			if (i)
-				printf("coverage %s unseen-%s %ld %ld\n", kn, tn, hit[k][1][i], tot[1][i]);
-		}
-	free(seen);
-}
-
-/* ---------------- perceptron ---------------- */
+/* ---- perceptron ---- */
 
 typedef struct weights
 {
@@ -804,7 +464,7 @@ report(const char *what, long *tp, long *np, long *ng)
 	}
 }
 
-/* ---------------- vocabulary of the training text ---------------- */
+/* ---- vocabulary of the training text ---- */
 
 /* Base-form counts of the training sentences, in total and per jack-knife fold. */
 typedef struct vocab_entry
@@ -838,7 +498,7 @@ vocab_slot(uint32_t h, bool add)
 }
 
 /* Tokens of sentence s as tagger tokens. */
-static ar_ner_token *
+ar_ner_token *
 sent_tokens(const sent *s)
 {
 	ar_ner_token *t = malloc(sizeof(ar_ner_token) * (s->n ? s->n : 1));
@@ -884,7 +544,7 @@ count_vocab(const sent *s, int ntrain)
 	fprintf(stderr, "ner_train: %ld distinct bases in the training text\n", types);
 }
 
-/* The vocabulary table of the model file (see ar_tagger.h); returns its slots (0: none). */
+/* The vocabulary table of the model file (see ar_ner.h); returns its slots (0: none). */
 static size_t
 vocab_table(uint32_t **out)
 {
@@ -1187,7 +847,7 @@ main(int argc, char **argv)
 			names_finish();
 			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), names, (size_t) nnames * sizeof(uint64_t));
 			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + (size_t) nnames * sizeof(uint64_t),
-				   like_tab[NFOLDS],
+				   names_likeness(),
 				   AR_NAMES_NGRAMS);
 		}
 		if (nv)

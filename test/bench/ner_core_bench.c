@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "ar_core.h"
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 /* A whole file, NUL-terminated, in *len bytes (malloc). */
 static char *

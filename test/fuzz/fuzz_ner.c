@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 #define NB 1024
 #define NV 256					/* vocabulary slots, half of them filled */

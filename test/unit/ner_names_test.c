@@ -10,7 +10,7 @@
 
 #include "unit.h"
 #include "ar_core.h"
-#include "ar_tagger.h"
+#include "ar_ner.h"
 #include "ar_ner_names.h"
 
 /* Hash of the folded form of a literal. */

@@ -1,6 +1,6 @@
 /*
  * ner_test.c
- *    Core unit tests of the entity tagger (src/core/ar_tagger.c): model file
+ *    Core unit tests of the entity tagger (src/core/ar_ner*.c, ar_gazetteer.c): model file
  *    validation, gazetteer file lines, user gazetteer spans behind clitics,
  *    canonical forms, surname propagation and offsets.  The model here has
  *    all-zero weights, so every entity comes from the gazetteer and the rules.
@@ -11,7 +11,7 @@
 
 #include "unit.h"
 #include "ar_core.h"
-#include "ar_tagger.h"
+#include "ar_ner.h"
 
 #define ZNB 64
 #define ZSIZE (sizeof(ar_ner_header) + (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) + \

@@ -1,19 +1,21 @@
 /*
- * ar_tagger.h
+ * ar_ner.h
  *    Arabic named-entity tagger: an averaged-perceptron sequence model over
  *    BIO labels with Viterbi decoding over label bigrams, hashed
- *    character/affix/clitic/context/gazetteer features, a gazetteer hash of
- *    normalized surfaces, and the canonicalization of entity mentions.
+ *    character/affix/clitic/context/gazetteer features, post-decoding rules
+ *    and the canonicalization of entity mentions.  The gazetteer the
+ *    features and the rules read is in ar_gazetteer.h.
  *
  * The model is a flat little-endian file (see AR_NER_MAGIC) that callers map
  * read-only and hand to ar_ner_model_open(); the tagger never copies it, so
  * processes mapping the same file share its pages.  Nothing here keeps global
  * mutable state: a model and a gazetteer are read-only once built.
  */
-#ifndef AR_TAGGER_H
-#define AR_TAGGER_H
+#ifndef AR_NER_H
+#define AR_NER_H
 
 #include "ar_core.h"
+#include "ar_gazetteer.h"
 
 /* Entity types (index into ar_ner_type_names). */
 enum
@@ -34,7 +36,7 @@ extern const char *const ar_ner_type_names[AR_NER_NTYPES];
 /* "PER", "PERS", "LOC", "ORG", "MISC" (any case) -> type; 0 when unknown. */
 extern int	ar_ner_type_from_name(const char *s, size_t len);
 
-/* ---------------- model file ---------------- */
+/* ---- model file ---- */
 
 #define AR_NER_MAGIC		"PGARNER\x01"
 #define AR_NER_FORMAT		3		/* file layout version */
@@ -87,82 +89,7 @@ extern void ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, uint32_t nna
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
 extern const char *ar_ner_model_open(ar_ner_model *m, const void *data, size_t len);
 
-/* ---------------- gazetteer ---------------- */
-
-/* Entry flags: the low 16 bits are training-fold bits (see ar_ner_prepare). */
-#define AR_GAZ_FOLDS	0xFFFFu
-#define AR_GAZ_USER		0x10000u	/* user row: overrides the model on its span */
-
-typedef struct ar_gazetteer ar_gazetteer;
-
-/* An empty gazetteer whose memory comes from alloc. */
-extern ar_gazetteer *ar_gaz_create(const ar_allocator *alloc);
-extern void ar_gaz_destroy(ar_gazetteer *g);
-
-/*
- * Add (or replace) surface -> (type, canonical).  The key is the normalized
- * form of surface's words (search profile, one space between words); an empty
- * canonical means "the normalized surface".  Returns false when the surface
- * has no word or type is invalid.
- */
-extern bool ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
-					   const char *canon, size_t canon_len, uint32_t flags);
-extern size_t ar_gaz_count(const ar_gazetteer *g);
-
-/*
- * One gazetteer row as stored in the ar_gazetteer table (canon NULL: none).
- * ar_gaz_add_rows sorts rows into the cache's row order and adds them:
- * learned (origin anercorp) rows first so that curated ones win on equal
- * keys, then by origin, surface, label and canonical in byte order, so that
- * the same rows always give the same gazetteer; origin user rows are
- * authoritative (AR_GAZ_USER), anercorp rows rank below curated ones.
- */
-typedef struct ar_gaz_row
-{
-	const char *surface,
-			   *label,
-			   *canon,
-			   *origin;
-} ar_gaz_row;
-
-extern void ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n);
-/*
- * Parse one line of the shipped gazetteer file (surface TAB label TAB
- * canonical TAB origin) in place into row, as CREATE EXTENSION stores it
- * (an empty canonical is NULL): 1 for a row, 0 for a blank or # comment
- * line, -1 for a line without the four fields.
- */
-extern int	ar_gaz_parse_row(char *line, ar_gaz_row *row);
-/* 64-bit hash of a row; a set of rows is fingerprinted by its count and the sum of these modulo 2^64. */
-extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
-
-/*
- * Gazetteer image: a built gazetteer written as one block (header, checksum,
- * the fingerprint of the rows it was built from, then its tables), so that
- * a backend loads the shipped rows without rebuilding them.  Images are
- * written and read by the same build on the same machine (native byte
- * order and struct layout, checked on reading).
- */
-extern void ar_gaz_image_write(const ar_gazetteer *g, uint64_t rows, uint64_t rowsum, ar_buf *out);
-/*
- * Read an image into a new gazetteer whose memory comes from alloc, after
- * checking header, checksum, every offset and index and the fill of its hash
- * tables; NULL with *err set when the image is unusable.  *rows and *rowsum
- * receive its fingerprint.
- */
-extern ar_gazetteer *ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
-									   uint64_t *rows, uint64_t *rowsum, const char **err);
-/* Recompute the checksum of an image after an edit (for tests that damage images on purpose). */
-extern void ar_gaz_image_reseal(char *data, size_t len);
-
-/*
- * Split one line of a gazetteer file (surface TAB label TAB canonical TAB
- * origin) in place: strips the line end and returns the number of fields
- * stored in fields[0..max), or 0 for a blank or # comment line.
- */
-extern int	ar_gaz_split_line(char *line, char **fields, int max);
-
-/* ---------------- tagging ---------------- */
+/* ---- tagging ---- */
 
 /* One input token (bytes) for the tagger. */
 typedef struct ar_ner_token
@@ -227,7 +154,7 @@ extern void ar_ner_viterbi(const float *emis, const float *trans, size_t n, int 
 /* Tag a prepared sequence: labels[n] and a confidence per token conf[n] (0..1). */
 extern void ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf);
 
-/* ---------------- extraction ---------------- */
+/* ---- extraction ---- */
 
 typedef struct ar_ner_entity
 {
@@ -255,4 +182,4 @@ extern size_t ar_ner_extract(const ar_ner_model *m, const ar_gazetteer *g, const
 							 ar_ner_entity **out);
 extern void ar_ner_entities_free(ar_ner_entity *e, size_t n, const ar_allocator *alloc);
 
-#endif							/* AR_TAGGER_H */
+#endif							/* AR_NER_H */

@@ -1,62 +1,49 @@
 /*
- * entities.c
- *    SQL glue for named-entity extraction: ar_entities(text), the model file
- *    mapped read-only (shared page cache, no private copy per backend), the
- *    per-backend gazetteer cache over @extschema@.ar_gazetteer with relcache
- *    invalidation, the statement trigger that invalidates it, and the reader
- *    of the shipped gazetteer file used by CREATE EXTENSION.
+ * gazetteer.c
+ *    SQL glue of the gazetteer (src/core/ar_gazetteer.c): the per-backend
+ *    cache of @extschema@.ar_gazetteer (the shipped rows, loaded from the
+ *    gazetteer image when it matches their fingerprint, and the user rows)
+ *    with relcache invalidation, the statement trigger that invalidates it,
+ *    the reader of the shipped gazetteer file used by CREATE EXTENSION
+ *    (_ar_gazetteer_shipped) and the row hash of the fingerprint.
  */
 #include "postgres.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "storage/fd.h"
 #include "storage/proc.h"
 #include "tsearch/ts_locale.h"
 #include "tsearch/ts_utils.h"
 #include "utils/builtins.h"
-#include "catalog/pg_type.h"
-#include "nodes/makefuncs.h"
-#include "nodes/value.h"
-#include "parser/parse_func.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
-#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
 #include "pg_arabic.h"
-#include "ar_tagger.h"
-#include "entities.h"
+#include "gazetteer.h"
 
-PG_FUNCTION_INFO_V1(ar_entities);
-PG_FUNCTION_INFO_V1(ar_entity_keys);
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
 PG_FUNCTION_INFO_V1(ar_gazetteer_shipped);
 PG_FUNCTION_INFO_V1(ar_gaz_row_hash_sql);
 
-#define NER_MODEL_NAME	"pg_arabic_ner"
-#define NER_MODEL_EXT	"model"
 #define NER_GAZ_EXT		"gaz"
 #define NER_GAZIMG_EXT	"gazimg"
 
-/* Setting pg_arabic.ner_model: base name of the model file in $sharedir/tsearch_data. */
-char	   *ar_ner_model_name = NULL;
-
-/* Backend-local state: the model read from its file, and the gazetteer cache. */
-static void *model_map = NULL;
-static ar_ner_model model;
-static char model_loaded[NAMEDATALEN];	/* the name model_map was read from */
-
+/* Backend-local state: the gazetteer cache. */
 static MemoryContext gaz_cxt = NULL;	/* gaz_user: the user rows (NULL: none) */
 static ar_gazetteer *gaz_user = NULL;
 static const ar_gazetteer *gaz_shipped = NULL;	/* gaz_base, or an empty one without the table */
@@ -90,121 +77,6 @@ static void
 gaz_free(void *ctx, void *ptr)
 {
 	pfree(ptr);
-}
-
-/* Read size bytes of fd (an OpenTransientFile) into memory of cxt and close fd; *got is the number of bytes read. */
-static char *
-read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
-{
-	char	   *buf = MemoryContextAllocHuge(cxt, (Size) size);
-	size_t		n = 0;
-
-	while (n < size)
-	{
-		ssize_t		r = read(fd, buf + n, size - n);
-
-		if (r <= 0)
-			break;
-		n += (size_t) r;
-	}
-	CloseTransientFile(fd);
-	*got = n;
-	return buf;
-}
-
-/* GUC check hook of pg_arabic.ner_model: a file base name, as text-search data files are named. */
-bool
-ar_ner_model_name_check(char **newval, void **extra, GucSource source)
-{
-	const char *p = *newval;
-
-	if (p == NULL || *p == '\0' || strlen(p) >= NAMEDATALEN)
-	{
-		GUC_check_errdetail("The model name must have 1 to %d characters.", NAMEDATALEN - 1);
-		return false;
-	}
-	for (; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-		{
-			GUC_check_errdetail("The model name may contain only lowercase ASCII letters, digits and underscores.");
-			GUC_check_errhint("Name a file NAME.model installed in the tsearch_data directory, without its directory or extension.");
-			return false;
-		}
-	return true;
-}
-
-/* The hint of a model file error: reinstall, or (for another model than the shipped one) the setting. */
-static int
-model_hint(const char *name)
-{
-	if (strcmp(name, NER_MODEL_NAME) != 0)
-		return errhint("pg_arabic.ner_model is \"%s\": install a valid %s.model in the tsearch_data directory, or set pg_arabic.ner_model to \"%s\" for the shipped model.", name, name, NER_MODEL_NAME);
-	return errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".");
-}
-
-/*
- * Read the model file named by pg_arabic.ner_model into backend memory and
- * validate it, once per backend and name.  One model is kept: a changed
- * setting reads the other file on the next call (about 2.6 MB, read and
- * checksummed), and while that file is missing or invalid every call errors
- * out (the model read before is freed only once another one has been read).
- * It is read, not mapped: a mapping of a file later overwritten in place
- * would kill the backend with SIGBUS.
- */
-static const ar_ner_model *
-ner_model(void)
-{
-	const char *name = ar_ner_model_name ? ar_ner_model_name : NER_MODEL_NAME;
-	char	   *path;
-	int			fd;
-	struct stat st;
-	char	   *buf;
-	size_t		got = 0;
-	const char *err;
-	ar_ner_model m;
-
-	if (model_map && strcmp(model_loaded, name) == 0)
-		return &model;
-	path = get_tsearch_config_filename(name, NER_MODEL_EXT);
-	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
-	if (fd < 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open named-entity model file \"%s.%s\": %m", name, NER_MODEL_EXT),
-				 model_hint(name)));
-	if (fstat(fd, &st) < 0 || st.st_size <= 0)
-	{
-		CloseTransientFile(fd);
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s.%s\" is empty or unreadable", name, NER_MODEL_EXT),
-				 model_hint(name)));
-	}
-	buf = read_all(fd, (size_t) st.st_size, TopMemoryContext, &got);
-	if (got != (size_t) st.st_size)
-	{
-		pfree(buf);
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not read named-entity model file \"%s.%s\"", name, NER_MODEL_EXT),
-				 model_hint(name)));
-	}
-	err = ar_ner_model_open(&m, buf, (size_t) st.st_size);
-	if (err)
-	{
-		pfree(buf);
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("named-entity model file \"%s.%s\" is invalid", name, NER_MODEL_EXT),
-				 errdetail("The check failed: %s.", err),
-				 model_hint(name)));
-	}
-	if (model_map)
-		pfree(model_map);
-	model = m;
-	model_map = buf;
-	strlcpy(model_loaded, name, sizeof(model_loaded));
-	return &model;
 }
 
 /* Relcache callback: drop the gazetteer cache when its table (or everything) is invalidated. */
@@ -275,7 +147,7 @@ gaz_add_rows(ar_gazetteer **g, const ar_allocator *alloc, const char *query)
 static ar_gazetteer *
 gaz_image_load(const char *fp, const ar_allocator *alloc)
 {
-	char	   *path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZIMG_EXT);
+	char	   *path = get_tsearch_config_filename(AR_PG_NER_FILES, NER_GAZIMG_EXT);
 	int			fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
 	struct stat st;
 	char	   *buf;
@@ -289,7 +161,7 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 	{
 		ereport(WARNING,
 				(errcode_for_file_access(),
-				 errmsg("could not open gazetteer image \"%s.%s\": %m", NER_MODEL_NAME, NER_GAZIMG_EXT),
+				 errmsg("could not open gazetteer image \"%s.%s\": %m", AR_PG_NER_FILES, NER_GAZIMG_EXT),
 				 errdetail("The shipped gazetteer rows are indexed from the table instead, which is slower."),
 				 errhint("Reinstall pg_arabic.")));
 		return NULL;
@@ -299,7 +171,7 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 		CloseTransientFile(fd);
 		return NULL;
 	}
-	buf = read_all(fd, (size_t) st.st_size, CurrentMemoryContext, &got);
+	buf = ar_pg_read_all(fd, (size_t) st.st_size, CurrentMemoryContext, &got);
 	g = got == (size_t) st.st_size ?
 		ar_gaz_image_read(buf, got, alloc, &rows, &rowsum, &err) : NULL;
 	pfree(buf);
@@ -307,7 +179,7 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 	{
 		ereport(WARNING,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("gazetteer image \"%s.%s\" is unusable", NER_MODEL_NAME, NER_GAZIMG_EXT),
+				 errmsg("gazetteer image \"%s.%s\" is unusable", AR_PG_NER_FILES, NER_GAZIMG_EXT),
 				 errdetail("The check failed: %s.", got == (size_t) st.st_size ? err : "short read"),
 				 errhint("Reinstall pg_arabic.")));
 		return NULL;
@@ -320,7 +192,7 @@ gaz_image_load(const char *fp, const ar_allocator *alloc)
 		elog(DEBUG1, "pg_arabic: shipped gazetteer rows changed since the image was built; indexing them from the table");
 		return NULL;
 	}
-	elog(DEBUG1, "pg_arabic: shipped gazetteer rows loaded from the image %s.%s", NER_MODEL_NAME, NER_GAZIMG_EXT);
+	elog(DEBUG1, "pg_arabic: shipped gazetteer rows loaded from the image %s.%s", AR_PG_NER_FILES, NER_GAZIMG_EXT);
 	return g;
 }
 
@@ -350,8 +222,8 @@ gaz_scalar(const char *query)
  * change costs a fingerprint scan and the user rows.  Returns the shipped
  * gazetteer and sets *user (NULL without user rows).
  */
-static const ar_gazetteer *
-ner_gazetteer(Oid fn_oid, const ar_gazetteer **user)
+const ar_gazetteer *
+ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 {
 	static ar_allocator alloc,
 				base_alloc;
@@ -492,59 +364,6 @@ ner_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 	return gaz_shipped;
 }
 
-/* Tag s[0..len) with this backend's model and gazetteer; results in CurrentMemoryContext. */
-size_t
-ar_pg_ner_extract(Oid fn_oid, const char *s, size_t len, ar_ner_entity **ents)
-{
-	const ar_ner_model *m = ner_model();
-	const ar_gazetteer *user;
-	const ar_gazetteer *g = ner_gazetteer(fn_oid, &user);
-
-	return ar_ner_extract(m, g, user, s, len, &ar_pg_allocator, ents);
-}
-
-/* ar_entities(input text): named entities with label, 1-based code-point span, canonical form and score. */
-Datum
-ar_entities(PG_FUNCTION_ARGS)
-{
-	text	   *in = PG_GETARG_TEXT_PP(0);
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const char *s = VARDATA_ANY(in);
-	size_t		len = VARSIZE_ANY_EXHDR(in);
-	MemoryContext work,
-				old;
-	ar_ner_entity *ents;
-	size_t		n,
-				i;
-
-	ar_check_encoding();
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entities work",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, s, len, &ents);
-	for (i = 0; i < n; i++)
-	{
-		Datum		values[6];
-		bool		nulls[6] = {false, false, false, false, false, false};
-
-		if ((i & 255) == 255)
-			CHECK_FOR_INTERRUPTS();
-		values[0] = PointerGetDatum(cstring_to_text_with_len(s + ents[i].byte_start,
-															 (int) ents[i].byte_len));
-		values[1] = CStringGetTextDatum(ar_ner_type_names[ents[i].type]);
-		values[2] = Int32GetDatum((int32) ents[i].char_start + 1);
-		values[3] = Int32GetDatum((int32) ents[i].char_len);
-		values[4] = PointerGetDatum(cstring_to_text_with_len(ents[i].canonical,
-															 (int) ents[i].canonical_len));
-		values[5] = Float4GetDatum(ents[i].score);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	MemoryContextSwitchTo(old);
-	MemoryContextDelete(work);
-	return (Datum) 0;
-}
-
 /* Statement trigger on ar_gazetteer: invalidate every backend's gazetteer cache. */
 Datum
 ar_gazetteer_changed(PG_FUNCTION_ARGS)
@@ -569,11 +388,11 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	char	   *line;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	path = get_tsearch_config_filename(NER_MODEL_NAME, NER_GAZ_EXT);
+	path = get_tsearch_config_filename(AR_PG_NER_FILES, NER_GAZ_EXT);
 	if (!tsearch_readline_begin(&trst, path))
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open gazetteer file \"%s.%s\": %m", NER_MODEL_NAME, NER_GAZ_EXT),
+				 errmsg("could not open gazetteer file \"%s.%s\": %m", AR_PG_NER_FILES, NER_GAZ_EXT),
 				 errhint("Reinstall pg_arabic, or rebuild the model with \"make model\" and run \"make install\".")));
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{
@@ -590,7 +409,7 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 		if (got < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_CONFIG_FILE_ERROR),
-					 errmsg("malformed line in gazetteer file \"%s.%s\"", NER_MODEL_NAME, NER_GAZ_EXT),
+					 errmsg("malformed line in gazetteer file \"%s.%s\"", AR_PG_NER_FILES, NER_GAZ_EXT),
 					 errdetail("Expected surface, label, canonical and origin separated by tabs.")));
 		values[0] = CStringGetTextDatum(r.surface);
 		values[1] = CStringGetTextDatum(r.label);
@@ -604,54 +423,6 @@ ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 	}
 	tsearch_readline_end(&trst);
 	return (Datum) 0;
-}
-
-/* qsort comparator of C strings. */
-static int
-cmp_cstring(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/*
- * ar_entity_keys(input text): the distinct 'LABEL:canonical' keys of the
- * entities of a text, sorted, as a scalar text[] (GIN-indexable, and shipped
- * to postgres_fdw shards, which never receive set-returning functions).
- */
-Datum
-ar_entity_keys(PG_FUNCTION_ARGS)
-{
-	text	   *in = PG_GETARG_TEXT_PP(0);
-	MemoryContext work,
-				old;
-	ar_ner_entity *ents;
-	size_t		n,
-				i;
-	char	  **keys;
-	Datum	   *elems;
-	int			nk = 0,
-				nd = 0;
-	ArrayType  *result;
-
-	ar_check_encoding();
-	work = AllocSetContextCreate(CurrentMemoryContext, "ar_entity_keys work",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	n = ar_pg_ner_extract(fcinfo->flinfo->fn_oid, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &ents);
-	keys = palloc((n ? n : 1) * sizeof(char *));
-	for (i = 0; i < n; i++)
-		keys[nk++] = psprintf("%s:%.*s", ar_ner_type_names[ents[i].type],
-							  (int) ents[i].canonical_len, ents[i].canonical);
-	if (nk > 1)
-		qsort(keys, nk, sizeof(char *), cmp_cstring);
-	MemoryContextSwitchTo(old);
-	elems = palloc((nk ? nk : 1) * sizeof(Datum));
-	for (i = 0; i < (size_t) nk; i++)
-		if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-			elems[nd++] = CStringGetTextDatum(keys[i]);
-	result = construct_array(elems, nd, TEXTOID, -1, false, TYPALIGN_INT);
-	MemoryContextDelete(work);
-	PG_RETURN_ARRAYTYPE_P(result);
 }
 
 /* _ar_gaz_row_hash(surface, label, canonical, origin): a row's hash for the gazetteer cache's fingerprint. */
