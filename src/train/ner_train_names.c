@@ -101,9 +101,8 @@ load_names(const char **paths, int npaths)
 			dropmask |= ar_names_kind_from_name(tok);
 		free(d);
 	}
-	nnames = 1u << 18;
+	nnames = 1u << 20;
 	names = calloc(nnames, sizeof(uint64_t));
-	names_cnt = calloc(nnames, sizeof(*names_cnt));
 	like_pos = calloc(AR_NAMES_NGRAMS, sizeof(uint32_t));
 	like_neg = calloc(NFOLDS, sizeof(*like_neg));
 	ar_buf_init(&fold, &ar_malloc_allocator, 256);
@@ -139,7 +138,27 @@ load_names(const char **paths, int npaths)
 		fclose(f);
 	}
 	ar_buf_free(&fold);
-	fprintf(stderr, "ner_train: %d name-list lines\n", n);
+	{
+		/* the smallest table at most half full: its slots go into every backend's model */
+		uint32_t	distinct = 0,
+					size = 1024,
+					sl;
+		uint64_t   *small;
+
+		for (sl = 0; sl < nnames; sl++)
+			distinct += names[sl] != 0;
+		while (size < 2 * distinct)
+			size <<= 1;
+		small = calloc(size, sizeof(uint64_t));
+		for (sl = 0; sl < nnames; sl++)
+			if (names[sl] != 0)
+				ar_names_put(small, size, (uint32_t) (names[sl] >> 32), (uint32_t) names[sl]);
+		free(names);
+		names = small;
+		nnames = size;
+		names_cnt = calloc(nnames, sizeof(*names_cnt));
+		fprintf(stderr, "ner_train: %d name-list lines, %u distinct tokens in %u slots\n", n, distinct, nnames);
+	}
 }
 
 /* Count the listed tokens of training sentence s (fold fold): occurrences and ordinary ones, per key. */
