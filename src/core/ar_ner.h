@@ -47,7 +47,8 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
  * File header; followed by float trans[(NLABELS+1)*NLABELS], int16
  * w[nbuckets*NLABELS], the name-token table uint64 names[nnames] (see
  * ar_ner_names.h; nnames a power of two or 0) followed, when nnames > 0, by
- * the name-likeness table int8 like[AR_NAMES_NGRAMS], and the vocabulary table:
+ * its filter uint8 filter[nnames] and the name-likeness table int8
+ * like[AR_NAMES_NGRAMS], and the vocabulary table:
  * uint32 v[nvocab] (nvocab a power of two or 0, taken from the payload
  * size), open addressing on base hash >> 3, each entry (base hash & ~7) |
  * frequency class, 0 = empty.
@@ -76,6 +77,7 @@ typedef struct ar_ner_model
 	uint32_t	nvocab;			/* its slots: a power of two, or 0 */
 	const uint64_t *names;		/* name-token table (ar_ner_names.h), or NULL */
 	uint32_t	nnames;			/* its slots: a power of two, or 0 */
+	const uint8_t *names_filter;	/* its filter (ar_ner_names.h), or NULL */
 	const int8_t *likeness;		/* name-likeness log-odds (ar_ner_names.h), or NULL */
 } ar_ner_model;
 

@@ -460,20 +460,7 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 {
 	size_t		i;
 
-	for (i = 0; m->names && i < q->n; i++)
-	{
-		tokinfo    *t = &q->t[i];
-
-		t->names = t->shape == SH_PUNCT ? 0 :
-			ar_names_lookup(m->names, m->nnames, q->pool.data + t->off, t->len,
-							q->pool.data + t->boff, t->blen);
-		if (t->names == 0)
-			t->names = AR_NAMES_WITH_LIKE(0, ar_names_likeness(m->likeness, q->pool.data + t->boff,
-															   t->blen));
-	}
-	if (!m->vocab || m->nvocab == 0)
-		return;
-	for (i = 0; i < q->n; i++)
+	for (i = 0; m->vocab && m->nvocab && i < q->n; i++)
 	{
 		uint32_t	h = q->t[i].hb,
 					mask = m->nvocab - 1,
@@ -491,6 +478,20 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 			k = (k + 1) & mask;
 		}
 		q->t[i].freq = (uint8_t) cls;
+	}
+	/* name knowledge after the frequency classes, which say which words need it */
+	for (i = 0; m->names && i < q->n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+
+		t->names = 0;
+		if (t->shape == SH_PUNCT || !ar_names_wanted(t->freq))
+			continue;
+		t->names = ar_names_lookup(m->names, m->nnames, m->names_filter, q->pool.data + t->off,
+								   t->len, q->pool.data + t->boff, t->blen);
+		if (t->names == 0 && ar_names_likeness_wanted(t->freq))
+			t->names = AR_NAMES_WITH_LIKE(0, ar_names_likeness(m->likeness, q->pool.data + t->boff,
+															   t->blen));
 	}
 }
 

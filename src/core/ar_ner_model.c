@@ -109,7 +109,7 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		h.payload < tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
 	vbytes = h.payload - tsize - (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t);
-	nbytes = h.nnames ? (uint64_t) h.nnames * sizeof(uint64_t) + AR_NAMES_NGRAMS : 0;
+	nbytes = h.nnames ? (uint64_t) h.nnames * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS : 0;
 	if (vbytes < nbytes)
 		return "model file size does not match its header (truncated or corrupt)";
 	vbytes -= nbytes;
@@ -128,7 +128,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	m->names = h.nnames ? (const uint64_t *) ((const char *) (m->w) +
 											  (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		: NULL;
-	m->likeness = h.nnames ? (const int8_t *) (m->names + h.nnames) : NULL;
+	m->names_filter = h.nnames ? (const uint8_t *) (m->names + h.nnames) : NULL;
+	m->likeness = h.nnames ? (const int8_t *) (m->names_filter + h.nnames) : NULL;
 	m->nvocab = (uint32_t) (vbytes / sizeof(uint32_t));
 	m->vocab = m->nvocab ? (const uint32_t *) ((const char *) (m->w) +
 											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t) +

@@ -150,10 +150,33 @@ ar_names_set(uint64_t *tab, uint32_t nslots, uint32_t key, uint32_t payload)
 		tab[i] = ((uint64_t) key << 32) | payload;
 }
 
+/* Bit of key in a filter of nslots bytes. */
+static inline uint32_t
+filter_bit(uint32_t key, uint32_t nslots)
+{
+	return ((key * 0x9E3779B1u) >> 7) & (nslots * 8 - 1);
+}
+
+/* Set the filter bit of every key of the table. */
+void
+ar_names_filter_build(const uint64_t *tab, uint32_t nslots, uint8_t *filter)
+{
+	uint32_t	i;
+
+	memset(filter, 0, nslots);
+	for (i = 0; i < nslots; i++)
+		if (tab[i] != 0)
+		{
+			uint32_t	b = filter_bit((uint32_t) (tab[i] >> 32), nslots);
+
+			filter[b >> 3] |= (uint8_t) (1u << (b & 7));
+		}
+}
+
 /* Union of the kinds of a token's keys, with the ordinary-word class of the first key found. */
 uint32_t
-ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t flen,
-				const char *base, size_t blen)
+ar_names_lookup(const uint64_t *tab, uint32_t nslots, const uint8_t *filter, const char *form,
+				size_t flen, const char *base, size_t blen)
 {
 	uint32_t	keys[AR_NAMES_MAXKEYS],
 				r = 0;
@@ -165,7 +188,12 @@ ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t f
 	n = ar_names_keys(form, flen, base, blen, keys);
 	for (k = 0; k < n; k++)
 	{
-		uint32_t	p = ar_names_find(tab, nslots, keys[k]);
+		uint32_t	p,
+					b = filter_bit(keys[k], nslots);
+
+		if (filter && !(filter[b >> 3] & (1u << (b & 7))))
+			continue;
+		p = ar_names_find(tab, nslots, keys[k]);
 
 		if (p && !AR_NAMES_KINDS(r))
 			r = p;

@@ -92,8 +92,24 @@ extern bool ar_names_put(uint64_t *tab, uint32_t nslots, uint32_t key, uint32_t 
 /* Replace the payload of key's entry (no-op when missing). */
 extern void ar_names_set(uint64_t *tab, uint32_t nslots, uint32_t key, uint32_t payload);
 
-/* The payload of a token: the union of its keys' entries (0: in no list). */
-extern uint32_t ar_names_lookup(const uint64_t *tab, uint32_t nslots, const char *form, size_t flen,
-								const char *base, size_t blen);
+/*
+ * Which words the tagger looks up, by their training-text frequency class
+ * (ar_ner_freq_class; 0 not known): frequent words (50+ occurrences) never,
+ * their own weights know them; the name-likeness is computed for words seen
+ * at most 3 times.  The trainer applies the same rule.
+ */
+#define ar_names_wanted(freq)			((freq) >= 0)
+#define ar_names_likeness_wanted(freq)	((freq) <= 3)
+
+/*
+ * The table's filter: nslots bytes (8 bits per slot) with a bit set for each
+ * key of the table, so that most words in no list are answered without
+ * touching the table (far less memory traffic per token).
+ */
+extern void ar_names_filter_build(const uint64_t *tab, uint32_t nslots, uint8_t *filter);
+
+/* The payload of a token: the union of its keys' entries (0: in no list); filter may be NULL. */
+extern uint32_t ar_names_lookup(const uint64_t *tab, uint32_t nslots, const uint8_t *filter,
+								const char *form, size_t flen, const char *base, size_t blen);
 
 #endif							/* AR_NER_NAMES_H */

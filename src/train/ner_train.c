@@ -582,7 +582,8 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 {
 	ar_ner_token *t = malloc(sizeof(ar_ner_token) * s->n);
 	ar_ner_seq *q;
-	int			i;
+	int			i,
+			   *freq;
 
 	for (i = 0; i < s->n; i++)
 	{
@@ -590,15 +591,18 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 		t[i].len = strlen(s->tok[i]);
 	}
 	q = ar_ner_prepare(t, s->n, g, exclude, &ar_malloc_allocator);
+	freq = calloc(s->n, sizeof(int));
 	for (i = 0; vocab && i < s->n; i++)
 	{
 		vocab_entry *v = vocab_slot(ar_ner_seq_base_hash(q, i), false);
 		uint32_t	c = v ? v->total - (exclude >= 0 ? v->fold[exclude] : 0) : 0;
 
-		ar_ner_seq_set_freq(q, i, ar_ner_freq_class(c));
+		freq[i] = ar_ner_freq_class(c);
+		ar_ner_seq_set_freq(q, i, freq[i]);
 	}
 	for (i = 0; names && i < s->n; i++)
-		ar_ner_seq_set_names(q, i, names_payload(q, i, exclude));
+		ar_ner_seq_set_names(q, i, names_payload(q, i, exclude, freq[i]));
+	free(freq);
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
 	for (i = 0; i < s->n; i++)
@@ -827,7 +831,7 @@ main(int argc, char **argv)
 		ar_ner_header h;
 		uint32_t   *vt = NULL;
 		size_t		nv = vocab_table(&vt);
-		size_t		nb = names ? (size_t) nnames * sizeof(uint64_t) + AR_NAMES_NGRAMS : 0;
+		size_t		nb = names ? (size_t) nnames * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS : 0;
 		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nb + nv * sizeof(uint32_t);
 		char	   *buf = malloc(payload);
 		FILE	   *f;
@@ -844,11 +848,13 @@ main(int argc, char **argv)
 		memcpy(buf + sizeof(trans), q, nw * sizeof(int16_t));
 		if (nb)
 		{
+			char	   *at = buf + sizeof(trans) + nw * sizeof(int16_t);
+
 			names_finish();
-			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), names, (size_t) nnames * sizeof(uint64_t));
-			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + (size_t) nnames * sizeof(uint64_t),
-				   names_likeness(),
-				   AR_NAMES_NGRAMS);
+			memcpy(at, names, (size_t) nnames * sizeof(uint64_t));
+			at += (size_t) nnames * sizeof(uint64_t);
+			ar_names_filter_build(names, nnames, (uint8_t *) at);
+			memcpy(at + nnames, names_likeness(), AR_NAMES_NGRAMS);
 		}
 		if (nv)
 			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + nb, vt, nv * sizeof(uint32_t));

@@ -39,7 +39,8 @@ extern uint32_t nnames;
 extern void load_names(const char **paths, int npaths);
 extern void count_names(const sent *s, ar_ner_seq *q, int fold);
 extern void like_tables(void);
-extern uint32_t names_payload(ar_ner_seq *q, int i, int exclude);
+/* Token i's name payload (kinds, ordinary-word class, likeness) without fold exclude; freq: its frequency class. */
+extern uint32_t names_payload(ar_ner_seq *q, int i, int exclude, int freq);
 extern void names_finish(void);
 /* The name-likeness table over all folds (AR_NAMES_NGRAMS bytes), as the model file holds it. */
 extern const int8_t *names_likeness(void);

@@ -202,7 +202,7 @@ count_names(const sent *s, ar_ner_seq *q, int fold)
 
 /* Name payload of token i of q: its kinds, and the ordinary-word class of its first listed key without fold exclude. */
 uint32_t
-names_payload(ar_ner_seq *q, int i, int exclude)
+names_payload(ar_ner_seq *q, int i, int exclude, int freq)
 {
 	const char *form,
 			   *base;
@@ -214,6 +214,8 @@ names_payload(ar_ner_seq *q, int i, int exclude)
 				nk,
 				ratio = -1;
 
+	if (!ar_names_wanted(freq))
+		return 0;
 	ar_ner_seq_forms(q, i, &form, &flen, &base, &blen);
 	nk = ar_names_keys(form, flen, base, blen, keys);
 	for (k = 0; k < nk; k++)
@@ -241,6 +243,8 @@ names_payload(ar_ner_seq *q, int i, int exclude)
 	}
 	if (kinds)
 		return AR_NAMES_PAYLOAD(kinds, ratio);
+	if (!ar_names_likeness_wanted(freq))
+		return 0;
 	return AR_NAMES_WITH_LIKE(0, ar_names_likeness(like_tab[exclude >= 0 ? exclude : NFOLDS], base, blen));
 }
 

@@ -40,7 +40,7 @@ lookup_token(const uint64_t *tab, uint32_t nslots, const char *text)
 	uint32_t	p;
 
 	ar_ner_seq_forms(q, 0, &form, &flen, &base, &blen);
-	p = ar_names_lookup(tab, nslots, form, flen, base, blen);
+	p = ar_names_lookup(tab, nslots, NULL, form, flen, base, blen);
 	ar_ner_seq_free(q);
 	return p;
 }
@@ -61,6 +61,22 @@ UNIT_TEST(ner_names_table_and_clitics)
 	CHECK(lookup_token(tab, 64, "للافروف") == AR_NAMES_PAYLOAD(AR_NAMES_TR | AR_NAMES_PLAST, 1));
 	CHECK(lookup_token(tab, 64, "موسكو") == 0);
 	CHECK(lookup_token(NULL, 0, "لافروف") == 0);
+	{
+		/* the filter answers the same as the table */
+		uint8_t		filter[64];
+		ar_ner_token t = {"والأسد", sizeof("والأسد") - 1};
+		ar_ner_seq *q = ar_ner_prepare(&t, 1, NULL, -1, &ar_malloc_allocator);
+		const char *form,
+				   *base;
+		size_t		flen,
+					blen;
+
+		ar_names_filter_build(tab, 64, filter);
+		ar_ner_seq_forms(q, 0, &form, &flen, &base, &blen);
+		CHECK(ar_names_lookup(tab, 64, filter, form, flen, base, blen) == AR_NAMES_WD);
+		CHECK(ar_names_lookup(tab, 64, filter, "abc", 3, "abc", 3) == 0);
+		ar_ner_seq_free(q);
+	}
 	CHECK(ar_names_kind_from_name("per_last") == AR_NAMES_PLAST);
 	CHECK(ar_names_kind_from_name("nope") == 0);
 }
@@ -117,7 +133,7 @@ UNIT_TEST(ner_model_with_names)
 	/* a model of 64 zero buckets, a 4-slot name table and the likeness table, no vocabulary */
 	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) +
 		64 * AR_NER_NLABELS * sizeof(int16_t);
-	size_t		len = sizeof(ar_ner_header) + tsize + 4 * sizeof(uint64_t) + AR_NAMES_NGRAMS;
+	size_t		len = sizeof(ar_ner_header) + tsize + 4 * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS;
 	unsigned char *buf = calloc(1, len);
 	uint64_t	names[4] = {0, 0, 0, 0};
 	ar_ner_header h;
@@ -131,10 +147,12 @@ UNIT_TEST(ner_model_with_names)
 
 	CHECK(ar_names_put(names, 4, key_of_text("لافروف"), AR_NAMES_PAYLOAD(AR_NAMES_WD, 0)));
 	memcpy(buf + sizeof(h) + tsize, names, sizeof(names));
+	ar_names_filter_build(names, 4, buf + sizeof(h) + tsize + sizeof(names));
 	ar_ner_header_init(&h, 64, 4, 1.0f, buf + sizeof(h), len - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 	CHECK(ar_ner_model_open(&m, buf, len) == NULL);
-	CHECK(m.nnames == 4 && m.names != NULL && m.likeness != NULL && m.nvocab == 0);
+	CHECK(m.nnames == 4 && m.names != NULL && m.names_filter != NULL && m.likeness != NULL &&
+		  m.nvocab == 0);
 	/* the listed word has membership features, which change when it is not listed */
 	q = ar_ner_prepare(t, 2, NULL, -1, &ar_malloc_allocator);
 	ar_ner_seq_apply_vocab(&m, q);
