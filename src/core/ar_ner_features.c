@@ -594,7 +594,6 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 			for (k = 0; k < AR_NAMES_NKINDS; k++)
 				if (nk & (1u << k))
 					out[n++] = feat(57, (uint32_t) k * 8 + nr);
-			out[n++] = feat(58, nr * 16 + t->freq);
 		}
 		if (AR_NAMES_LIKE(t->names))
 		{
@@ -603,13 +602,11 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 
 			out[n++] = feat(62, lk);
 			out[n++] = feat(63, lk * 16 + t->freq);
-			out[n++] = feat(64, lk * 16 + lp1);
 		}
 		if (nk || (pk & 0xFF) || (xk & 0xFF))
 		{
 			out[n++] = feat(59, nk * 512 + pk);
 			out[n++] = feat(60, nk * 512 + xk);
-			out[n++] = feat(61, nk * 16 + lp1);
 		}
 	}
 	/* character trigrams of the base, with word boundaries */
