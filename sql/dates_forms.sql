@@ -66,3 +66,16 @@ SELECT count(*) FROM ar_dates('');
 -- errors
 SELECT * FROM ar_dates('أمس', 'infinity');
 SELECT * FROM ar_dates('أمس', '10000-01-01');
+-- a number word with the article opens a duration; في المئة is "per cent"
+SELECT expression, value FROM ar_dates('تراجع الإنتاج على مدى الخمس سنوات الماضية وخلال الستة أشهر الأولى.');
+SELECT expression, value FROM ar_dates('ارتفع المؤشر خمسة في المئة يوم الإثنين.');
+-- dates that do not exist are never emitted: the impossible day is dropped, the month remains
+SELECT expression, value FROM ar_dates('اجتمعوا في 31 شباط ثم في 31 حزيران.', '2020-01-01');
+SELECT expression, value FROM ar_dates('اجتمعوا في 31 حزيران وفي 30 شباط وفي 29 شباط.');
+SELECT expression, value FROM ar_dates('اجتمعوا في 29 شباط 2021 وفي 29 شباط 2024.');
+SELECT expression, value FROM ar_dates('سيجتمعون في 29 شباط المقبل.', '2021-06-01');
+-- resolved values stay in years 1-9999: beyond, the value is the one without a reference
+SELECT expression, value FROM ar_dates('الأسبوع المقبل وغدا والشهر المقبل والأحد المقبل', '9999-12-31');
+SELECT expression, value FROM ar_dates('أمس والعام الماضي والأسبوع الماضي', '0001-01-01');
+-- a Hijri day its month does not have in that year (Ramadan 1440 had 29 days): the month remains
+SELECT expression, value FROM ar_dates('صام الناس من 1 رمضان 1440 هـ، وانتهى الشهر في 30 رمضان 1440 هـ حسب التقويم.');

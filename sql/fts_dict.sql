@@ -36,6 +36,7 @@ DECLARE
     'CREATE TEXT SEARCH DICTIONARY t_bad (TEMPLATE = ar_stem_template, Aggressiveness = 7)',
     'CREATE TEXT SEARCH DICTIONARY t_bad (TEMPLATE = ar_stem_template, Aggressiveness = maximal)',
     'CREATE TEXT SEARCH DICTIONARY t_bad (TEMPLATE = ar_stem_template, Normalization = ''search,-vowels'')',
+    'CREATE TEXT SEARCH DICTIONARY t_bad (TEMPLATE = ar_stem_template, Normalization = ''search,'')',
     'CREATE TEXT SEARCH DICTIONARY t_bad (TEMPLATE = ar_stem_template, StopWords = pg_arabic, StopWords = pg_arabic)',
     'ALTER TEXT SEARCH DICTIONARY t_def (Colour = blue)'];
   s text;
@@ -82,3 +83,9 @@ SELECT w, ar_stem(w), (SELECT is_stopword FROM ar_analyze(w)) FROM unnest(ARRAY[
 SELECT to_tsvector('ar', 'قال ﷺ إن') AS ligature,
        to_tsvector('ar', 'ﷺ') @@ plainto_tsquery('ar', 'الله') AS ligature_matches_word,
        ts_lexize('ar_stem', '﷽') AS basmala;
+
+-- a word longer than a tsvector entry is cut after normalization: ﻻ grows to لا and nothing is lost
+SELECT sum(octet_length(l)) AS lexeme_bytes, max(octet_length(l)) <= 2000 AS each_fits,
+       bool_and(l ~ '^(لا)+$') AS whole_letters
+FROM unnest(tsvector_to_array(to_tsvector('ar', repeat('ﻻ', 1000)))) AS l;
+SELECT count(*) AS lexemes, sum(octet_length(x)) AS bytes FROM unnest(ts_lexize('ar_exact', repeat('ﻻ', 666))) AS x;

@@ -90,3 +90,9 @@ FROM inputs, profiles;
 SELECT bool_and(ar_normalize(ar_normalize(body)) = ar_normalize(body)) AS corpus_idempotent
 FROM (VALUES ('وصل وزير الخارجية الأمريكي، يوم الثلاثاء ٩ نيسان/أبريل، إلى موسكو.'),
              ('وقالت الباحثة إن «النماذج ما زالت تخطئ في الهمزات، فتكتب مسئولية بدل مسؤولية».')) AS t(body);
+
+-- an empty item in a specification gets its own error (SQLSTATE 22023) and a hint
+DO $$ BEGIN PERFORM ar_normalize('x', 'search,'); EXCEPTION WHEN invalid_parameter_value THEN RAISE NOTICE 'SQLSTATE 22023: %', SQLERRM; END $$;
+SELECT ar_normalize('x', 'search,,-teh_marbuta');
+SELECT ar_normalize('x', 'search,-');
+SELECT ar_normalize('x', 'search,bogus');

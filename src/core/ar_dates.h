@@ -26,6 +26,17 @@
  * month without a year and without a reference is "H:XXXX-MM[-DD]" (Hijri
  * calendar fields).
  *
+ * Dates always exist: a day its month never has (31 حزيران, 30 شباط, 29 شباط
+ * 2021, a Hijri day past 30 or past the Umm al-Qura length of its month in
+ * a given year) is not part of the expression, which is the
+ * month alone (شباط 2021 -> 2021-02; 29 شباط without a year stays
+ * XXXX-02-29: it exists in leap years).  A year taken from the reference is
+ * the nearest in which the day exists.  Resolution never leaves years
+ * 1-9999: what would is written as without a reference (الأسبوع المقبل on
+ * 9999-12-31 -> REF+P1W, مايو المقبل in 9999 -> XXXX-05).  A last check
+ * before a match is emitted turns any value naming a day or ISO week that
+ * does not exist into "" (NULL in SQL); none is known to reach it.
+ *
  * Span conventions (those of the Wojood corpus): the expression includes the
  * anchor word (يوم، عام، سنة، شهر، بتاريخ; الموافق after a weekday), a preceding
  * temporal preposition (منذ، خلال، قبل، بعد), boundary words (بداية، أواخر …),
@@ -72,10 +83,32 @@ typedef enum ar_dates_status
 	AR_DATES_ICU_ERROR			/* ICU could not open the Islamic calendar */
 } ar_dates_status;
 
+/* Tokens read at once by ar_dates_scan, and those kept before the scan position. */
+#define AR_DATES_WINDOW 4096
+#define AR_DATES_CONTEXT 8
+
+/* Options of ar_dates_scan; a zeroed struct (or NULL) gives the defaults. */
+typedef struct ar_dates_opts
+{
+	size_t		window;			/* tokens held at once (0: AR_DATES_WINDOW); tests force tiny ones */
+	bool		no_prefilter;	/* try the grammar at every token, not only at possible openers */
+} ar_dates_opts;
+
+/* Receives each match, in text order; m is only valid during the call. */
+typedef void (*ar_date_emit) (void *arg, const ar_date_match *m);
+
+/* Find the date expressions of s[0..len) and pass each to emit; ref may be NULL. */
+extern ar_dates_status ar_dates_scan(const char *s, size_t len, const ar_date_ref *ref,
+									 const ar_allocator *alloc, const ar_dates_opts *opts,
+									 ar_date_emit emit, void *arg);
 /* Find the date expressions of s[0..len) in text order; ref may be NULL.
  * out is initialized here and must be freed with ar_date_list_free. */
 extern ar_dates_status ar_dates_find(const char *s, size_t len, const ar_date_ref *ref,
 									 const ar_allocator *alloc, ar_date_list *out);
+/* ar_dates_find with options (tests). */
+extern ar_dates_status ar_dates_find_opts(const char *s, size_t len, const ar_date_ref *ref,
+										  const ar_allocator *alloc, const ar_dates_opts *opts,
+										  ar_date_list *out);
 /* Release a match list. */
 extern void ar_date_list_free(ar_date_list *l);
 /*

@@ -43,40 +43,64 @@ fold_key(const unsigned char *s, size_t len, ar_lex *lx, ar_buf *keys)
 	lx->keylen = trunc ? 255 : (uint8_t) o;
 }
 
-/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
+/* Start reading s[0..len) into an empty seq, window by window (ar_lexstream_fill). */
 void
-ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq)
+ar_lexstream_init(ar_lexstream *st, const char *s, size_t len, const ar_allocator *alloc,
+				  ar_lexseq *seq, size_t keys_hint)
 {
-	ar_tokenizer tz;
-	ar_token	tok;
-	size_t		cap = 16,
-				i,
-				off;
-	bool		nl = false;
-
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;		/* 32-bit offsets (see ar_lexseq.h) */
+	st->s = s;
+	st->nl = false;
+	st->done = false;
+	st->cap = 16;
+	ar_tokenizer_init(&st->tz, s, len);
 	seq->alloc = alloc;
 	seq->n = 0;
-	seq->v = alloc->realloc_fn(alloc->ctx, NULL, cap * sizeof(ar_lex));
-	ar_buf_init(&seq->keys, alloc, len / 2 + 16);
-	ar_tokenizer_init(&tz, s, len);
-	while (ar_tokenizer_next(&tz, &tok))
+	seq->v = alloc->realloc_fn(alloc->ctx, NULL, st->cap * sizeof(ar_lex));
+	ar_buf_init(&seq->keys, alloc, keys_hint);
+}
+
+/*
+ * Drop tokens [0, keep_from) of seq, then append the next tokens of the
+ * input until seq holds max of them or the input ends (st->done).  The
+ * tokens are those of one tokenizer pass over the whole input, whatever the
+ * windows: offsets stay those of the input.
+ */
+void
+ar_lexstream_fill(ar_lexstream *st, ar_lexseq *seq, size_t keep_from, size_t max)
+{
+	const ar_allocator *alloc = seq->alloc;
+	ar_token	tok;
+	size_t		i,
+				off;
+
+	if (keep_from > 0)
+	{
+		size_t		kept = seq->n - keep_from;
+
+		off = keep_from < seq->n ? (size_t) (seq->v[keep_from].key - seq->keys.data) : seq->keys.len;
+		memmove(seq->keys.data, seq->keys.data + off, seq->keys.len - off);
+		seq->keys.len -= off;
+		memmove(seq->v, seq->v + keep_from, kept * sizeof(ar_lex));
+		seq->n = kept;
+	}
+	while (seq->n < max && ar_tokenizer_next(&st->tz, &tok))
 	{
 		ar_lex	   *lx;
 
 		AR_CHECK_INTERRUPTS(alloc, seq->n);
 		if (tok.kind == AR_TOK_SPACE)
 		{
-			if (memchr(s + tok.byte_start, '\n', tok.byte_len) ||
-				memchr(s + tok.byte_start, '\r', tok.byte_len))
-				nl = true;
+			if (memchr(st->s + tok.byte_start, '\n', tok.byte_len) ||
+				memchr(st->s + tok.byte_start, '\r', tok.byte_len))
+				st->nl = true;
 			continue;
 		}
-		if (seq->n == cap)
+		if (seq->n == st->cap)
 		{
-			cap *= 2;
-			seq->v = alloc->realloc_fn(alloc->ctx, seq->v, cap * sizeof(ar_lex));
+			st->cap *= 2;
+			seq->v = alloc->realloc_fn(alloc->ctx, seq->v, st->cap * sizeof(ar_lex));
 		}
 		lx = &seq->v[seq->n++];
 		lx->kind = (uint8_t) tok.kind;
@@ -84,16 +108,28 @@ ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq 
 		lx->byte_len = (uint32_t) tok.byte_len;
 		lx->char_start = (uint32_t) tok.char_start;
 		lx->char_len = (uint32_t) tok.char_len;
-		lx->nl_before = nl;
-		nl = false;
-		fold_key((const unsigned char *) s + tok.byte_start, tok.byte_len, lx, &seq->keys);
+		lx->nl_before = st->nl;
+		st->nl = false;
+		fold_key((const unsigned char *) st->s + tok.byte_start, tok.byte_len, lx, &seq->keys);
 	}
+	if (seq->n < max)
+		st->done = true;
 	/* the pool has stopped moving: point every token at its key */
 	for (i = 0, off = 0; i < seq->n; i++)
 	{
 		seq->v[i].key = seq->keys.data + off;
 		off += strlen(seq->keys.data + off) + 1;
 	}
+}
+
+/* Tokenize s[0..len) into seq (white space dropped, keys folded). */
+void
+ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq)
+{
+	ar_lexstream st;
+
+	ar_lexstream_init(&st, s, len, alloc, seq, (len > UINT32_MAX ? UINT32_MAX : len) / 2 + 16);
+	ar_lexstream_fill(&st, seq, 0, SIZE_MAX);
 }
 
 /* Release the sequence. */

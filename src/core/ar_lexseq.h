@@ -48,6 +48,21 @@ typedef struct ar_lexseq
 
 /* Tokenize s[0..len) into seq (white space dropped, keys folded). */
 extern void ar_lexseq_build(const char *s, size_t len, const ar_allocator *alloc, ar_lexseq *seq);
+/* Reading an input into a sequence window by window (bounded memory on long inputs). */
+typedef struct ar_lexstream
+{
+	ar_tokenizer tz;
+	const char *s;
+	size_t		cap;			/* tokens allocated in the sequence */
+	bool		nl;				/* a line break before the next token */
+	bool		done;			/* the input is read to its end */
+} ar_lexstream;
+
+/* Start reading s[0..len) into an empty seq (keys_hint: initial key pool bytes). */
+extern void ar_lexstream_init(ar_lexstream *st, const char *s, size_t len,
+							  const ar_allocator *alloc, ar_lexseq *seq, size_t keys_hint);
+/* Drop tokens [0, keep_from) of seq and append the next ones until it holds max (or the input ends). */
+extern void ar_lexstream_fill(ar_lexstream *st, ar_lexseq *seq, size_t keep_from, size_t max);
 /* Release the sequence. */
 extern void ar_lexseq_free(ar_lexseq *seq);
 /* key is w, or w behind one clitic letter taken from pre (a UTF-8 string of 2-byte Arabic letters). */

@@ -12,13 +12,13 @@
 
 /* ---- folding and clitics ---- */
 
-/* Fold one code point the way search normalization does; 0 = dropped. */
+/* Fold one code point with the tagger's folding (AR_NER_FOLD); 0 = dropped. */
 static inline uint32_t
 fold_cp(uint32_t c)
 {
-	c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+	c = ar_norm_fold_cp(c, AR_NER_FOLD);
 	if (c >= 0x0600 && c <= 0x06FF)
-		c = ar_norm_fold_cp(c, AR_PROFILE_SEARCH);
+		c = ar_norm_fold_cp(c, AR_NER_FOLD);
 	if (c >= 'A' && c <= 'Z')
 		c += 32;
 	return c;

@@ -53,7 +53,7 @@ const ar_rule_info ar_norm_rules[] = {
 
 const ar_profile_info ar_norm_profiles[] = {
 	{"search", AR_PROFILE_SEARCH,
-	"Every rule: folds everything that should not matter for matching."},
+	"Folds everything that should not matter for matching (today every rule, listed one by one in AR_PROFILE_SEARCH)."},
 	{"clean", AR_PROFILE_CLEAN,
 	"Display-safe repairs only: presentation forms, tatweel, bidi controls, entity debris, white space; keeps diacritics and hamza."},
 	{"none", 0,

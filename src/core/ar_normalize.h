@@ -27,10 +27,29 @@ typedef enum ar_norm_rule
 	AR_N_SPACES = 1 << 13,		/* unify and collapse white space, trim */
 } ar_norm_rule;
 
+/* Every rule: the "all" item of a rule specification, and nothing else.  A unit
+ * test checks that it is the union of the bits of ar_norm_rules[]. */
 #define AR_N_ALL			((1u << 14) - 1)
-#define AR_PROFILE_SEARCH	AR_N_ALL
+
+/*
+ * Profiles and the folding of other components are explicit lists, never "all
+ * bits": a new rule joins none of them until it is added here on purpose.
+ * Adding a rule to AR_PROFILE_SEARCH changes to_tsvector('ar') and ar_stem
+ * (REINDEX); adding one to AR_NER_FOLD changes the tagger's features (retrain
+ * with make model).
+ */
+#define AR_PROFILE_SEARCH	(AR_N_PRESENTATION | AR_N_DIACRITICS | AR_N_QURANIC | \
+							 AR_N_TATWEEL | AR_N_ALEF | AR_N_HAMZA | AR_N_YEH | \
+							 AR_N_TEH_MARBUTA | AR_N_PERSIAN | AR_N_DIGITS | \
+							 AR_N_BIDI | AR_N_JOINERS | AR_N_ENTITIES | AR_N_SPACES)
 #define AR_PROFILE_CLEAN	(AR_N_PRESENTATION | AR_N_TATWEEL | AR_N_BIDI | \
 							 AR_N_ENTITIES | AR_N_SPACES)
+
+/* The entity tagger's per-code-point word folding (ar_norm_fold_cp applies only
+ * the context-free rules of the mask); the shipped model was trained with it. */
+#define AR_NER_FOLD			(AR_N_DIACRITICS | AR_N_QURANIC | AR_N_TATWEEL | \
+							 AR_N_ALEF | AR_N_HAMZA | AR_N_YEH | AR_N_TEH_MARBUTA | \
+							 AR_N_PERSIAN | AR_N_DIGITS | AR_N_BIDI | AR_N_JOINERS)
 
 typedef struct ar_rule_info
 {

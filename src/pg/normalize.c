@@ -36,11 +36,28 @@ spec_mask(FunctionCallInfo fcinfo, text *spec)
 	if (c && c->len == len && memcmp(c->spec, s, len) == 0)
 		return c->mask;
 	if (!ar_norm_parse_spec(s, len, &mask, bad, sizeof(bad)))
+	{
+		int			blank = 0;
+
+		while (blank < len && (s[blank] == ' ' || s[blank] == '\t'))
+			blank++;
+		if (bad[0] == '\0' && blank == len)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty normalization specification"),
+					 errhint("Use a profile (search, clean) or 'none' for no rules.")));
+		if (bad[0] == '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty item in normalization specification \"%.*s\"", len, s),
+					 errdetail("Items are separated by commas; one of them is empty (a doubled, leading or trailing comma, or a - or + alone)."),
+					 errhint("Remove the extra comma, as in 'search,-teh_marbuta'; use 'none' for no rules.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown normalization profile or rule \"%s\"", bad),
 				 errdetail("The specification was \"%.*s\".", len, s),
 				 errhint("Use a profile (search, clean, none) or rule names listed by ar_normalize_rules(), separated by commas; prefix a rule with - to remove it, as in 'search,-teh_marbuta'.")));
+	}
 	if (c == NULL || c->len < len)
 		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ArNormSpecCache, spec) + len + 1);
 	c->mask = mask;

@@ -193,12 +193,20 @@ ar_stem_init(PG_FUNCTION_ARGS)
 		{
 			const char *spec = defGetString(def);
 			char		bad[64];
+			bool		ok;
 
 			if (seen_norm)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("multiple Normalization parameters")));
-			if (!ar_norm_parse_spec(spec, strlen(spec), &mask, bad, sizeof(bad)))
+			ok = ar_norm_parse_spec(spec, strlen(spec), &mask, bad, sizeof(bad));
+			if (!ok && bad[0] == '\0')
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid ar_stem Normalization \"%s\": empty item", spec),
+						 errdetail("Items are separated by commas; one of them is empty (a doubled, leading or trailing comma, or a - or + alone)."),
+						 errhint("Remove the extra comma, as in 'search,-teh_marbuta'; use 'none' for no rules.")));
+			else if (!ok)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid ar_stem Normalization \"%s\": unknown rule or profile \"%s\"", spec, bad),
@@ -226,7 +234,6 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
-/* Dictionary lexize: the stem as one lexeme, or an empty list for a stopword. */
 /*
  * Lexemes of a normalized multi-word string (from a word ligature): each
  * word stemmed on its own, stopwords left out, one position each.
@@ -259,6 +266,41 @@ split_ligature(ArStemDict *d, const char *s, size_t len)
 	return res;
 }
 
+/* Longest lexeme handed to PostgreSQL (a tsvector entry holds at most MAXSTRLEN, 2047 bytes). */
+#define AR_MAX_LEXEME_BYTES 2000
+
+/*
+ * Lexemes of a normalized word longer than a tsvector entry: pieces of at
+ * most AR_MAX_LEXEME_BYTES cut at character boundaries, one position each,
+ * as the parser cuts an over-long run.  The cut comes after normalization,
+ * so a word that grows (ﻻ -> لا) loses nothing.
+ */
+static TSLexeme *
+split_long(const char *s, size_t len)
+{
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * (len / (AR_MAX_LEXEME_BYTES / 2) + 2));
+	size_t		off = 0;
+	int			n = 0;
+
+	while (off < len)
+	{
+		size_t		k = len - off;
+
+		if (k > AR_MAX_LEXEME_BYTES)
+		{
+			k = AR_MAX_LEXEME_BYTES;
+			while (k > 1 && (((unsigned char) s[off + k]) & 0xC0) == 0x80)
+				k--;
+		}
+		res[n].lexeme = pnstrdup(s + off, k);
+		res[n].flags = n > 0 ? TSL_ADDPOS : 0;
+		n++;
+		off += k;
+	}
+	return res;
+}
+
+/* Dictionary lexize: the stem as one lexeme (pieces if over-long), or an empty list for a stopword. */
 Datum
 ar_stem_lexize(PG_FUNCTION_ARGS)
 {
@@ -293,6 +335,13 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	{
 		/* a word ligature (ﷺ, ﷽) normalizes to several words: one lexeme each */
 		res = split_ligature(d, scratch->data + r.stem_off, r.stem_len);
+		if (scratch != &d->scratch)
+			ar_buf_free(scratch);
+		PG_RETURN_POINTER(res);
+	}
+	if (!r.stopword && r.stem_len > AR_MAX_LEXEME_BYTES)
+	{
+		res = split_long(scratch->data + r.stem_off, r.stem_len);
 		if (scratch != &d->scratch)
 			ar_buf_free(scratch);
 		PG_RETURN_POINTER(res);

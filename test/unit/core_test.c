@@ -62,6 +62,26 @@ unit_check_streq(const char *got, const char *want, const char *expr, const char
 	return unit_check(ok, expr, file, line);
 }
 
+/* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
+char *
+unit_slurp(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t) n + 1);
+	*len = fread(buf, 1, (size_t) n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
 /* Normalize s under a spec; returns a malloc'ed string. */
 static char *
 norm(const char *s, const char *spec)
@@ -118,6 +138,29 @@ UNIT_TEST(normalize_profiles)
 	NORM("ًٌٍَُِّْ", "search", "");
 	NORM("ــــــ", "search", "");
 	NORM("   ", "search", "");
+}
+
+/* Profiles are explicit rule lists: "all" covers the rule table exactly, and the
+ * search profile is the rules named here, not "every bit". */
+UNIT_TEST(normalize_profiles_explicit)
+{
+	static const char search[] = "presentation_forms,diacritics,quranic_marks,tatweel,alef,"
+		"hamza,yeh,teh_marbuta,persian,digits,bidi,joiners,entities,spaces";
+	uint32_t	all = 0,
+				m;
+	char		bad[32];
+	int			i;
+
+	for (i = 0; ar_norm_rules[i].name; i++)
+	{
+		CHECK((all & ar_norm_rules[i].bit) == 0);
+		all |= ar_norm_rules[i].bit;
+	}
+	CHECK(all == AR_N_ALL);
+	CHECK(ar_norm_parse_spec("all", 3, &m, bad, sizeof(bad)) && m == AR_N_ALL);
+	CHECK(ar_norm_parse_spec(search, sizeof(search) - 1, &m, bad, sizeof(bad)));
+	CHECK(m == AR_PROFILE_SEARCH);
+	CHECK((AR_NER_FOLD & ~AR_PROFILE_SEARCH) == 0);
 }
 
 UNIT_TEST(normalize_spec_errors)

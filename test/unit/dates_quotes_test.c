@@ -11,6 +11,7 @@
 #include "unit.h"
 #include "ar_core.h"
 #include "ar_dates.h"
+#include "ar_dates_calendar.h"
 #include "ar_quotes.h"
 
 /* "expression=value|..." of the dates in s; ref "" = none. */
@@ -165,4 +166,46 @@ UNIT_TEST(quotes_tagged_persons)
 	/* the same span without guessing: فرنسوا breaks the subject, the title phrase is returned */
 	quotes(s1, &p1, 1, b, sizeof(b));
 	CHECK_STREQ(b, "السفير الفرنسي:لا يمكننا الاستسلام");
+}
+
+/* Dates that do not exist are never emitted: the impossible day is dropped (the month remains). */
+UNIT_TEST(dates_always_exist)
+{
+	DATES("في 31 شباط", "2020-01-01", "شباط=2020-02");
+	DATES("في 31 حزيران", "", "حزيران=XXXX-06");
+	DATES("في 30 شباط", "", "شباط=XXXX-02");
+	DATES("في 29 شباط", "", "29 شباط=XXXX-02-29");	/* possible in an unknown year */
+	DATES("في 29 شباط 2021", "", "شباط 2021=2021-02");
+	DATES("في 29 شباط 2024", "", "29 شباط 2024=2024-02-29");
+	/* year inferred from the reference: the nearest 29 February that exists */
+	DATES("في 29 شباط", "2021-06-01", "29 شباط=2020-02-29");
+	DATES("في 29 شباط المقبل", "2021-06-01", "29 شباط المقبل=2024-02-29");
+	DATES("من 30 - 31 حزيران 2020", "", "حزيران 2020=2020-06");
+	DATES("يوم 31/4", "", "");
+	DATES("يوم 30/4", "", "يوم 30/4=XXXX-04-30");
+	DATES("في 31 رمضان", "", "");
+	/* Ramadan 1440 had 29 days (Umm al-Qura), Shaban 30 */
+	DATES("في 30 رمضان 1440 هـ", "", "رمضان 1440 هـ=2019-05-06/2019-06-03");
+	DATES("في 30 شعبان 1440 هـ", "", "30 شعبان 1440 هـ=2019-05-05");
+	CHECK(ar_cal_value_valid("2020-02-29") && !ar_cal_value_valid("2021-02-29"));
+	CHECK(ar_cal_value_valid("XXXX-02-29") && !ar_cal_value_valid("XXXX-02-30"));
+	CHECK(ar_cal_value_valid("2020-W53") && !ar_cal_value_valid("2021-W53"));
+	CHECK(!ar_cal_value_valid("10000-W01") && !ar_cal_value_valid("0000-12-31"));
+	CHECK(ar_cal_value_valid("1936/1939") && !ar_cal_value_valid("2020-06-30/2020-06-31"));
+}
+
+/* Resolved values stay in years 1-9999; beyond, the value is the one without a reference. */
+UNIT_TEST(dates_resolved_in_range)
+{
+	DATES("الأسبوع المقبل", "9999-12-31", "الأسبوع المقبل=REF+P1W");
+	DATES("الأسبوع الماضي", "9999-12-31", "الأسبوع الماضي=9999-W51");
+	DATES("غدا", "9999-12-31", "غدا=REF+P1D");
+	DATES("أمس", "0001-01-01", "أمس=REF-P1D");
+	DATES("الشهر المقبل", "9999-12-15", "الشهر المقبل=REF+P1M");
+	DATES("العام الماضي", "0001-06-01", "العام الماضي=REF-P1Y");
+	DATES("بعد 999 سنة", "9000-01-01", "بعد 999 سنة=9999");
+	DATES("بعد 999 سنة", "9001-01-01", "بعد 999 سنة=REF+P999Y");
+	DATES("الأحد المقبل", "9999-12-31", "الأحد المقبل=XXXX-WXX-7");
+	DATES("في مايو المقبل", "9999-06-01", "مايو المقبل=XXXX-05");
+	DATES("القرن الماضي", "0150-01-01", "القرن الماضي=REF-P100Y");
 }

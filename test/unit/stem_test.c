@@ -13,25 +13,6 @@
 #include "ar_normalize.h"
 #include "ar_stem.h"
 
-/* Read a whole file; NULL when missing. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t) n + 1);
-	*len = fread(buf, 1, (size_t) n, f);
-	fclose(f);
-	return buf;
-}
-
 /* A stemmer at a level with the shipped lists (protected, plurals, stopwords). */
 static ar_stemmer *
 shipped(int level)
@@ -48,7 +29,7 @@ shipped(int level)
 	{
 		size_t		len = 0,
 					bad = 0;
-		char	   *text = slurp(files[i], &len);
+		char	   *text = unit_slurp(files[i], &len);
 
 		if (!CHECK(text != NULL))
 			continue;

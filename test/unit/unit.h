@@ -20,6 +20,9 @@ extern bool unit_check(bool ok, const char *expr, const char *file, int line);
 extern bool unit_check_streq(const char *got, const char *want, const char *expr,
 							 const char *file, int line);
 
+/* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
+extern char *unit_slurp(const char *path, size_t *len);
+
 #define UNIT_TEST(name) \
 	static void name(void); \
 	__attribute__((constructor)) static void reg_##name(void) { unit_register(#name, name); } \
