@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ar_ner_names.h"
-#include "ar_normalize.h"
+#include "ar_ner_internal.h"
 
 const char *const ar_names_kind_names[AR_NAMES_NKINDS] = {
 	"wd", "tr", "per_last", "loc", "nat", "org", "misc"
@@ -40,17 +40,11 @@ ar_names_ratio_class(uint32_t ordinary, uint32_t total)
 	return total < 10 ? 5 : 6;
 }
 
-/* Search-fold s[0..len) into out, with Latin letters in lower case. */
+/* Fold s[0..len) into out as the tagger folds its tokens. */
 void
 ar_names_fold(const char *s, size_t len, ar_buf *out)
 {
-	size_t		from = out->len,
-				i;
-
-	ar_normalize(s, len, AR_PROFILE_SEARCH, out);
-	for (i = from; i < out->len; i++)
-		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
-			out->data[i] += 32;
+	ar_ner_fold_into(s, len, out);
 }
 
 /* FNV-1a of s[0..len) continued from h. */

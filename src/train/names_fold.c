@@ -1,7 +1,7 @@
 /*
  * names_fold.c
  *    Filter for `make names-lists`: each input line, folded as the tagger
- *    folds its tokens (search normalization, Latin lower case), one line out
+ *    folds its tokens (AR_NER_FOLD per code point, Latin lower case), one line out
  *    per line in.
  */
 #include <stdio.h>

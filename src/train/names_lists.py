@@ -5,7 +5,7 @@
 
 `make names-lists` runs it.  Writes, in the trainer's gazetteer line format
 (surface TAB label TAB canonical TAB origin), every surface folded by FOLD_PROGRAM
-(src/train/names_fold: the tagger's own search folding):
+(src/train/names_fold: the tagger's own folding, AR_NER_FOLD, the search rules that act on single code points):
 
   names_tokens.tsv      one-word names for membership features (`ner_train -n`): the origin
                         column holds the kind of list (wd, tr, per_last, loc, nat,
