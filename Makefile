@@ -144,3 +144,13 @@ names-lists: src/train/names_fold
 gazetteer-icu:
 	$(CXX) -O1 -o src/train/icu_places src/train/icu_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
 	./src/train/icu_places > src/train/gaz_icu.tsv
+
+# ---- noun lexicon: `make lexicon` regenerates the committed src/tsearch_data/pg_arabic.lexicon ----
+# from Debian's hunspell-ar (Ayaspell; apt-get install hunspell-ar), with src/train/lexicon_from_hunspell.py.
+# Only needed to regenerate the data: the default build uses the committed file.
+HUNSPELL_AR_DIR ?= /usr/share/hunspell
+.PHONY: lexicon
+lexicon:
+	@test -f $(HUNSPELL_AR_DIR)/ar.dic -a -f $(HUNSPELL_AR_DIR)/ar.aff || { echo "MISSING: $(HUNSPELL_AR_DIR)/ar.{aff,dic} (apt-get install hunspell-ar)" >&2; exit 1; }
+	python3 src/train/lexicon_from_hunspell.py $(HUNSPELL_AR_DIR)/ar.aff $(HUNSPELL_AR_DIR)/ar.dic \
+	  "hunspell-ar $$(dpkg-query -W -f='$${Version}' hunspell-ar 2>/dev/null || echo unknown)" > src/tsearch_data/pg_arabic.lexicon

@@ -91,14 +91,14 @@ CREATE TEXT SEARCH TEMPLATE @extschema@.ar_stem_template (
   INIT = @extschema@.ar_stem_init,
   LEXIZE = @extschema@.ar_stem_lexize
 );
-COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec)';
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals, Lexicon (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec)';
 
 CREATE TEXT SEARCH DICTIONARY @extschema@.ar_stem (
   TEMPLATE = @extschema@.ar_stem_template,
   StopWords = pg_arabic, ProtectedWords = pg_arabic, Plurals = pg_arabic,
-  Aggressiveness = 2
+  Aggressiveness = 2, Lexicon = pg_arabic
 );
-COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals, Arabic stopwords';
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals (list and lexicon-checked patterns), Arabic stopwords';
 
 CREATE TEXT SEARCH DICTIONARY @extschema@.ar_exact (
   TEMPLATE = @extschema@.ar_stem_template,
@@ -134,10 +134,11 @@ COMMENT ON FUNCTION @extschema@.ar_stem(text) IS 'Lexeme the ar_stem dictionary 
 
 CREATE FUNCTION @extschema@.ar_analyze(input text,
     OUT pos integer, OUT token text, OUT normalized text, OUT prefix text, OUT stem text,
-    OUT suffix text, OUT is_stopword boolean, OUT start_pos integer, OUT length integer)
+    OUT suffix text, OUT is_stopword boolean, OUT start_pos integer, OUT length integer,
+    OUT rule text)
   RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'ar_analyze' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
-COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag and 1-based character position (ar_stem dictionary)';
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, stopword; ar_stem dictionary)';
 
 -- ===================================================================
 -- Section: named entities (ar_entities, ar_gazetteer)

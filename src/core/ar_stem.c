@@ -25,22 +25,9 @@
 #include "ar_stem.h"
 #include "ar_normalize.h"
 #include "ar_chars.h"
-
-/* Letters (after normalization). */
-#define HAMZA	0x0621
-#define ALEF	0x0627
-#define BEH		0x0628
-#define TEHM	0x0629
-#define TEH		0x062A
-#define SEEN	0x0633
-#define FEH		0x0641
-#define KAF		0x0643
-#define LAM		0x0644
-#define MEEM	0x0645
-#define NOON	0x0646
-#define HEH		0x0647
-#define WAW		0x0648
-#define YEH		0x064A
+#include "ar_letters.h"
+#include "ar_lexicon.h"
+#include "ar_stem_patterns.h"
 
 #ifndef PREP_MIN_REST
 #define PREP_MIN_REST 3
@@ -49,8 +36,6 @@
 #define F_STOP	1
 #define F_PROT	2
 #define F_PLUR	4
-
-typedef uint16_t cp16;
 
 /* Letters the stemmer works on: U+0621..U+064A. */
 #define NLETTERS 42
@@ -77,7 +62,8 @@ struct ar_stemmer
 	entry	   *tab;
 	size_t		tabsize;		/* power of two */
 	size_t		nused;
-	size_t		counts[3];
+	size_t		counts[4];
+	ar_lexicon *lex;			/* attested words (NULL: no lexicon loaded) */
 	cp16	   *pool;
 	size_t		pool_len,
 				pool_cap;
@@ -348,6 +334,8 @@ typedef struct sfx_out
 	int			stem_len;
 	int			consumed;		/* remainder code points the stem stands for */
 	bool		hit;			/* came from (or confirmed by) a list */
+	bool		attested;		/* the lexicon attests the stem */
+	int8_t		rule;			/* AR_RULE_* that produced the stem */
 } sfx_out;
 
 /* Length of the common prefix of a[0..n) and b[0..m). */
@@ -376,6 +364,8 @@ list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
 	o->stem_len = e->val_len;
 	o->consumed = consumed;
 	o->hit = true;
+	o->attested = true;
+	o->rule = AR_RULE_LIST;
 	/* for display: a stem that differs from the word only at its end (شركات -> شركة) shows the rest as suffix */
 	{
 		int			cp = common_prefix(o->stem, o->stem_len, w, n);
@@ -395,6 +385,17 @@ static inline bool
 masculine_verbal_noun(const cp16 *x, int n)
 {
 	return n >= 5 && ((x[0] == ALEF && x[n - 2] == ALEF) || (x[0] == TEH && x[n - 2] == YEH));
+}
+
+/* Heavy level: the feminine ة and the nisba ي go too; returns the new length. */
+static inline int
+heavy_endings(const cp16 *w, int n)
+{
+	if (n >= 3 && w[n - 1] == TEHM)
+		n -= 1;
+	if (n >= 4 && w[n - 1] == YEH)
+		n -= 1;
+	return n;
 }
 
 /*
@@ -430,11 +431,7 @@ strip_endings(const ar_stemmer *st, cp16 *w, int n)
 		n -= 1;					/* past feminine of forms VII, VIII, X: انسحبت, استقبلت */
 	if (st->level >= AR_STEM_DEFAULT && n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM)
 		n -= 1;					/* ية -> ي */
-	if (heavy && n >= 3 && w[n - 1] == TEHM)
-		n -= 1;
-	if (heavy && n >= 4 && w[n - 1] == YEH)
-		n -= 1;
-	return n;
+	return heavy ? heavy_endings(w, n) : n;
 }
 
 /*
@@ -460,22 +457,91 @@ protected_form(const ar_stemmer *st, const cp16 *w, int n)
 	return false;
 }
 
+/* Does w[0..n) end in the masculine plural or dual ending ون ين ان (not the feminine dual تين تان)? */
+static inline bool
+sound_masculine_ending(const cp16 *w, int n)
+{
+	return n >= 5 && w[n - 1] == NOON && (w[n - 2] == WAW || w[n - 2] == YEH || w[n - 2] == ALEF) &&
+		w[n - 3] != YEH && !(w[n - 3] == TEH && w[n - 2] != WAW);
+}
+
+/* Is w[0..n) with its final ت written ة an attested word (صحة, حياة)? */
+static bool
+lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
+{
+	cp16		tmp[AR_STEM_MAXCP];
+
+	memcpy(tmp, w, n * sizeof(cp16));
+	tmp[n - 1] = TEHM;
+	return ar_lexicon_get(st->lex, tmp, n) != 0;
+}
+
+/* How analyze_suffixes() reads a remainder. */
+#define AN_NOUN		0
+#define AN_VERB		1
+#define AN_RULES	2
+
 /*
- * Suffix analysis of the remainder r[0..m); work is a scratch buffer of at
+ * Endings of work[0..k) reduced with the lexicon as evidence (see
+ * ar_morph_reduce; classes of work[0..k) if known, else -1); false when the
+ * lexicon says nothing about them.
+ */
+static bool
+lexicon_endings(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, int k, int classes,
+				bool verb, sfx_out *o)
+{
+	cp16		tmp[AR_STEM_MAXCP + 1];
+	int			how,
+				t = ar_morph_reduce(st->lex, work, k, classes, !verb, tmp, &how);
+
+	if (t <= 0)
+		return false;
+	memcpy(work, tmp, t * sizeof(cp16));
+	/* the reduced stem may be in the lists (a spelling variant: أميركيين -> أمريكي) */
+	if (t < k && list_hit(st, work, t, common_prefix(work, t, r, m), o))
+		return true;
+	if (st->level >= AR_STEM_HEAVY)
+		t = heavy_endings(work, t);
+	o->stem = work;
+	o->stem_len = t;
+	/* a pattern's singular shares no tail with the plural: the enclitic alone is the suffix */
+	o->consumed = how == AR_MORPH_PATTERN ? k : common_prefix(work, t, r, m);
+	o->hit = protected_form(st, work, t);
+	o->attested = true;
+	o->rule = how == AR_MORPH_PATTERN ? AR_RULE_PATTERN : AR_RULE_LEXICON;
+	return true;
+}
+
+/*
+ * Suffix analysis of the remainder r[0..m) as mode says (AN_NOUN; AN_VERB
+ * after an imperfect-verb prefix: no broken-plural pattern; AN_RULES: no
+ * lexicon, for a split the rules find implausible, which only the lists can
+ * confirm); work is a scratch buffer of at
  * least m code points and receives the stem unless a list supplies it.
+ * With a lexicon (default level and up), a remainder the lexicon attests
+ * keeps its letters (امتحان, اتجاه), endings are undone by its evidence
+ * first, and the masculine endings ون ين ان of an unattested word stay
+ * (كلينتون) unless a verb prefix was removed (يريدان): only the rules of
+ * strip_endings() apply otherwise.
  */
 static void
-analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out *o)
+analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, int mode, cp16 *work, sfx_out *o)
 {
 	int			k = m,
-				i;
+				i,
+				rclasses;
+	bool		lexok = mode != AN_RULES && st->lex && st->level >= AR_STEM_DEFAULT,
+				verb = mode == AN_VERB;
 
 	o->hit = false;
+	o->attested = false;
+	o->rule = AR_RULE_LIGHT;
 	if (list_hit(st, r, m, m, o))
 		return;
 	memcpy(work, r, m * sizeof(cp16));
-	/* one pronoun enclitic */
-	for (i = 0; i < NENCLITICS; i++)
+	/* one pronoun enclitic, unless the whole remainder is an attested word */
+	rclasses = lexok ? (int) ar_lexicon_get(st->lex, r, m) : 0;
+	for (i = rclasses ? NENCLITICS : 0; i < NENCLITICS; i++)
 	{
 		const sfx  *s = &enclitics[i];
 
@@ -486,19 +552,39 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, cp16 *work, sfx_out
 			k = m - s->n;
 			if (list_hit(st, r, k, k, o))
 				return;
-			/* ت before a pronoun is the feminine ending: حكومته = حكومة + ه */
-			if (work[k - 1] == TEH && !(k >= 2 && work[k - 2] == ALEF) && k - 1 >= 3)
+			/*
+			 * ت before a pronoun is the feminine ending: حكومته = حكومة + ه;
+			 * the lexicon also knows short ones (صحته, حياته) and words
+			 * that end in ت (صوتها, سكوته)
+			 */
+			if (work[k - 1] != TEH)
+				break;
+			if (!lexok)
+			{
+				if (!(k >= 2 && work[k - 2] == ALEF) && k - 1 >= 3)
+					work[k - 1] = TEHM;
+			}
+			else if (k >= 2 && work[k - 2] == ALEF)
+			{
+				if (lexicon_tehm(st, work, k))
+					work[k - 1] = TEHM;	/* حياته, not حيات + ه */
+			}
+			else if (!ar_lexicon_get(st->lex, work, k) && (k - 1 >= 3 || lexicon_tehm(st, work, k)))
 				work[k - 1] = TEHM;
 			break;
 		}
 	}
-	k = strip_endings(st, work, k);
+	if (lexok && lexicon_endings(st, r, m, work, k, k == m ? rclasses : -1, verb, o))
+		return;
+	if (!(lexok && !verb && sound_masculine_ending(work, k)))
+		k = strip_endings(st, work, k);
 	if (k < m && list_hit(st, work, k, common_prefix(work, k, r, m), o))
 		return;
 	o->stem = work;
 	o->stem_len = k;
 	o->consumed = common_prefix(work, k, r, m);
 	o->hit = protected_form(st, work, k);
+	o->attested = o->hit || (lexok && ar_lexicon_get(st->lex, work, k));
 }
 
 typedef struct prefix_cand
@@ -511,6 +597,7 @@ typedef struct prefix_cand
 	bool		verb;			/* ends in an imperfect-tense prefix (ي...) */
 	bool		fut;			/* the preposition slot holds the future س */
 	bool		teh;			/* the imperfect prefix is ت */
+	bool		kaf;			/* the preposition is ك */
 } prefix_cand;
 
 #define MAX_CANDS 16
@@ -613,6 +700,7 @@ prefix_candidates(const ar_stemmer *st, const cp16 *w, int n, prefix_cand *out)
 					out[cnt].verb = v == 1;
 					out[cnt].fut = pc == SEEN;
 					out[cnt].teh = v == 1 && w[k - 1] == TEH;
+					out[cnt].kaf = pc == KAF;
 					cnt++;
 				}
 			}
@@ -662,7 +750,8 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 		 * and no nisba adjective (تركي, تعليمي, تقني)
 		 */
 		return m >= 3 && m <= 5 && r[1] != ALEF && r[m - 1] != TEHM &&
-			r[m - 1] != YEH && r[m - 2] != YEH && r[m - 2] != ALEF;
+			r[m - 1] != YEH && r[m - 2] != YEH && r[m - 2] != ALEF &&
+			!(m >= 4 && r[m - 3] == YEH && r[m - 1] == HEH);	/* تحقيقه */
 	}
 	if (pc->verb)
 		return m >= 3;
@@ -672,6 +761,20 @@ plausible(const ar_stemmer *st, const prefix_cand *pc, const cp16 *r, int m)
 	if (pc->feh)
 		return st->level >= AR_STEM_HEAVY && m >= 3;
 	return m >= 3;
+}
+
+/* Does a split shorter than cands[i] leave an attested, plausible stem? */
+static bool
+attested_shorter(const ar_stemmer *st, const prefix_cand *cands, const sfx_out *res, int i, int nc,
+				 const cp16 *w, int n)
+{
+	int			j;
+
+	for (j = i + 1; j < nc; j++)
+		if (res[j].attested && res[j].stem_len >= 2 &&
+			plausible(st, &cands[j], w + cands[j].len, n - cands[j].len))
+			return true;
+	return false;
 }
 
 /* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
@@ -798,6 +901,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	if (is_stopword(st, w, n) || (st->level >= AR_STEM_DEFAULT && clitics_only(cands, nc, n)))
 	{
 		r->stopword = true;
+		r->rule = AR_RULE_STOPWORD;
 		emit(st, scratch, w, n);
 		r->norm_len = r->stem_len = scratch->len - 1;
 		r->prefix_off = r->suffix_off = scratch->len - 1;
@@ -810,26 +914,51 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	{
 		chosen = nc - 1;		/* the empty split */
 		if (!best.hit)
-			analyze_suffixes(st, w, n, works[0], &best);
+			analyze_suffixes(st, w, n, AN_NOUN, works[0], &best);
 	}
 	/* a split confirmed by the lists wins, longest first */
 	for (i = 0; i < nc && chosen < 0; i++)
 	{
-		analyze_suffixes(st, w + cands[i].len, n - cands[i].len, works[i], &res[i]);
+		analyze_suffixes(st, w + cands[i].len, n - cands[i].len,
+						 !plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) ? AN_RULES :
+						 cands[i].verb ? AN_VERB : AN_NOUN, works[i], &res[i]);
 		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
 	}
-	/* otherwise the longest plausible split (all splits were analyzed above) */
+	/*
+	 * the lexicon's evidence: the longest plausible split that leaves an
+	 * attested stem (a rare word of the same letters, وسوق or باسم, does not
+	 * keep و or ب; the protected list keeps لبنان, لجنة whole)
+	 */
+	if (chosen < 0 && st->lex && st->level >= AR_STEM_DEFAULT)
+	{
+		for (i = 0; i < nc && chosen < 0; i++)
+		{
+			bool		ok = plausible(st, &cands[i], w + cands[i].len, n - cands[i].len);
+
+			if (res[i].attested && res[i].stem_len >= 2 && ok &&
+				!(cands[i].kaf && (res[i].rule == AR_RULE_PATTERN || attested_shorter(st, cands, res, i, nc, w, n))))
+				chosen = i;			/* ك: not on a pattern's word (كلثوم), nor before a shorter reading (وكالات) */
+			else if (ok && (cands[i].article || cands[i].verb))
+				break;			/* the rules decide: التهم is not آلة + هم, تبلغ not the noun تبلّغ */
+		}
+	}
+	/*
+	 * otherwise the longest plausible split (all splits were analyzed above);
+	 * with a lexicon, ك only before an attested word (كلينتون, كوريا)
+	 */
 	for (i = 0; i < nc && chosen < 0; i++)
 		if (plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) &&
-			(res[i].stem_len >= 2 || cands[i].len == 0))
+			(res[i].stem_len >= 2 || cands[i].len == 0) &&
+			!(cands[i].kaf && st->lex && st->level < AR_STEM_HEAVY))
 			chosen = i;
 	if (chosen < 0)
 		chosen = nc - 1;		/* the empty split is always last */
 	if (!best.stem)
 		best = res[chosen];
 
-	r->lexicon = best.hit;
+	r->lexicon = best.hit || best.rule == AR_RULE_PATTERN || best.rule == AR_RULE_LEXICON;
+	r->rule = best.rule;
 	r->stemmed = true;
 	if (parts)
 	{
@@ -894,6 +1023,7 @@ ar_stemmer_free(ar_stemmer *st)
 		st->alloc->free_fn(st->alloc->ctx, st->tab);
 	if (st->pool)
 		st->alloc->free_fn(st->alloc->ctx, st->pool);
+	ar_lexicon_free(st->lex);
 	st->alloc->free_fn(st->alloc->ctx, st);
 }
 
@@ -915,7 +1045,7 @@ entry_stem(const ar_stemmer *st, const cp16 *w, int n, cp16 *out, bool endings_o
 			out[n - 2] = TEHM, n--;
 		return n;
 	}
-	analyze_suffixes(st, w, n, work, &o);
+	analyze_suffixes(st, w, n, AN_NOUN, work, &o);
 	memcpy(out, o.stem, o.stem_len * sizeof(cp16));
 	return o.stem_len;
 }
@@ -986,14 +1116,24 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 		nf = split_fields(text + pos, l, f, fl);
 		if (nf > 0)
 		{
-			if ((which == AR_LIST_PLURALS) ? nf != 2 : nf != 1)
+			if ((which == AR_LIST_PLURALS || which == AR_LIST_LEXICON) ? nf != 2 : nf != 1)
 				goto bad;
 			/* list entries are normalized at the default level even if stemming is off */
 			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
 			an = to_cps(st, f[0], fl[0], a, &tmp);
 			if (an < 0)
 				goto bad;
-			if (which == AR_LIST_STOPWORDS)
+			if (which == AR_LIST_LEXICON)
+			{
+				int			classes = ar_lexicon_parse_classes(f[1], fl[1]);
+
+				if (classes < 0)
+					goto bad;
+				if (!st->lex)
+					st->lex = ar_lexicon_new(st->alloc);
+				ar_lexicon_add(st->lex, a, an, (unsigned) classes);
+			}
+			else if (which == AR_LIST_STOPWORDS)
 				put(st, a, an, F_STOP, NULL, 0);
 			else if (which == AR_LIST_PROTECTED)
 			{
@@ -1032,4 +1172,20 @@ size_t
 ar_stemmer_count(const ar_stemmer *st, ar_stem_list which)
 {
 	return st->counts[which];
+}
+
+/* Bytes held by the lexicon. */
+size_t
+ar_stemmer_lexicon_bytes(const ar_stemmer *st)
+{
+	return ar_lexicon_bytes(st->lex);
+}
+
+/* Name of a rule (see ar_stem.h). */
+const char *
+ar_stem_rule_name(ar_stem_rule rule)
+{
+	static const char *const names[] = {NULL, "stopword", "list", "pattern+lexicon", "lexicon", "light"};
+
+	return (int) rule >= 0 && (int) rule < (int) (sizeof(names) / sizeof(names[0])) ? names[rule] : NULL;
 }

@@ -13,6 +13,9 @@
  *     clitics (وزير, وزارة, بيروت, لافروف, ...);
  *   - plurals: broken plural -> singular pairs (مدارس مدرسة), so that a
  *     broken plural gets the stem of its singular.
+ *   - lexicon: attested nouns, adjectives and names with their suffix
+ *     classes ("word classes", see ar_lexicon.h), the evidence for broken
+ *     plurals by pattern and for endings (ar_stem_patterns.h).
  * Lists are plain text, one entry per line ("plural singular" for plurals),
  * '#' starts a comment; entries are normalized on load, so they may be
  * written with hamza, diacritics or ة freely.
@@ -39,8 +42,20 @@ typedef enum ar_stem_list
 {
 	AR_LIST_STOPWORDS,
 	AR_LIST_PROTECTED,
-	AR_LIST_PLURALS
+	AR_LIST_PLURALS,
+	AR_LIST_LEXICON
 } ar_stem_list;
+
+/* Which rule produced a stem (ar_stem_result.rule). */
+typedef enum ar_stem_rule
+{
+	AR_RULE_NONE = 0,			/* not stemmed: normalized only */
+	AR_RULE_STOPWORD,			/* a stopword */
+	AR_RULE_LIST,				/* the protected or plural list */
+	AR_RULE_PATTERN,			/* a broken-plural pattern, singular attested in the lexicon */
+	AR_RULE_LEXICON,			/* the lexicon attests the stem (and the ending removed) */
+	AR_RULE_LIGHT				/* light stemming rules alone */
+} ar_stem_rule;
 
 typedef struct ar_stemmer ar_stemmer;
 
@@ -56,7 +71,8 @@ typedef struct ar_stem_result
 	size_t		suffix_off,
 				suffix_len;		/* removed suffixes (normalized) */
 	bool		stopword;		/* in the stopword list */
-	bool		lexicon;		/* stem came from the protected or plural list */
+	bool		lexicon;		/* stem came from the lists or the lexicon (may be longer than the word) */
+	ar_stem_rule rule;			/* which rule produced the stem */
 	bool		stemmed;		/* false: normalized only (not Arabic letters, too long, level 0) */
 } ar_stem_result;
 
@@ -70,13 +86,21 @@ extern void ar_stemmer_free(ar_stemmer *st);
  * Load a list from text[0..len).  Returns the number of entries added, or -1
  * when a line is malformed (not one Arabic word, or for plurals not exactly
  * two); then *bad_line (1-based) tells which; entries before it stay loaded.
- * Load plurals after protected words: their singulars are stemmed on load.
+ * Load the lexicon first and plurals after protected words: the singulars
+ * of the plural list are stemmed on load, with the lexicon and the
+ * protected words in place.
  */
 extern long ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text,
 							size_t len, size_t *bad_line);
 
 /* Number of entries in a list. */
 extern size_t ar_stemmer_count(const ar_stemmer *st, ar_stem_list which);
+
+/* Bytes held by the lexicon (0 without one). */
+extern size_t ar_stemmer_lexicon_bytes(const ar_stemmer *st);
+
+/* Name of a rule as ar_analyze shows it ("list", "pattern+lexicon", ...); NULL for AR_RULE_NONE. */
+extern const char *ar_stem_rule_name(ar_stem_rule rule);
 
 /*
  * Stem word[0..len).  scratch is emptied and receives the normalized word,

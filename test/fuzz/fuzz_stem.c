@@ -14,10 +14,11 @@
 
 static ar_stemmer *stemmers[4];
 
-/* Small built-in lists so the lexicon paths are exercised. */
+/* Small built-in lists (and a lexicon) so the list and lexicon paths are exercised. */
 static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\n";
 static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
 static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
+static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";
 
 /* Does s[0..len) hold only Arabic letters U+0621..U+064A (what a stemmed word is made of)? */
 static int
@@ -68,6 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < 4; i++)
 		{
 			stemmers[i] = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, i);
+			ar_stemmer_load(stemmers[i], AR_LIST_LEXICON, lexicon_list, sizeof(lexicon_list) - 1, NULL);
 			ar_stemmer_load(stemmers[i], AR_LIST_PROTECTED, protected_list, sizeof(protected_list) - 1, NULL);
 			ar_stemmer_load(stemmers[i], AR_LIST_PLURALS, plural_list, sizeof(plural_list) - 1, NULL);
 			ar_stemmer_load(stemmers[i], AR_LIST_STOPWORDS, stop_list, sizeof(stop_list) - 1, NULL);

@@ -13,19 +13,20 @@
 #include "ar_normalize.h"
 #include "ar_stem.h"
 
-/* A stemmer at a level with the shipped lists (protected, plurals, stopwords). */
+/* A stemmer at a level with the shipped lists (lexicon, protected, plurals, stopwords), in the dictionary's order. */
 static ar_stemmer *
 shipped(int level)
 {
-	static const char *const files[3] = {
+	static const char *const files[4] = {
+		"src/tsearch_data/pg_arabic.lexicon",
 		"src/tsearch_data/pg_arabic.protected",
 		"src/tsearch_data/pg_arabic.plurals",
 		"src/tsearch_data/pg_arabic.stop"};
-	static const ar_stem_list kinds[3] = {AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
+	static const ar_stem_list kinds[4] = {AR_LIST_LEXICON, AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
 	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, level);
 	int			i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 	{
 		size_t		len = 0,
 					bad = 0;
@@ -189,5 +190,113 @@ UNIT_TEST(stem_list_errors)
 	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
 	CHECK(ar_stemmer_load(st, AR_LIST_STOPWORDS, stops, 14, &bad) == 2);
 	CHECK(ar_stemmer_count(st, AR_LIST_STOPWORDS) == 2);
+	ar_stemmer_free(st);
+}
+
+/* Which rule produced the stem of word. */
+static ar_stem_rule
+rule_of(const ar_stemmer *st, const char *word)
+{
+	ar_buf		b;
+	ar_stem_result r;
+
+	ar_buf_init(&b, &ar_malloc_allocator, 16);
+	ar_stem_word(st, word, strlen(word), &b, &r);
+	ar_buf_free(&b);
+	return r.rule;
+}
+
+UNIT_TEST(stem_lexicon_plurals_and_guards)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+
+	/* broken plurals outside the hand list meet their singular through a pattern */
+	STEM(st, "دساتير", "دستور");		/* فعاليل -> فعلول */
+	STEM(st, "الدستور", "دستور");
+	STEM(st, "مفاتيح", "مفتاح");		/* مفاعيل -> مفعال, not مفتوح */
+	STEM(st, "علماء", "عالم");			/* فعلاء -> فاعل */
+	STEM(st, "أسواقاً", "سوق");			/* أفعال after the accusative */
+	STEM(st, "الخطوط", "خط");			/* فعول of a doubled root */
+	STEM(st, "وسوق", "سوق");			/* و + an attested word beats the rare وسوق */
+	STEM(st, "كلثوم", "كلثوم");		/* not ك + لثوم (a pattern is no evidence for ك) */
+	STEM(st, "أماكن", "مكان");			/* أفاعل */
+	STEM(st, "بالرسومات", "رسم");		/* a bare plural in ات, then فعول */
+	CHECK(rule_of(st, "دساتير") == AR_RULE_PATTERN);
+	/* what a pattern must not take (found on news text) */
+	STEM(st, "الأربعاء", "اربعاء");		/* protected: not أفعلاء of ربيع */
+	STEM(st, "الشمالية", "شمالي");		/* a radical is never ة */
+	STEM(st, "حاول", "حاول");			/* nor ا after the first */
+	STEM(st, "نقول", "نقول");			/* ن ي ت first: a verb, not فعول */
+	STEM(st, "تدهور", "دهور");			/* after a verb prefix no pattern (as without the lexicon) */
+	/* found on news text, checked against the dictionary without the lexicon */
+	STEM(st, "وكالات", "وكاله");		/* not و + ك + آلات */
+	STEM(st, "يريدان", "ريد");			/* after a verb prefix the dual ان goes */
+	STEM(st, "عشرين", "عشرون");			/* both cases listed: one stem */
+	STEM(st, "العشرون", "عشرون");
+	STEM(st, "ودعا", "دعا");			/* protected: not ودع + ا */
+	STEM(st, "التعاون", "تعاون");		/* attested: not تعا + ون */
+	STEM(st, "تلفزيون", "تلفزيون");
+	STEM(st, "كيماوية", "كيماوي");		/* not ك + يماوي */
+	/* a participle of form III is not a plural of مفاعل (مشارك is not مشرك) */
+	STEM(st, "مشاركون", "مشارك");
+	STEM(st, "المقاتل", "مقاتل");
+	/* masculine nouns with the plural ات */
+	STEM(st, "برلمانات", "برلمان");
+	STEM(st, "البرلمان", "برلمان");
+	STEM(st, "حيوانات", "حيوان");
+	STEM(st, "حيوان", "حيوان");
+	STEM(st, "امتحانات", "امتحان");
+	STEM(st, "حسابات", "حساب");
+	CHECK(rule_of(st, "حيوانات") == AR_RULE_LEXICON);
+	/* attested words keep letters that look like endings or clitics */
+	STEM(st, "امتحان", "امتحان");
+	STEM(st, "مهرجان", "مهرجان");
+	STEM(st, "كلنتون", "كلنتون");		/* ك only before an attested word; unknown ون stays */
+	STEM(st, "كلينتون", "كلينتون");
+	STEM(st, "لبنان", "لبنان");
+	STEM(st, "بيان", "بيان");
+	/* feminine adjectives and their plurals meet the masculine; nouns in ة stay */
+	STEM(st, "كبيرة", "كبير");
+	STEM(st, "الكبيرات", "كبير");
+	STEM(st, "مدرسة", "مدرسه");
+	STEM(st, "صحته", "صحه");			/* ت + pronoun is ة, known from the lexicon */
+	STEM(st, "حياته", "حياه");
+	STEM(st, "تحقيقه", "تحقيق");		/* not ت + حقيق */
+	STEM(st, "تقول", "قول");			/* an imperfect verb beats the noun تقول */
+	STEM(st, "نشرت", "نشرت");			/* the past feminine ت stays: نشر is attested, the verb is not */
+	/* the hand list wins over the lexicon */
+	STEM(st, "مطالب", "مطلب");
+	CHECK(rule_of(st, "مطالب") == AR_RULE_LIST);
+	CHECK(rule_of(st, "كلنتون") == AR_RULE_LIGHT);
+	CHECK(rule_of(st, "في") == AR_RULE_STOPWORD);
+	CHECK(rule_of(st, "abc") == AR_RULE_NONE);
+	CHECK_STREQ(ar_stem_rule_name(AR_RULE_PATTERN), "pattern+lexicon");
+	CHECK(ar_stem_rule_name(AR_RULE_NONE) == NULL);
+	/* the whole lexicon stays well under 8 MB */
+	CHECK(ar_stemmer_count(st, AR_LIST_LEXICON) > 40000);
+	CHECK(ar_stemmer_lexicon_bytes(st) < 4u * 1024 * 1024);
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_lexicon_file_errors)
+{
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	size_t		bad = 0;
+	const char *good = "# comment\nبرلمان T\nكبير FMT\nدستور -\nدساتير -\nمفاتيح -\n";
+	const char *classes = "برلمان T\nكبير X\n";
+	const char *fields = "برلمان\n";
+
+	CHECK(ar_stemmer_lexicon_bytes(st) == 0);
+	CHECK(ar_stemmer_load(st, AR_LIST_LEXICON, classes, strlen(classes), &bad) == -1);
+	CHECK(bad == 2);			/* unknown class letter */
+	CHECK(ar_stemmer_load(st, AR_LIST_LEXICON, fields, strlen(fields), &bad) == -1);
+	CHECK(bad == 1);			/* classes missing */
+	ar_stemmer_free(st);
+	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	CHECK(ar_stemmer_load(st, AR_LIST_LEXICON, good, strlen(good), &bad) == 5);
+	STEM(st, "البرلمانات", "برلمان");	/* a tiny lexicon is enough */
+	STEM(st, "كبيرات", "كبير");
+	STEM(st, "دساتير", "دستور");		/* plural and singular both attested */
+	STEM(st, "مفاتيح", "مفاتيح");		/* the singular is not */
 	ar_stemmer_free(st);
 }
