@@ -30,3 +30,48 @@ CREATE FUNCTION @extschema@.ar_analyze(input text,
   RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'ar_analyze' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, stopword; ar_stem dictionary)';
+
+-- ===================================================================
+-- Section: gazetteer versions (ar_gazetteer_log, one version per statement)
+-- ===================================================================
+
+-- Every change of ar_gazetteer is logged here by its statement triggers, with the id
+-- of the writing transaction.  A statement uses the gazetteer its snapshot shows; each
+-- session applies to its cache the entries of the transactions the statement's snapshot
+-- shows and the cache's last one did not (user rows one by one) instead of reloading
+-- the whole gazetteer.
+CREATE TABLE @extschema@.ar_gazetteer_log (
+  seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  xid       pg_catalog.xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
+  op        text NOT NULL,
+  surface   text,
+  label     text,
+  canonical text
+);
+CREATE INDEX ar_gazetteer_log_xid_idx ON @extschema@.ar_gazetteer_log (xid);
+COMMENT ON TABLE @extschema@.ar_gazetteer_log IS
+  'Internal: changes of ar_gazetteer, written by its triggers; each session brings its gazetteer cache to the version its statement''s snapshot shows by applying the entries of the transactions that snapshot shows and its cache did not. Only the last few thousand entries are kept.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.seq IS 'Order of the entries (within a transaction, the order of its changes).';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.xid IS 'The writing transaction.';
+COMMENT ON COLUMN @extschema@.ar_gazetteer_log.op IS '+ user row added, - user row removed (with its surface, label and canonical form), S shipped rows changed, T table truncated, P older entries pruned (surface: the latest transaction id among them).';
+REVOKE ALL ON TABLE @extschema@.ar_gazetteer_log FROM PUBLIC;
+GRANT SELECT ON TABLE @extschema@.ar_gazetteer_log TO PUBLIC;
+
+-- a role you let write ar_gazetteer also needs INSERT and DELETE on ar_gazetteer_log
+-- (the triggers run as the writer)
+COMMENT ON FUNCTION @extschema@._ar_gazetteer_changed() IS
+  'Internal statement trigger of ar_gazetteer: logs in ar_gazetteer_log the user rows a statement removed and added, S when it changed shipped rows, T for TRUNCATE.';
+
+DROP TRIGGER ar_gazetteer_changed ON @extschema@.ar_gazetteer;
+CREATE TRIGGER ar_gazetteer_log_insert
+  AFTER INSERT ON @extschema@.ar_gazetteer REFERENCING NEW TABLE AS ar_new
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_update
+  AFTER UPDATE ON @extschema@.ar_gazetteer REFERENCING OLD TABLE AS ar_old NEW TABLE AS ar_new
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_delete
+  AFTER DELETE ON @extschema@.ar_gazetteer REFERENCING OLD TABLE AS ar_old
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();
+CREATE TRIGGER ar_gazetteer_log_truncate
+  AFTER TRUNCATE ON @extschema@.ar_gazetteer
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._ar_gazetteer_changed();

@@ -24,6 +24,7 @@ struct ar_gazetteer
 	uint32_t   *idx;			/* open addressing by key: entry index + 1 */
 	uint32_t   *skel;			/* open addressing by skeleton: entry index + 1 or AMBIG */
 	uint32_t   *skelhash;		/* skeleton hash per skel slot */
+	uint32_t   *eskel;			/* skeleton hash per entry (0: none), for removals */
 	size_t		cap;			/* slots in idx and skel, power of two */
 	ar_buf		pool;
 	int			maxwords;
@@ -79,6 +80,8 @@ ar_gaz_destroy(ar_gazetteer *g)
 	a->free_fn(a->ctx, g->skelhash);
 	if (g->words)
 		a->free_fn(a->ctx, g->words);
+	if (g->eskel)
+		a->free_fn(a->ctx, g->eskel);
 	ar_buf_free(&g->pool);
 	a->free_fn(a->ctx, g);
 }
@@ -473,6 +476,35 @@ skel_slot(const ar_gazetteer *g, uint32_t h)
 	return i;
 }
 
+/*
+ * State of a skeleton slot (0: empty, entry index + 1, or AMBIG) after
+ * entry ei with that skeleton is registered: the higher priority wins, equal
+ * priorities with another type or canonical form make it ambiguous.
+ */
+static uint32_t
+skel_merge(const ar_gazetteer *g, uint32_t cur, uint32_t ei)
+{
+	const ar_gaz_entry *e = &g->ents[ei],
+			   *o;
+	int			po,
+				pn;
+
+	if (cur == 0)
+		return ei + 1;
+	if (cur == SKEL_AMBIG || cur == ei + 1)
+		return cur;
+	o = &g->ents[cur - 1];
+	po = gaz_prio(o->flags);
+	pn = gaz_prio(e->flags);
+	if (pn > po)
+		return ei + 1;
+	if (pn == po &&
+		(o->type != e->type || o->canon_len != e->canon_len ||
+		 memcmp(g->pool.data + o->canon_off, g->pool.data + e->canon_off, e->canon_len) != 0))
+		return SKEL_AMBIG;
+	return cur;
+}
+
 /* Register entry ei under its skeleton, resolving conflicts by priority. */
 static void
 skel_insert(ar_gazetteer *g, uint32_t ei)
@@ -484,6 +516,8 @@ skel_insert(ar_gazetteer *g, uint32_t ei)
 
 	ar_buf_init(&b, g->alloc, 64);
 	ar_gaz_skeleton(g->pool.data + e->key_off, e->key_len, &b);
+	if (g->eskel)
+		g->eskel[ei] = 0;
 	if (b.len < 6)
 	{
 		ar_buf_free(&b);
@@ -491,26 +525,12 @@ skel_insert(ar_gazetteer *g, uint32_t ei)
 	}
 	h = fnv(b.data, b.len) | 1u;
 	ar_buf_free(&b);
+	if (g->eskel)
+		g->eskel[ei] = h;
 	s = skel_slot(g, h);
 	if (!g->skel[s])
-	{
 		g->skelhash[s] = h;
-		g->skel[s] = ei + 1;
-	}
-	else if (g->skel[s] != SKEL_AMBIG && g->skel[s] != ei + 1)
-	{
-		const ar_gaz_entry *o = &g->ents[g->skel[s] - 1];
-		int			po = gaz_prio(o->flags),
-					pn = gaz_prio(e->flags);
-
-		if (pn > po)
-			g->skel[s] = ei + 1;
-		else if (pn == po &&
-				 (o->type != e->type || o->canon_len != e->canon_len ||
-				  memcmp(g->pool.data + o->canon_off, g->pool.data + e->canon_off,
-						 e->canon_len) != 0))
-			g->skel[s] = SKEL_AMBIG;
-	}
+	g->skel[s] = skel_merge(g, g->skel[s], ei);
 }
 
 /* Double the index tables and re-insert every entry. */
@@ -721,6 +741,8 @@ ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 		{
 			g->entcap = g->entcap ? g->entcap * 2 : 256;
 			g->ents = g->alloc->realloc_fn(g->alloc->ctx, g->ents, g->entcap * sizeof(ar_gaz_entry));
+			if (g->eskel || g->nents == 0)	/* not for images, which are never changed */
+				g->eskel = g->alloc->realloc_fn(g->alloc->ctx, g->eskel, g->entcap * sizeof(uint32_t));
 		}
 		g->idx[slot] = (uint32_t) ++g->nents;
 		e = &g->ents[g->nents - 1];
@@ -810,4 +832,133 @@ const char *
 ar_gaz_entry_canon(const ar_gazetteer *g, const ar_gaz_entry *e)
 {
 	return g->pool.data + e->canon_off;
+}
+
+/* ---- changing a gazetteer: the cache of the user rows ---- */
+
+/* Folded key of a name (see ar_gazetteer.h). */
+int
+ar_gaz_key(const char *surface, size_t len, ar_buf *out)
+{
+	size_t		start = out->len;
+	int			nw = key_of(surface, len, out);
+
+	if (nw == 0 || nw > 255 || out->len - start > 1000)
+	{
+		out->len = start;
+		if (out->data)
+			out->data[start] = '\0';
+		return 0;
+	}
+	return nw;
+}
+
+/* Order of rows in the cache (see ar_gazetteer.h). */
+int
+ar_gaz_row_cmp(const ar_gaz_row *a, const ar_gaz_row *b)
+{
+	return row_cmp(a, b);
+}
+
+/*
+ * Recompute the skeleton slot of skeleton hash h from the entries that have
+ * it, as a fresh build in entry order would set it; a slot left without
+ * entries becomes AMBIG (found by no lookup, but still a link of the probe
+ * chains).
+ */
+static void
+skel_recompute(ar_gazetteer *g, uint32_t h)
+{
+	size_t		s = skel_slot(g, h),
+				i;
+	uint32_t	st = 0;
+
+	if (!g->skel[s])
+		return;
+	for (i = 0; i < g->nents; i++)
+		if (g->eskel[i] == h)
+			st = skel_merge(g, st, (uint32_t) i);
+	g->skel[s] = st ? st : SKEL_AMBIG;
+}
+
+/* Remove a folded key (see ar_gazetteer.h). */
+bool
+ar_gaz_remove(ar_gazetteer *g, const char *key, size_t len)
+{
+	size_t		mask = g->cap - 1,
+				i,
+				j,
+				last;
+	uint32_t	ei,
+				h;
+
+	if (g->nents == 0 || !g->eskel)
+		return false;
+	i = gaz_slot(g, key, len, fnv(key, len));
+	if (!g->idx[i])
+		return false;
+	ei = g->idx[i] - 1;
+	h = g->eskel[ei];
+	/* linear probing: shift back the entries of the chain behind the hole */
+	g->idx[i] = 0;
+	for (j = (i + 1) & mask; g->idx[j]; j = (j + 1) & mask)
+	{
+		size_t		home = g->ents[g->idx[j] - 1].hash & mask;
+
+		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+			continue;
+		g->idx[i] = g->idx[j];
+		g->idx[j] = 0;
+		i = j;
+	}
+	/* the last entry fills the hole */
+	last = g->nents - 1;
+	if (ei != last)
+	{
+		ar_gaz_entry *m = &g->ents[last];
+
+		g->idx[gaz_slot(g, g->pool.data + m->key_off, m->key_len, m->hash)] = ei + 1;
+		if (g->eskel[last])
+		{
+			size_t		s = skel_slot(g, g->eskel[last]);
+
+			if (g->skel[s] == last + 1)
+				g->skel[s] = ei + 1;
+		}
+		g->ents[ei] = *m;
+		g->eskel[ei] = g->eskel[last];
+	}
+	g->nents--;
+	if (h)
+		skel_recompute(g, h);
+	return true;
+}
+
+/* Set a row's key to that row (see ar_gazetteer.h). */
+bool
+ar_gaz_put_row(ar_gazetteer *g, const ar_gaz_row *r)
+{
+	ar_buf		k;
+	int			type = ar_ner_type_from_name(r->label, strlen(r->label));
+	size_t		ei;
+
+	if (type < 1 || type >= AR_NER_NTYPES || (g->nents > 0 && !g->eskel))
+		return false;
+	ar_buf_init(&k, g->alloc, strlen(r->surface) * 2 + 8);
+	if (ar_gaz_key(r->surface, strlen(r->surface), &k) == 0)
+	{
+		ar_buf_free(&k);
+		return false;
+	}
+	(void) ar_gaz_remove(g, k.data, k.len);
+	ar_buf_free(&k);
+	if (!ar_gaz_add(g, r->surface, strlen(r->surface), type,
+					r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0,
+					origin_flags(r->origin)))
+		return false;
+	/* a slot left AMBIG by removed entries (or a tombstone) is recomputed */
+	ei = g->nents - 1;
+	if (g->eskel[ei] && g->skel[skel_slot(g, g->eskel[ei])] == SKEL_AMBIG)
+		skel_recompute(g, g->eskel[ei]);
+	return true;
 }

@@ -61,6 +61,24 @@ extern int	ar_gaz_parse_row(char *line, ar_gaz_row *row);
 extern uint64_t ar_gaz_row_hash(const ar_gaz_row *r);
 
 /*
+ * Changing a gazetteer made by ar_gaz_create (the cache of the user rows,
+ * updated row by row as they change; never an image).  ar_gaz_key writes
+ * the folded key of a name (its words folded, one space between them) to
+ * out and returns its word count, or 0 (nothing written) when the surface
+ * is no name that ar_gaz_add would take.  ar_gaz_put_row sets the row's key
+ * to that row, replacing what the key had; ar_gaz_remove removes a key
+ * (false when absent).  After any sequence of these the key and spelling
+ * indexes answer as a gazetteer built afresh from the keys' last rows; the
+ * word table and the longest name length may keep words of removed names
+ * (they only bound the lookups tried).  ar_gaz_row_cmp is the row order of
+ * ar_gaz_add_rows (among rows of one key, the greatest wins there).
+ */
+extern int	ar_gaz_key(const char *surface, size_t len, ar_buf *out);
+extern bool ar_gaz_put_row(ar_gazetteer *g, const ar_gaz_row *r);
+extern bool ar_gaz_remove(ar_gazetteer *g, const char *key, size_t len);
+extern int	ar_gaz_row_cmp(const ar_gaz_row *a, const ar_gaz_row *b);
+
+/*
  * Gazetteer image: a built gazetteer written as one block (header, checksum,
  * the fingerprint of the rows it was built from, then its tables), so that
  * a backend loads the shipped rows without rebuilding them.  Images are

@@ -15,9 +15,10 @@
 
 /*
  * The gazetteer of this backend for the extension schema of function fn_oid,
- * reloaded from the table after an invalidation: returns the shipped rows'
- * gazetteer (the model's features; empty without the table) and sets *user
- * to the user rows' (NULL without user rows).  Both live until the next reload.
+ * as the active snapshot shows it (one version per statement, the leader's in
+ * parallel workers): returns the shipped rows' gazetteer (the model's
+ * features; empty without the table) and sets *user to the user rows' (NULL
+ * without user rows).  Both stay valid until the next call.
  */
 extern const ar_gazetteer *ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user);
 

@@ -3,7 +3,11 @@
 # and ar_gazetteer inserts, 16 clients, bounded time; zero errors required.
 # Side by side in the same run (the anchor): the search-only workload with the
 # built-in `simple` configuration versus `ar`, and the ratio; and ar_entities alone
-# (no concurrent gazetteer changes, so no cache reloads).
+# (no concurrent gazetteer changes) versus ar_entities with gazetteer inserts at the
+# mix's ratio (3 : 1) and, as their anchor, with inserts into a plain table at the same
+# ratio; and $CLIENTS - 1 ar_entities readers alone, beside one writer inserting at a
+# fixed rate into a plain table, and beside one inserting into ar_gazetteer (what
+# gazetteer writes cost the readers: each session applies the logged changes to its cache).
 #
 #   bash test/bench/pgbench_mix.sh [SECONDS] [CLIENTS]        default 30 s, 16 clients
 #
@@ -45,6 +49,8 @@ JOIN paras q ON q.id = 1 + (g * 7) % (SELECT count(*) FROM paras);
 ALTER TABLE articles ADD PRIMARY KEY (id);
 CREATE INDEX articles_ar_idx ON articles USING gin (to_tsvector('ar', body));
 CREATE INDEX articles_simple_idx ON articles USING gin (to_tsvector('simple', body));
+CREATE TABLE plain_writes (surface text NOT NULL, label text NOT NULL, canonical text);  -- anchor of the write loads
+CREATE INDEX ON plain_writes (surface);
 VACUUM ANALYZE articles;
 SQL
 echo "pgbench_mix: $(psql -X -At -c "SELECT count(*) || ' rows, ' || pg_size_pretty(sum(octet_length(body))) FROM articles") of corpus paragraphs"
@@ -65,6 +71,7 @@ cat > "$work/gazetteer_insert.sql" <<'SQL'
 \set n random(1, 2000000000)
 INSERT INTO ar_gazetteer(surface, label, canonical) VALUES ('مؤسسة رقم ' || :client_id || '-' || :n || ' للاختبار', 'ORG', NULL);
 SQL
+sed 's/INSERT INTO ar_gazetteer/INSERT INTO plain_writes/' "$work/gazetteer_insert.sql" > "$work/plain_insert.sql"
 
 run() {  # label, pgbench args...
   local label=$1; shift
@@ -89,6 +96,42 @@ echo "pgbench_mix: ar_gazetteer rows $before -> $after during the mix"
 half=$(( (secs + 1) / 2 ))
 # entities without concurrent gazetteer changes: the cost of cache reloads in the mix
 secs=$half run entities_only -f "$work/entities.sql" || status=1
+# entities with inserts at the mix's ratio (3 : 1), into ar_gazetteer and, as the anchor,
+# into a plain table of the same columns (what any write load costs in this closed loop:
+# clients wait for their commits)
+secs=$half run entities_writes -f "$work/entities.sql@3" -f "$work/gazetteer_insert.sql@1" || status=1
+secs=$half run entities_plain_writes -f "$work/entities.sql@3" -f "$work/plain_insert.sql@1" || status=1
+script_tps() {  # file, script number: that script's tps in a multi-script run
+  grep -A3 "^SQL script $2:" "$1" | grep -oP 'tps = \K[0-9.]+' | head -1
+}
+ratio() { echo "scale=2; $1 / $2" | bc; }
+t_alone=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/entities_only.out")
+t_writes=$(script_tps "$work/entities_writes.out" 1)
+t_plain=$(script_tps "$work/entities_plain_writes.out" 1)
+t_mix=$(script_tps "$work/mix.out" 2)
+echo "pgbench_mix: ar_entities tps (closed loop, 3 : 1 with inserts): alone $t_alone, with ar_gazetteer inserts $t_writes, with plain-table inserts $t_plain;" \
+  "alone / with ar_gazetteer inserts = $(ratio "$t_alone" "$t_writes"), alone / with plain inserts = $(ratio "$t_alone" "$t_plain"); in the mix $t_mix"
+# readers ($clients - 1 clients) alone, then beside one writer inserting at a fixed rate
+# (PGA_BENCH_WRITE_RATE per second, default 100) into a plain table, then into ar_gazetteer
+rate=${PGA_BENCH_WRITE_RATE:-100}
+readers=$(( clients > 1 ? clients - 1 : 1 ))
+beside() {  # label, writer script or '': readers' tps (and the writer's) over $half s
+  local label=$1 wscript=$2 t w=''
+  if [ -n "$wscript" ]; then
+    pgbench -n -c 1 -T "$half" -R "$rate" -M prepared -f "$wscript" >"$work/$label.writer.out" 2>&1 &
+  fi
+  pgbench -n -c "$readers" -j 2 -T "$half" -M prepared -f "$work/entities.sql" >"$work/$label.out" 2>&1 || status=1
+  wait
+  t=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/$label.out")
+  [ -n "$wscript" ] && w=", writer $(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/$label.writer.out") tps"
+  echo "pgbench_mix: $label: $readers reader clients, ${half}s: ar_entities $t tps$w" >&2
+  echo "$t"
+}
+r_alone=$(beside readers_alone '')
+r_plain=$(beside readers_plain_writer "$work/plain_insert.sql")
+r_gaz=$(beside readers_gazetteer_writer "$work/gazetteer_insert.sql")
+echo "pgbench_mix: ar_entities readers beside one writer at $rate/s: alone $r_alone, plain-table writer $r_plain, ar_gazetteer writer $r_gaz tps;" \
+  "alone / with ar_gazetteer writer = $(ratio "$r_alone" "$r_gaz"), alone / with plain writer = $(ratio "$r_alone" "$r_plain")"
 secs=$half run search_simple -f "$work/search_simple.sql" || status=1
 t_simple=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial)' "$work/search_simple.out")
 secs=$half run search_ar -f "$work/search_ar.sql" || status=1

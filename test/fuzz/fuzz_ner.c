@@ -2,7 +2,8 @@
  * fuzz_ner.c
  *    libFuzzer harness of entity extraction: a model with pseudo-random
  *    weights (built in memory, so entities do come out) and a small gazetteer
- *    and the first line of the input as a user row (in a gazetteer of its own,
+ *    and the first line of the input as a user row (also put, removed and put
+ *    again row by row as the extension's cache does; in a gazetteer of its own,
  *    as the extension passes user rows, and half of it inside the first), and
  *    a name-token table with pseudo-random name-likeness log-odds.  Every
  *    entity must lie inside the input on token boundaries, its code-point span
@@ -133,6 +134,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ar_gaz_add(u, text, nl, 1 + (int) (size % 4), text, nl / 2, AR_GAZ_USER);
 	if (nl > 0)
 		ar_gaz_add(g, text, nl / 2, 1 + (int) ((size / 4) % 4), NULL, 0, AR_GAZ_USER);
+	/* the first line and its first half changed row by row as the extension's cache does */
+	{
+		char	   *line = malloc(nl + 1),
+				   *half = malloc(nl / 2 + 1);
+		ar_gaz_row	r1 = {line, "ORG", NULL, "user"},
+					r2 = {half, "PER", line, "user"};
+		ar_buf		k;
+
+		memcpy(line, text, nl);
+		line[nl] = '\0';
+		memcpy(half, text, nl / 2);
+		half[nl / 2] = '\0';
+		ar_buf_init(&k, &ar_malloc_allocator, 64);
+		(void) ar_gaz_put_row(u, &r1);
+		(void) ar_gaz_put_row(u, &r2);
+		if (ar_gaz_key(line, strlen(line), &k) > 0)
+			(void) ar_gaz_remove(u, k.data, k.len);
+		(void) ar_gaz_put_row(u, &r1);
+		ar_buf_free(&k);
+		free(line);
+		free(half);
+	}
 
 	/* the gazetteer written as an image and read back tags the same; an altered image never crashes */
 	{

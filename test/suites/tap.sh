@@ -35,6 +35,16 @@ for f in "$root"/test/upgrade/pg_arabic--*.sql; do
   cp "$f" "$extdir/" && fixtures+=("$extdir/$(basename "$f")")
 done
 
+# 041_bad_model.pl writes damaged model files into tsearch_data (the server reads models
+# from there only): empty placeholders the run user may write, removed afterwards.
+tsdata=$($PG_CONFIG --sharedir)/tsearch_data
+for n in truncated short empty magic version features checksum swap; do
+  f=$tsdata/pgatap_$n.model
+  [ -e "$f" ] && continue
+  : > "$f" && fixtures+=("$f")
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$f"; fi
+done
+
 work=$(mktemp -d /tmp/pg_arabic_tap.XXXXXX)
 runner=()
 if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; runner=(runuser -u postgres --); fi
