@@ -113,13 +113,15 @@ NER_RUNS ?= 3
 NER_SEED ?= 20260423
 NER_DEV_PERCENT ?= 10
 NER_CURATED = $(foreach f,gaz_orgs gaz_people gaz_world gaz_places_misc gaz_arab_people gaz_orgs2 gaz_curated gaz_icu,-c src/train/$(f).tsv)
-NER_RECIPE = -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) $(NER_CURATED)
-EXTRA_CLEAN += src/train/ner_train src/train/icu_places src/train/gaz_image $(GAZ_IMAGE)
+# one-word names from ../shared/data/names (make names-lists), as the model's name table
+NER_NAMES = -n src/train/names_tokens.tsv
+NER_RECIPE = -t "$(NER_TRAIN_DATA)" -e $(NER_EPOCHS) -b $(NER_BITS) -r $(NER_RUNS) -s $(NER_SEED) $(NER_CURATED) $(NER_NAMES)
+EXTRA_CLEAN += src/train/ner_train src/train/names_fold src/train/icu_places src/train/gaz_image $(GAZ_IMAGE)
 
-# the curated gazetteer options of the recipe, for test/eval/ner_cv.sh
+# the list options of the recipe (curated gazetteers, name lists), for test/eval/ner_cv.sh
 .PHONY: ner-curated
 ner-curated:
-	@echo $(NER_CURATED)
+	@echo $(NER_CURATED) $(NER_NAMES)
 
 src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
@@ -127,8 +129,8 @@ src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
 $(GAZ_IMAGE): src/tsearch_data/pg_arabic_ner.gaz src/train/gaz_image
 	./src/train/gaz_image $< $@
 
-src/train/ner_train: src/train/ner_train.c $(CORE_SRCS) $(CORE_HDRS)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
+src/train/ner_train: src/train/ner_train.c src/train/ner_train_names.c src/train/ner_train.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ src/train/ner_train.c src/train/ner_train_names.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
 .PHONY: model gazetteer-icu
 model: src/train/ner_train
@@ -137,6 +139,16 @@ model: src/train/ner_train
 	./src/train/ner_train $(NER_RECIPE) -d $(NER_DEV_PERCENT) -m src/tsearch_data/pg_arabic_ner_dev.model -g src/train/ner_dev.gaz
 	grep -P '\tanercorp$$' src/train/ner_dev.gaz > src/train/ner_dev_learned.tsv
 	rm -f src/train/ner_dev.gaz
+
+# Regenerate the name lists of ../shared/data/names (see src/train/names_lists.py): committed,
+# so that `make model` does not need ../shared/data/names.
+NAMES_DIR ?= ../shared/data/names
+src/train/names_fold: src/train/names_fold.c $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+.PHONY: names-lists
+names-lists: src/train/names_fold
+	@test -d "$(NAMES_DIR)" || { echo "MISSING: $(NAMES_DIR) (shared name lists)" >&2; exit 1; }
+	python3 src/train/names_lists.py "$(NAMES_DIR)" ./src/train/names_fold src/train
 
 # Regenerate the ICU/CLDR place names (committed, so builds do not depend on the ICU version).
 gazetteer-icu:

@@ -39,15 +39,19 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
 /* ---- model file ---- */
 
 #define AR_NER_MAGIC		"PGARNER\x01"
-#define AR_NER_FORMAT		2		/* file layout version */
-#define AR_NER_FEATURES		8		/* feature-extraction version the weights belong to */
-#define AR_NER_MAXFEATS		64		/* features per token, upper bound */
+#define AR_NER_FORMAT		3		/* file layout version */
+#define AR_NER_FEATURES		9		/* feature-extraction version the weights belong to */
+#define AR_NER_MAXFEATS		80		/* features per token, upper bound */
 
 /*
  * File header; followed by float trans[(NLABELS+1)*NLABELS], int16
- * w[nbuckets*NLABELS] and the vocabulary table: uint32 v[nvocab] (nvocab a
- * power of two or 0, taken from the payload size), open addressing on
- * base hash >> 3, each entry (base hash & ~7) | frequency class, 0 = empty.
+ * w[nbuckets*NLABELS], the name-token table uint64 names[nnames] (see
+ * ar_ner_names.h; nnames a power of two or 0) followed, when nnames > 0, by
+ * its filter uint8 filter[nnames] and the name-likeness table int8
+ * like[AR_NAMES_NGRAMS], and the vocabulary table:
+ * uint32 v[nvocab] (nvocab a power of two or 0, taken from the payload
+ * size), open addressing on base hash >> 3, each entry (base hash & ~7) |
+ * frequency class, 0 = empty.
  */
 typedef struct ar_ner_header
 {
@@ -58,7 +62,7 @@ typedef struct ar_ner_header
 	uint32_t	nbuckets;		/* power of two */
 	float		scale;			/* weight = w * scale */
 	uint32_t	checksum;		/* ar_ner_file_checksum(header, payload) */
-	uint32_t	reserved;		/* zero */
+	uint32_t	nnames;			/* slots of the name-token table */
 	uint64_t	payload;		/* bytes after the header */
 } ar_ner_header;
 
@@ -71,13 +75,17 @@ typedef struct ar_ner_model
 	const int16_t *w;			/* nbuckets x NLABELS */
 	const uint32_t *vocab;		/* vocabulary table (see above), or NULL */
 	uint32_t	nvocab;			/* its slots: a power of two, or 0 */
+	const uint64_t *names;		/* name-token table (ar_ner_names.h), or NULL */
+	uint32_t	nnames;			/* its slots: a power of two, or 0 */
+	const uint8_t *names_filter;	/* its filter (ar_ner_names.h), or NULL */
+	const int8_t *likeness;		/* name-likeness log-odds (ar_ner_names.h), or NULL */
 } ar_ner_model;
 
 /* Checksum of a model file: every header field (checksum taken as 0) and the payload. */
 extern uint32_t ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len);
 
-/* Fill a header for a payload of trans + nbuckets weight rows (magic, versions, size, checksum). */
-extern void ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale,
+/* Fill a header for a payload of trans, nbuckets weight rows, nnames name slots and the vocabulary (magic, versions, size, checksum). */
+extern void ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, uint32_t nnames, float scale,
 							   const void *payload, size_t len);
 
 /* Validate data[0..len) and point m into it.  NULL on success, else a static message. */
@@ -123,7 +131,15 @@ extern uint32_t ar_ner_seq_base_hash(const ar_ner_seq *q, size_t i);
 extern int	ar_ner_freq_class(uint32_t count);
 extern void ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls);
 
-/* Set every token's frequency class from the model's vocabulary table (no-op without one). */
+/*
+ * Name knowledge (ar_ner_names.h): token i's folded form and clitic-stripped
+ * base, and setting its name-table payload (the trainer's jack-knifed one).
+ */
+extern void ar_ner_seq_forms(const ar_ner_seq *q, size_t i, const char **form, size_t *flen,
+							 const char **base, size_t *blen);
+extern void ar_ner_seq_set_names(ar_ner_seq *q, size_t i, uint32_t payload);
+
+/* Set every token's frequency class and name payload from the model's tables (no-op without them). */
 extern void ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q);
 
 /* Vocabulary table entry for base hash h with frequency class cls (see the file layout). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ar_ner_internal.h"
+#include "ar_ner_names.h"
 
 /* ---- folding and clitics ---- */
 
@@ -434,15 +435,32 @@ ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls)
 		q->t[i].freq = (uint8_t) cls;
 }
 
-/* Set every token's frequency class from the model's vocabulary table. */
+/* Token i's folded form and clitic-stripped base. */
+void
+ar_ner_seq_forms(const ar_ner_seq *q, size_t i, const char **form, size_t *flen,
+				 const char **base, size_t *blen)
+{
+	*form = q->pool.data + q->t[i].off;
+	*flen = q->t[i].len;
+	*base = q->pool.data + q->t[i].boff;
+	*blen = q->t[i].blen;
+}
+
+/* Set token i's name-table payload. */
+void
+ar_ner_seq_set_names(ar_ner_seq *q, size_t i, uint32_t payload)
+{
+	if (i < q->n)
+		q->t[i].names = payload;
+}
+
+/* Set every token's frequency class and name payload from the model's tables. */
 void
 ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 {
 	size_t		i;
 
-	if (!m->vocab || m->nvocab == 0)
-		return;
-	for (i = 0; i < q->n; i++)
+	for (i = 0; m->vocab && m->nvocab && i < q->n; i++)
 	{
 		uint32_t	h = q->t[i].hb,
 					mask = m->nvocab - 1,
@@ -460,6 +478,20 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 			k = (k + 1) & mask;
 		}
 		q->t[i].freq = (uint8_t) cls;
+	}
+	/* name knowledge after the frequency classes, which say which words need it */
+	for (i = 0; m->names && i < q->n; i++)
+	{
+		tokinfo    *t = &q->t[i];
+
+		t->names = 0;
+		if (t->shape == SH_PUNCT || !ar_names_wanted(t->freq))
+			continue;
+		t->names = ar_names_lookup(m->names, m->nnames, m->names_filter, q->pool.data + t->off,
+								   t->len, q->pool.data + t->boff, t->blen);
+		if (t->names == 0 && ar_names_likeness_wanted(t->freq))
+			t->names = AR_NAMES_WITH_LIKE(0, ar_names_likeness(m->likeness, q->pool.data + t->boff,
+															   t->blen));
 	}
 }
 
@@ -547,6 +579,35 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 		out[n++] = feat(52, (n1 ? n1->hb : H_EOS) * 31 + t->freq);
 		out[n++] = feat(53, (p2 ? p2->hb : H_BOS) * 31 + t->freq);
 		out[n++] = feat(54, (uint32_t) t->freq * 16 + lp2);
+	}
+	/* name knowledge: the kinds of list the word is in, with its ordinary-word class */
+	{
+		uint32_t	nk = AR_NAMES_KINDS(t->names),
+					nr = AR_NAMES_RATIO(t->names),
+					pk = p1 ? AR_NAMES_KINDS(p1->names) : 0x100,
+					xk = n1 ? AR_NAMES_KINDS(n1->names) : 0x100;
+
+		if (nk)
+		{
+			out[n++] = feat(55, nk);
+			out[n++] = feat(56, nk * 8 + nr);
+			for (k = 0; k < AR_NAMES_NKINDS; k++)
+				if (nk & (1u << k))
+					out[n++] = feat(57, (uint32_t) k * 8 + nr);
+		}
+		if (AR_NAMES_LIKE(t->names))
+		{
+			/* a word in no list: how much it looks like a name, with its rarity and left context */
+			uint32_t	lk = AR_NAMES_LIKE(t->names);
+
+			out[n++] = feat(62, lk);
+			out[n++] = feat(63, lk * 16 + t->freq);
+		}
+		if (nk || (pk & 0xFF) || (xk & 0xFF))
+		{
+			out[n++] = feat(59, nk * 512 + pk);
+			out[n++] = feat(60, nk * 512 + xk);
+		}
 	}
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)

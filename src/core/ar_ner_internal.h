@@ -150,6 +150,7 @@ typedef struct tokinfo
 	const ar_gaz_entry *gaz;	/* longest gazetteer match starting here */
 	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
 	uint32_t	doff;			/* folded form with its digits in q->pool (off but for numbers) */
+	uint32_t	names;			/* name-table payload (ar_ner_names.h), 0: in no list */
 } tokinfo;
 
 struct ar_ner_seq

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ar_ner_internal.h"
+#include "ar_ner_names.h"
 
 const char *const ar_ner_type_names[AR_NER_NTYPES] = {"O", "PER", "LOC", "ORG", "MISC"};
 
@@ -65,8 +66,8 @@ ar_ner_file_checksum(const ar_ner_header *h, const void *payload, size_t len)
 
 /* Fill a header for a payload of trans + nbuckets weight rows. */
 void
-ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void *payload,
-				   size_t len)
+ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, uint32_t nnames, float scale,
+				   const void *payload, size_t len)
 {
 	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, AR_NER_MAGIC, 8);
@@ -74,6 +75,7 @@ ar_ner_header_init(ar_ner_header *h, uint32_t nbuckets, float scale, const void 
 	h->features = AR_NER_FEATURES;
 	h->nlabels = AR_NER_NLABELS;
 	h->nbuckets = nbuckets;
+	h->nnames = nnames;
 	h->scale = scale;
 	h->payload = len;
 	h->checksum = ar_ner_file_checksum(h, payload, len);
@@ -85,7 +87,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 {
 	ar_ner_header h;
 	size_t		tsize = (AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float);
-	uint64_t	vbytes;
+	uint64_t	vbytes,
+				nbytes;
 
 	if (len < sizeof(h))
 		return "file too short for a model header";
@@ -96,8 +99,8 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		return "unsupported model format version";
 	if (h.features != AR_NER_FEATURES)
 		return "model was trained for another feature-extraction version";
-	if (h.reserved != 0)
-		return "model header has a nonzero reserved field";
+	if ((h.nnames & (h.nnames - 1)) != 0 || h.nnames > (1u << 24))
+		return "model name table size is not a power of two";
 	if (h.nlabels != AR_NER_NLABELS)
 		return "model has an unexpected number of labels";
 	if (h.nbuckets == 0 || (h.nbuckets & (h.nbuckets - 1)) != 0 || h.nbuckets > (1u << 26))
@@ -106,6 +109,10 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 		h.payload < tsize + (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
 		return "model file size does not match its header (truncated or corrupt)";
 	vbytes = h.payload - tsize - (uint64_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t);
+	nbytes = h.nnames ? (uint64_t) h.nnames * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS : 0;
+	if (vbytes < nbytes)
+		return "model file size does not match its header (truncated or corrupt)";
+	vbytes -= nbytes;
 	if (vbytes % sizeof(uint32_t) != 0 || vbytes / sizeof(uint32_t) > (1u << 26) ||
 		((vbytes / sizeof(uint32_t)) & (vbytes / sizeof(uint32_t) - 1)) != 0)
 		return "model vocabulary table size is not a power of two";
@@ -117,9 +124,16 @@ ar_ner_model_open(ar_ner_model *m, const void *data, size_t len)
 	m->scale = h.scale;
 	m->trans = (const float *) ((const char *) data + sizeof(h));
 	m->w = (const int16_t *) ((const char *) data + sizeof(h) + tsize);
+	m->nnames = h.nnames;
+	m->names = h.nnames ? (const uint64_t *) ((const char *) (m->w) +
+											  (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+		: NULL;
+	m->names_filter = h.nnames ? (const uint8_t *) (m->names + h.nnames) : NULL;
+	m->likeness = h.nnames ? (const int8_t *) (m->names_filter + h.nnames) : NULL;
 	m->nvocab = (uint32_t) (vbytes / sizeof(uint32_t));
 	m->vocab = m->nvocab ? (const uint32_t *) ((const char *) (m->w) +
-											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t))
+											   (size_t) h.nbuckets * AR_NER_NLABELS * sizeof(int16_t) +
+											   (size_t) nbytes)
 		: NULL;
 	return NULL;
 }

@@ -4,7 +4,7 @@
  *    over BIO labels, features from src/core/ar_ner_features.c) on an ANERcorp-style
  *    CoNLL file and writes the model file and the shipped gazetteer.
  *
- *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...]
+ *   ner_train -t TRAIN.txt -m OUT.model -g OUT.gaz [-c CURATED.tsv ...] [-n NAMES.tsv ...]
  *             [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEV_PERCENT] [-D DEV_OUT.txt]
  *
  * Reproducible: the sentence order is shuffled each epoch by a fixed-seed
@@ -20,6 +20,12 @@
  * 5 folds by index, and a sentence sees only the learned names that also occur
  * in another fold, so the model does not learn to trust the gazetteer more
  * than it deserves on unseen text.
+ *
+ * Name-token lists (-n, src/train/names_tokens.tsv: token, label, -, kind of
+ * list) become the model's name table (ar_ner_names.h): each listed token
+ * with its kinds and how often it is an ordinary word (O) in the training
+ * split, counted per fold and jack-knifed like the gazetteer.  Experiments:
+ * NER_NAMES_DROP=wd,tr,... leaves kinds of list out.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -28,24 +34,11 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "ar_ner.h"
+#include "ner_train.h"
 
 #define NL AR_NER_NLABELS
-#define NFOLDS 10
-/* folds are contiguous blocks of sentences, so names repeated within one article stay in one fold */
-#define FOLD_OF(i, n) ((int) ((long) (i) * NFOLDS / (n)))
 
-typedef struct sent
-{
-	int			n;
-	char	  **tok;
-	int		   *gold;
-	uint32_t   *feats;			/* n * AR_NER_MAXFEATS */
-	uint8_t    *nfeat;
-
-} sent;
-
-static void
+void
 die(const char *msg, const char *arg)
 {
 	fprintf(stderr, "ner_train: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -456,8 +449,8 @@ report(const char *what, long *tp, long *np, long *ng)
 		double		p = np[t] ? (double) tp[t] / np[t] : 0,
 					r = ng[t] ? (double) tp[t] / ng[t] : 0;
 
-		fprintf(stderr, "%s %-5s precision=%.3f recall=%.3f F1=%.3f gold=%ld\n", what,
-				ar_ner_type_names[t], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t]);
+		fprintf(stderr, "%s %-5s precision=%.3f recall=%.3f F1=%.3f gold=%ld tp=%ld pred=%ld\n", what,
+				ar_ner_type_names[t], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t], tp[t], np[t]);
 		T += tp[t];
 		P += np[t];
 		G += ng[t];
@@ -505,7 +498,7 @@ vocab_slot(uint32_t h, bool add)
 }
 
 /* Tokens of sentence s as tagger tokens. */
-static ar_ner_token *
+ar_ner_token *
 sent_tokens(const sent *s)
 {
 	ar_ner_token *t = malloc(sizeof(ar_ner_token) * (s->n ? s->n : 1));
@@ -541,6 +534,8 @@ count_vocab(const sent *s, int ntrain)
 			v->total++;
 			v->fold[FOLD_OF(i, ntrain)]++;
 		}
+		if (names)
+			count_names(&s[i], q, FOLD_OF(i, ntrain));
 		ar_ner_seq_free(q);
 		free(t);
 		if (types > (1L << VOCAB_BITS) / 2)
@@ -587,7 +582,8 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 {
 	ar_ner_token *t = malloc(sizeof(ar_ner_token) * s->n);
 	ar_ner_seq *q;
-	int			i;
+	int			i,
+			   *freq;
 
 	for (i = 0; i < s->n; i++)
 	{
@@ -595,13 +591,18 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 		t[i].len = strlen(s->tok[i]);
 	}
 	q = ar_ner_prepare(t, s->n, g, exclude, &ar_malloc_allocator);
+	freq = calloc(s->n, sizeof(int));
 	for (i = 0; vocab && i < s->n; i++)
 	{
 		vocab_entry *v = vocab_slot(ar_ner_seq_base_hash(q, i), false);
 		uint32_t	c = v ? v->total - (exclude >= 0 ? v->fold[exclude] : 0) : 0;
 
-		ar_ner_seq_set_freq(q, i, ar_ner_freq_class(c));
+		freq[i] = ar_ner_freq_class(c);
+		ar_ner_seq_set_freq(q, i, freq[i]);
 	}
+	for (i = 0; names && i < s->n; i++)
+		ar_ner_seq_set_names(q, i, names_payload(q, i, exclude, freq[i]));
+	free(freq);
 	s->feats = malloc(sizeof(uint32_t) * AR_NER_MAXFEATS * s->n);
 	s->nfeat = malloc(s->n);
 	for (i = 0; i < s->n; i++)
@@ -630,8 +631,10 @@ main(int argc, char **argv)
 			   *model = NULL,
 			   *gazout = NULL,
 			   *devout = NULL;
-	const char *curated[16];
+	const char *curated[16],
+			   *namelists[16];
 	int			ncur = 0,
+				nnl = 0,
 				epochs = 12,
 				bits = 17,
 				devpct = 10,
@@ -654,7 +657,7 @@ main(int argc, char **argv)
 				runs = 1,
 				r;
 
-	while ((opt = getopt(argc, argv, "t:m:g:c:e:b:s:d:D:r:")) != -1)
+	while ((opt = getopt(argc, argv, "t:m:g:c:n:e:b:s:d:D:r:")) != -1)
 	{
 		switch (opt)
 		{
@@ -662,6 +665,7 @@ main(int argc, char **argv)
 			case 'm': model = optarg; break;
 			case 'g': gazout = optarg; break;
 			case 'c': if (ncur < 16) curated[ncur++] = optarg; break;
+			case 'n': if (nnl < 16) namelists[nnl++] = optarg; break;
 			case 'e': epochs = atoi(optarg); break;
 			case 'b': bits = atoi(optarg); break;
 			case 's': seed = strtoull(optarg, NULL, 10); break;
@@ -693,6 +697,23 @@ main(int argc, char **argv)
 		memcpy(r + st, s + st + nd, sizeof(sent) * (nsent - st - nd));
 		memcpy(r + nsent - nd, s + st, sizeof(sent) * nd);
 		s = r;
+		if (getenv("NER_DEV_GAP"))
+		{
+			/*
+			 * a purged split: the GAP sentences on each side of the held-out slice
+			 * train nothing (articles and stories that straddle its edges)
+			 */
+			int			gap = atoi(getenv("NER_DEV_GAP")),
+						lo = st - gap < 0 ? 0 : st - gap,
+						hi = st + gap > ntrain ? ntrain : st + gap,
+						drop = hi - lo;
+
+			if (gap < 0)
+				die("NER_DEV_GAP out of range", NULL);
+			memmove(r + lo, r + hi, sizeof(sent) * (nsent - hi));
+			nsent -= drop;
+			ntrain -= drop;
+		}
 	}
 	fprintf(stderr, "ner_train: %d sentences, %d for training, %d held out (last %d%%)\n",
 			nsent, ntrain, nsent - ntrain, devpct);
@@ -723,9 +744,19 @@ main(int argc, char **argv)
 		load_curated(curated[i], g, gazf);
 	learn_gazetteer(s, ntrain, g, gazf);
 	fclose(gazf);
+	load_names(namelists, nnl);
+	if (getenv("NER_NAMES_COVERAGE"))
+	{
+		if (!names)
+			die("NER_NAMES_COVERAGE needs name lists (-n)", NULL);
+		names_coverage(s, ntrain, nsent);
+		return 0;
+	}
 
 	if (!getenv("NER_NO_VOCAB"))
 		count_vocab(s, ntrain);
+	if (names)
+		like_tables();
 	for (i = 0; i < nsent; i++)
 	{
 		featurize(&s[i], g, i < ntrain && !getenv("NER_NO_JK") ? FOLD_OF(i, ntrain) : -1);
@@ -800,7 +831,8 @@ main(int argc, char **argv)
 		ar_ner_header h;
 		uint32_t   *vt = NULL;
 		size_t		nv = vocab_table(&vt);
-		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nv * sizeof(uint32_t);
+		size_t		nb = names ? (size_t) nnames * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS : 0;
+		size_t		payload = sizeof(trans) + nw * sizeof(int16_t) + nb + nv * sizeof(uint32_t);
 		char	   *buf = malloc(payload);
 		FILE	   *f;
 
@@ -814,10 +846,20 @@ main(int argc, char **argv)
 			trans[k] = sumt[k];
 		memcpy(buf, trans, sizeof(trans));
 		memcpy(buf + sizeof(trans), q, nw * sizeof(int16_t));
+		if (nb)
+		{
+			char	   *at = buf + sizeof(trans) + nw * sizeof(int16_t);
+
+			names_finish();
+			memcpy(at, names, (size_t) nnames * sizeof(uint64_t));
+			at += (size_t) nnames * sizeof(uint64_t);
+			ar_names_filter_build(names, nnames, (uint8_t *) at);
+			memcpy(at + nnames, names_likeness(), AR_NAMES_NGRAMS);
+		}
 		if (nv)
-			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t), vt, nv * sizeof(uint32_t));
+			memcpy(buf + sizeof(trans) + nw * sizeof(int16_t) + nb, vt, nv * sizeof(uint32_t));
 		free(vt);
-		ar_ner_header_init(&h, W.nb, scale, buf, payload);
+		ar_ner_header_init(&h, W.nb, names ? nnames : 0, scale, buf, payload);
 		f = fopen(model, "wb");
 		if (!f || fwrite(&h, sizeof(h), 1, f) != 1 || fwrite(buf, 1, payload, f) != payload ||
 			fclose(f) != 0)

@@ -4,7 +4,8 @@
  *    weights (built in memory, so entities do come out) and a small gazetteer
  *    and the first line of the input as a user row (also put, removed and put
  *    again row by row as the extension's cache does; in a gazetteer of its own,
- *    as the extension passes user rows, and half of it inside the first).  Every
+ *    as the extension passes user rows, and half of it inside the first), and
+ *    a name-token table with pseudo-random name-likeness log-odds.  Every
  *    entity must lie inside the input on token boundaries, its code-point span
  *    must agree with its byte span, labels must be valid, scores in [0, 1],
  *    and the model loader must reject any truncated or altered file.
@@ -13,13 +14,17 @@
 #include <string.h>
 
 #include "ar_ner.h"
+#include "ar_ner_names.h"
 
 #define NB 1024
 #define NV 256					/* vocabulary slots, half of them filled */
+#define NN 64					/* name-table slots */
+#define NAMES_BYTES (NN * (sizeof(uint64_t) + 1) + AR_NAMES_NGRAMS)
 
 static unsigned char model_file[sizeof(ar_ner_header) +
 								(AR_NER_NLABELS + 1) * AR_NER_NLABELS * sizeof(float) +
-								NB * AR_NER_NLABELS * sizeof(int16_t) + NV * sizeof(uint32_t)];
+								NB * AR_NER_NLABELS * sizeof(int16_t) + NAMES_BYTES +
+								NV * sizeof(uint32_t)];
 
 /* Build the in-memory model file (deterministic weights). */
 static void
@@ -46,6 +51,24 @@ build_model(void)
 		w = (int16_t) ((int) (x >> 16) % 2000 - 1000);
 		memcpy(p + sizeof(trans) + i * sizeof(int16_t), &w, sizeof(w));
 	}
+	{
+		/* name tokens (folded) of every kind, their filter, random likeness log-odds */
+		static const char *const toks[] = {"بوتين", "لافروف", "الاسد", "موسكو", "روسي", "الهلال", "يورو"};
+		uint64_t	tab[NN];
+		unsigned char *q = p + sizeof(trans) + (size_t) NB * AR_NER_NLABELS * sizeof(int16_t);
+
+		memset(tab, 0, sizeof(tab));
+		for (i = 0; i < sizeof(toks) / sizeof(toks[0]); i++)
+			ar_names_put(tab, NN, ar_names_hash(toks[i], strlen(toks[i])),
+						 AR_NAMES_PAYLOAD(1u << (i % AR_NAMES_NKINDS), i % 7));
+		memcpy(q, tab, sizeof(tab));
+		ar_names_filter_build(tab, NN, q + sizeof(tab));
+		for (i = 0; i < AR_NAMES_NGRAMS; i++)
+		{
+			x = x * 1103515245u + 12345u;
+			q[sizeof(tab) + NN + i] = (unsigned char) (int8_t) ((int) (x >> 16) % 255 - 127);
+		}
+	}
 	for (i = 0; i < NV; i++)
 	{
 		uint32_t	v = 0;
@@ -53,10 +76,10 @@ build_model(void)
 		x = x * 1103515245u + 12345u;
 		if (i & 1)
 			v = AR_NER_VOCAB_ENTRY(x, 1 + (x >> 29) % 6);
-		memcpy(p + sizeof(trans) + (size_t) NB * AR_NER_NLABELS * sizeof(int16_t) + i * sizeof(v),
-			   &v, sizeof(v));
+		memcpy(p + sizeof(trans) + (size_t) NB * AR_NER_NLABELS * sizeof(int16_t) + NAMES_BYTES +
+			   i * sizeof(v), &v, sizeof(v));
 	}
-	ar_ner_header_init(&h, NB, 0.01f, p, payload);
+	ar_ner_header_init(&h, NB, NN, 0.01f, p, payload);
 	memcpy(model_file, &h, sizeof(h));
 }
 

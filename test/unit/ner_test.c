@@ -24,7 +24,7 @@ zero_model(unsigned char *buf)
 	ar_ner_header h;
 
 	memset(buf, 0, ZSIZE);
-	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
+	ar_ner_header_init(&h, ZNB, 0, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 }
 
@@ -66,7 +66,7 @@ UNIT_TEST(ner_model_vocabulary)
 	v[(ar_ner_seq_base_hash(q, 0) >> 3) & 3] = AR_NER_VOCAB_ENTRY(ar_ner_seq_base_hash(q, 0), 6);
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf + ZSIZE, v, sizeof(v));
-	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h));
+	ar_ner_header_init(&h, ZNB, 0, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 	CHECK(ar_ner_model_open(&m, buf, sizeof(buf)) == NULL);
 	CHECK(m.nvocab == 4 && m.vocab != NULL);
@@ -79,7 +79,7 @@ UNIT_TEST(ner_model_vocabulary)
 	CHECK(ar_ner_freq_class(0) == 1 && ar_ner_freq_class(1) == 2 && ar_ner_freq_class(100) == 6);
 	ar_ner_seq_free(q);
 	/* a table whose size is not a power of two is refused */
-	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h) - sizeof(uint32_t));
+	ar_ner_header_init(&h, ZNB, 0, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h) - sizeof(uint32_t));
 	memcpy(buf, &h, sizeof(h));
 	CHECK(ar_ner_model_open(&m, buf, sizeof(buf) - sizeof(uint32_t)) != NULL);
 	/* the all-zero model of the other tests has none */
@@ -418,7 +418,7 @@ biased_spans(int la, int16_t wa, int lb, int16_t wb, const char *text)
 		w[b * AR_NER_NLABELS + la] = wa;
 		w[b * AR_NER_NLABELS + lb] = wb;
 	}
-	ar_ner_header_init(&h, ZNB, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
+	ar_ner_header_init(&h, ZNB, 0, 1.0f, buf + sizeof(h), ZSIZE - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 	if (ar_ner_model_open(&m, buf, ZSIZE) != NULL)
 		abort();
