@@ -104,6 +104,7 @@ sub arg_value
 	$name //= '';
 	my $cfg = @$configs ? $configs->[0] : 'simple';
 	return "'search'" if $name =~ /profile/ && $type eq 'text';
+	return "'buckwalter'" if $name =~ /scheme/ && $type eq 'text';
 	return "'$cfg'" if $type eq 'regconfig' || ($type eq 'text' && $name =~ /^(cfg|config)/);
 	return "'2024-03-15'::date" if $type eq 'date';
 	return "'2024-03-15 12:00:00+00'::$type" if $type =~ /^timestamp/;
