@@ -35,6 +35,7 @@
 #include "utils/snapmgr.h"
 
 #include "pg_arabic.h"
+#include "pg_compat.h"
 #include "ar_tagger.h"
 #include "entities.h"
 
@@ -369,11 +370,11 @@ ner_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 	 * read-committed transaction that stays open must see them in its next
 	 * statement too (test/t/030_gazetteer_concurrency.pl)
 	 */
-	if (MyProc && (MyProc->lxid != gaz_checked_lxid ||
+	if (MyProc && (AR_PROC_LXID(MyProc) != gaz_checked_lxid ||
 				   GetCurrentStatementStartTimestamp() != gaz_checked_stmt))
 	{
 		AcceptInvalidationMessages();
-		gaz_checked_lxid = MyProc->lxid;
+		gaz_checked_lxid = AR_PROC_LXID(MyProc);
 		gaz_checked_stmt = GetCurrentStatementStartTimestamp();
 		/* a cache read under a parallel statement's snapshot ends with that statement */
 		if (gaz_stmt_only)
@@ -386,14 +387,14 @@ ner_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 	}
 	/* a cache read under a transaction snapshot (repeatable read) ends with it */
 	if (gaz_valid && gaz_snapshot_lxid != InvalidLocalTransactionId &&
-		(!MyProc || MyProc->lxid != gaz_snapshot_lxid))
+		(!MyProc || AR_PROC_LXID(MyProc) != gaz_snapshot_lxid))
 		gaz_valid = false;
 	if (gaz_valid && gaz_shipped)
 	{
 		*user = gaz_user;
 		return gaz_shipped;
 	}
-	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? MyProc->lxid : InvalidLocalTransactionId;
+	gaz_snapshot_lxid = (MyProc && IsolationUsesXactSnapshot()) ? AR_PROC_LXID(MyProc) : InvalidLocalTransactionId;
 
 	inval_before = gaz_inval_count;
 	relid = gaz_table_oid(fn_oid);

@@ -17,6 +17,20 @@ use PostgreSQL::Test::Cluster;
 our @EXPORT = qw(new_node utf8_psql ext_functions ext_configs ext_ts_objects arg_value call_expr call_sql corpus_sentences
   proc_status_kb);
 
+# diag() and note() of the tests' Arabic strings print UTF-8: a "Wide character" warning is
+# fatal in PostgreSQL 17's test library.  Its INIT block (run before this one) ties Test::More's
+# handles to PostgreSQL::Test::SimpleTee (the terminal and the test's log file), so the layer
+# goes on the handles behind the tie; :utf8 is a flag, so a handle reached twice is fine.
+INIT
+{
+	my $builder = Test::More->builder;
+	for my $fh ($builder->output, $builder->failure_output, $builder->todo_output, \*STDOUT, \*STDERR)
+	{
+		my $tee = tied(*$fh);
+		binmode($_, ':utf8') for ($tee && ref($tee) =~ /Tee/ ? @$tee : ($fh));
+	}
+}
+
 # A started UTF8 cluster with pg_arabic created in database postgres.
 sub new_node
 {
