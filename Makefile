@@ -26,6 +26,10 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=pg_arabic --encoding=UTF8
 
 PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
+# on top of PostgreSQL's own warning flags (-Wall and more): -Wextra, but not unused
+# parameters (fixed signatures of fmgr functions, callbacks and PostgreSQL's inline functions);
+# test/run.sh test fails on any compiler warning (suite build-warnings)
+PG_CFLAGS += -Wextra -Wno-unused-parameter
 SHLIB_LINK += $(ICU_LIBS)
 
 CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench
