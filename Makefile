@@ -136,3 +136,14 @@ model: src/train/ner_train
 gazetteer-icu:
 	$(CXX) -O1 -o src/train/icu_places src/train/icu_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
 	./src/train/icu_places > src/train/gaz_icu.tsv
+
+# ---- release: `make dist` writes pg_arabic-VERSION.tar.gz, a git archive of HEAD ----
+# VERSION is default_version of pg_arabic.control; META.json (PGXN, as VERSION.0) and
+# debian/changelog (VERSION-N) must agree with it (test/suites/release_metadata.sh checks).
+EXT_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+DIST_NAME = $(EXTENSION)-$(EXT_VERSION)
+.PHONY: dist
+dist:
+	@git diff --quiet HEAD -- || echo "note: uncommitted changes are not in the tarball (it archives HEAD)" >&2
+	git archive --format=tar.gz --prefix=$(DIST_NAME)/ -o $(DIST_NAME).tar.gz HEAD
+	@echo "wrote $(DIST_NAME).tar.gz from $$(git rev-parse --short HEAD)"
