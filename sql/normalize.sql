@@ -8,7 +8,7 @@ CREATE FUNCTION pg_temp.vis(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   FROM regexp_split_to_table(t, '') WITH ORDINALITY AS s(c, n) $$;
 
 -- the rules and their profiles
-SELECT rule, in_search, in_clean FROM ar_normalize_rules() ORDER BY rule;
+SELECT rule, in_search, in_clean FROM ar_normalize_rules() ORDER BY rule COLLATE "C";
 
 -- one rule at a time ('none,<rule>' is the same as '<rule>')
 SELECT rule, pg_temp.vis(input) AS input, ar_normalize(input, rule) AS output

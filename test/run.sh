@@ -149,6 +149,24 @@ regress() {
   [ -f regression.diffs ] && head -200 regression.diffs
   return 1
 }
+# Suite regress-locales: make installcheck again on throwaway clusters of other locales (the
+# main cluster is C): libc C.UTF-8, and ICU ar-EG (collation and character classes of Arabic,
+# available without generating system locales).
+regress_locales() {
+  local d=$PGARABIC_DIR/locales rc=0 opts
+  for opts in "--locale=C.UTF-8" "--locale=C.UTF-8 --locale-provider=icu --icu-locale=ar-EG"; do
+    rm -rf "$d"; mkdir -p "$d"; chown postgres: "$d"
+    echo "cluster: $opts"
+    # shellcheck disable=SC2086
+    as_pg "$PGBIN/initdb" -D "$d/data" -U postgres --auth=trust --encoding=UTF8 $opts >/dev/null &&
+      as_pg "$PGBIN/pg_ctl" -D "$d/data" -l "$d/server.log" -w \
+        -o "-p $PGPORT -k $d -c listen_addresses=''" start >/dev/null || { rc=1; continue; }
+    if ! PGHOST=$d make -s installcheck; then rc=1; [ -f regression.diffs ] && head -100 regression.diffs; fi
+    as_pg "$PGBIN/pg_ctl" -D "$d/data" -m fast stop >/dev/null || true
+  done
+  rm -rf "$d"
+  return $rc
+}
 need_shared() {
   if [ ! -d "$SHARED/data" ]; then
     echo "MISSING: $SHARED/data is needed by this suite (clone the repo next to shared/, or set PGARABIC_SHARED)" >&2
@@ -158,6 +176,7 @@ need_shared() {
 suite build-warnings no_warnings
 suite core-unit make -s core-check
 suite regress regress
+suite regress-locales regress_locales
 suite fuzz-smoke make -s fuzz-smoke FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 for t in test/suites/*.sh; do
   [ -e "$t" ] || continue
