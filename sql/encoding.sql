@@ -10,5 +10,5 @@ CREATE EXTENSION pg_arabic;
 DROP DATABASE pg_arabic_latin1;
 -- and installs in this UTF8 one
 SELECT e.extname, e.extversion = a.default_version AS default_version
-FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
-WHERE e.extname = 'pg_arabic';
+  FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+  WHERE e.extname = 'pg_arabic';
