@@ -58,10 +58,11 @@ tree_files() {
 # One release: build the system, run the command, report (adds a line to summary); returns
 # the command's status.
 run_release() {
-  local rel=$1 sys=$base/$1 log=$base/$1.log t0 t1 rc=0
+  local rel=$1 sys=$base/$1 log=$base/$1.log t0 t1 rc=0 how=debootstrap
   t0=$(date +%s)
   if [ "${PGARABIC_MATRIX_REUSE:-0}" = 1 ] && [ -x "$sys/usr/bin/apt-get" ]; then
     echo "== $rel: reusing $sys (log: $log)"
+    how=reused
     rm -rf "$sys/root/pg_arabic"
     : >"$log"
   else
@@ -97,8 +98,8 @@ run_release() {
   unmount_all
   [ "${PGARABIC_MATRIX_KEEP:-0}" = 1 ] || rm -rf "$sys"
   { grep -E '^suite .*: ' "$log"; grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1; } | sed "s/^/  $rel: /" || true
-  summary+=("$(printf 'matrix %s: %s (PostgreSQL %s; debootstrap %ds, total %ds, %d MB on disk)' "$rel" \
-    "$([ $rc = 0 ] && echo ok || echo "FAILED rc=$rc")" "${pg:-?}" $((t1 - t0)) $(($(date +%s) - t0)) "$disk")")
+  summary+=("$(printf 'matrix %s: %s (PostgreSQL %s; %s %ds, total %ds, %d MB on disk)' "$rel" \
+    "$([ $rc = 0 ] && echo ok || echo "FAILED rc=$rc")" "${pg:-?}" "$how" $((t1 - t0)) $(($(date +%s) - t0)) "$disk")")
   echo "${summary[-1]}"
   return $rc
 }
