@@ -45,6 +45,22 @@ trap unmount_all EXIT
 # mount ARGS... TARGET, remembered for unmount_all.
 mnt() { mount "$@"; mounted+=("${*: -1}"); }
 
+# Stop what the command left running inside the system $1 (a demo cluster, say): the
+# processes whose root directory is $1, TERM then KILL.
+stop_chroot_processes() {
+  local sys p pids
+  sys=$(readlink -f "$1")
+  for sig in TERM KILL; do
+    pids=()
+    for p in /proc/[0-9]*; do
+      [ "$(readlink "$p/root" 2>/dev/null)" = "$sys" ] && pids+=("${p#/proc/}")
+    done
+    [ ${#pids[@]} -gt 0 ] || return 0
+    kill -s "$sig" "${pids[@]}" 2>/dev/null || true
+    sleep 2
+  done
+}
+
 # The files of this tree to copy: git's list (tracked and untracked, not ignored) if it is a
 # checkout, else everything; build outputs are never copied.
 tree_files() {
@@ -92,6 +108,7 @@ run_release() {
   chroot "$sys" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     TERM=dumb PGARABIC_SHARED=/root/shared ${FUZZ_SECONDS:+FUZZ_SECONDS=$FUZZ_SECONDS} \
     bash -c "cd /root/pg_arabic && $cmd" >>"$log" 2>&1 || rc=$?
+  stop_chroot_processes "$sys"
   local pg disk
   pg=$(ls "$sys/usr/lib/postgresql" 2>/dev/null | sort -n | tail -1)
   disk=$(du -sxm "$sys" | cut -f1)
