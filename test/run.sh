@@ -23,7 +23,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export PGARABIC_DIR=${PGARABIC_DIR:-/tmp/pg_arabic}
 export PGHOST=$PGARABIC_DIR PGPORT=${PGARABIC_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
-unset PGOPTIONS PGSERVICE
+unset PGOPTIONS PGSERVICE PG_MAJOR   # PG_MAJOR: set below (PGARABIC_PG_MAJOR overrides)
 SHARED=${PGARABIC_SHARED:-$root/../shared}
 export PGARABIC_SHARED=$SHARED
 
@@ -117,7 +117,7 @@ corpus_sql() {
 }
 
 install_deps
-PG_MAJOR=${PG_MAJOR:-$(pg_major)}
+PG_MAJOR=${PG_MAJOR:-$(pg_major)}   # set by install_deps unless PGARABIC_SKIP_APT
 PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
 # the system PostgreSQL is what we install into and test, whatever the caller's environment says
 export PG_CONFIG=$PGBIN/pg_config
