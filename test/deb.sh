@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Debian package check: build postgresql-NN-pg-arabic from this tree the way Debian builds
 # every PostgreSQL extension (debian/: pg_buildext, debian/pgversions, dh --with pgxs_loop),
-# install the .deb, run the regression suite (make installcheck) against the installed files
-# in a throwaway cluster (pg_buildext installcheck, i.e. debian/tests/installcheck), then
-# purge the package again.
+# install the .deb with apt (which brings its dependencies), run the regression suite (make
+# installcheck) against the installed files in a throwaway cluster (pg_buildext installcheck,
+# i.e. debian/tests/installcheck), then purge the package again.
 #
 #   bash test/deb.sh                              as root on a Debian system it may change
 #   PGARABIC_MATRIX=bookworm PGARABIC_MATRIX_CMD='bash test/deb.sh' bash test/run.sh matrix
 #
-# It installs the build dependencies with apt (postgresql-all, which may upgrade the
+# It installs the build dependencies and the package's with apt (which may upgrade the
 # system's PostgreSQL packages), so run it in a throwaway system (the second form).  The
 # build happens in $PGARABIC_DEB_DIR (default /srv/pg-arabic-deb, readable by the postgres
 # user); the .deb files stay there.
@@ -55,8 +55,10 @@ echo "built in $(($(date +%s) - t0)) s, no compiler warnings"
 debs=("$out"/postgresql-*-pg-arabic_*.deb)
 ls -l "${debs[@]}"
 
-step "dpkg -i, then make installcheck against the installed files (pg_buildext installcheck)"
-dpkg -i "${debs[@]}"
+step "installing the .deb, then make installcheck against the installed files (pg_buildext installcheck)"
+# apt installs the package's dependencies (postgresql-NN) as it would from a repository
+apt-get install -y -qq "${debs[@]}" >/dev/null
+dpkg -l "$(dpkg-deb -f "${debs[0]}" Package)" | tail -1
 pkgs=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Package; done)
 status=0
 pg_buildext installcheck || status=$?
