@@ -111,8 +111,8 @@ run_release() {
   stop_chroot_processes "$sys"
   local pg disk
   pg=$(ls "$sys/usr/lib/postgresql" 2>/dev/null | sort -n | tail -1)
-  disk=$(du -sxm "$sys" | cut -f1)
   unmount_all
+  disk=$(du -sxm "$sys" | cut -f1)    # after unmounting: ../shared is not counted
   [ "${PGARABIC_MATRIX_KEEP:-0}" = 1 ] || rm -rf "$sys"
   { grep -E '^suite .*: ' "$log"; grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1; } | sed "s/^/  $rel: /" || true
   summary+=("$(printf 'matrix %s: %s (PostgreSQL %s; %s %ds, total %ds, %d MB on disk)' "$rel" \
