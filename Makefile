@@ -26,6 +26,10 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=pg_arabic --encoding=UTF8
 
 PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
+# on top of PostgreSQL's own warning flags (-Wall and more): -Wextra, but not unused
+# parameters (fixed signatures of fmgr functions, callbacks and PostgreSQL's inline functions);
+# test/run.sh test fails on any compiler warning (suite build-warnings)
+PG_CFLAGS += -Wextra -Wno-unused-parameter
 SHLIB_LINK += $(ICU_LIBS)
 
 CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench
@@ -220,3 +224,14 @@ test/bench/names_bench: test/bench/names_bench.c $(CORE_SRCS) $(CORE_HDRS)
 .PHONY: bench-names
 bench-names: test/bench/names_bench
 	./test/bench/names_bench src/tsearch_data/pg_arabic_names.model $(NAMES_BENCH_PAIRS) $(BENCH_ARGS)
+
+# ---- release: `make dist` writes pg_arabic-VERSION.tar.gz, a git archive of HEAD ----
+# VERSION is default_version of pg_arabic.control; META.json (PGXN, as VERSION.0) and
+# debian/changelog (VERSION-N) must agree with it (test/suites/release_metadata.sh checks).
+EXT_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+DIST_NAME = $(EXTENSION)-$(EXT_VERSION)
+.PHONY: dist
+dist:
+	@git diff --quiet HEAD -- || echo "note: uncommitted changes are not in the tarball (it archives HEAD)" >&2
+	git archive --format=tar.gz --prefix=$(DIST_NAME)/ -o $(DIST_NAME).tar.gz HEAD
+	@echo "wrote $(DIST_NAME).tar.gz from $$(git rev-parse --short HEAD)"

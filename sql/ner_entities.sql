@@ -53,7 +53,7 @@ SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict, p.proretset
 FROM pg_proc p WHERE p.proname = 'ar_entities';
 
 -- the gazetteer: shipped rows, dump registration, privileges
-SELECT origin, count(*) > 0 AS has_rows FROM ar_gazetteer GROUP BY origin ORDER BY origin;
+SELECT origin, count(*) > 0 AS has_rows FROM ar_gazetteer GROUP BY origin ORDER BY origin COLLATE "C";
 SELECT c.relname, e.extcondition
 FROM pg_extension e, unnest(e.extconfig) WITH ORDINALITY AS x(oid, i)
 JOIN pg_class c ON c.oid = x.oid

@@ -1,11 +1,17 @@
 -- Normalization: every rule, every profile, edge cases, idempotence.
 \pset null '<null>'
+-- zero-width format characters (bidi marks, ZWJ, ZWNJ...) shown as <U+XXXX>: psql 16+ and 15
+-- lay out columns holding them differently
+CREATE FUNCTION pg_temp.vis(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(string_agg(CASE WHEN c ~ '[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]'
+                                  THEN format('<U+%s>', upper(lpad(to_hex(ascii(c)), 4, '0'))) ELSE c END, '' ORDER BY n), '')
+  FROM regexp_split_to_table(t, '') WITH ORDINALITY AS s(c, n) $$;
 
 -- the rules and their profiles
-SELECT rule, in_search, in_clean FROM ar_normalize_rules() ORDER BY rule;
+SELECT rule, in_search, in_clean FROM ar_normalize_rules() ORDER BY rule COLLATE "C";
 
 -- one rule at a time ('none,<rule>' is the same as '<rule>')
-SELECT rule, input, ar_normalize(input, rule) AS output
+SELECT rule, pg_temp.vis(input) AS input, ar_normalize(input, rule) AS output
 FROM (VALUES
   ('presentation_forms', 'ﻻ بأس، ﷲ أكبر، ﻷن'),
   ('diacritics',         'كَتَبَ الطَّالِبُ دَرْسًا'),
@@ -53,7 +59,7 @@ SELECT ar_normalize('مدرسةُ إلى ٣', 'search,-teh_marbuta') AS minus_te
        ar_normalize('مدرسةُ إلى ٣') AS default_is_search;
 
 -- edge cases: empty, only diacritics, only tatweel, only controls, mixed scripts and emoji
-SELECT label, ar_normalize(input) AS search, ar_normalize(input, 'clean') AS clean,
+SELECT label, pg_temp.vis(ar_normalize(input)) AS search, pg_temp.vis(ar_normalize(input, 'clean')) AS clean,
        length(ar_normalize(input)) AS len
 FROM (VALUES
   ('empty', ''),

@@ -42,7 +42,7 @@ ar_names_ratio_class(uint32_t ordinary, uint32_t total)
 
 /* Fold s[0..len) into out as the tagger folds its tokens. */
 void
-ar_names_fold(const char *s, size_t len, ar_buf *out)
+ar_ner_names_fold(const char *s, size_t len, ar_buf *out)
 {
 	ar_ner_fold_into(s, len, out);
 }

@@ -63,7 +63,7 @@ extern int	ar_names_likeness(const int8_t *tab, const char *base, size_t blen);
 extern int	ar_names_ratio_class(uint32_t ordinary, uint32_t total);
 
 /* Append the folded form of s[0..len) to out, as the tagger folds its tokens (AR_NER_FOLD per code point, Latin lower case). */
-extern void ar_names_fold(const char *s, size_t len, ar_buf *out);
+extern void ar_ner_names_fold(const char *s, size_t len, ar_buf *out);
 
 /* Hash of a folded token (never 0). */
 extern uint32_t ar_names_hash(const char *s, size_t len);

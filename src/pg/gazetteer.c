@@ -38,6 +38,7 @@
 #include "utils/snapmgr.h"
 
 #include "pg_arabic.h"
+#include "pg_compat.h"
 #include "gazetteer.h"
 
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
@@ -263,7 +264,7 @@ gaz_snap_same(Snapshot snap)
 {
 	ArGazSnapKey *k = &gaz_snap;
 	LocalTransactionId lxid = gaz_tainted_lxid != InvalidLocalTransactionId && MyProc ?
-		MyProc->lxid : InvalidLocalTransactionId;
+		AR_PROC_LXID(MyProc) : InvalidLocalTransactionId;
 
 	return k->valid && snap->xmin == k->xmin && snap->xmax == k->xmax &&
 		snap->xcnt == k->xcnt && snap->subxcnt == k->subxcnt &&
@@ -304,7 +305,7 @@ gaz_snap_remember(Snapshot snap)
 	k->recovery = snap->takenDuringRecovery;
 	k->ownxid = GetTopTransactionIdIfAny();
 	k->lxid = gaz_tainted_lxid != InvalidLocalTransactionId && MyProc ?
-		MyProc->lxid : InvalidLocalTransactionId;
+		AR_PROC_LXID(MyProc) : InvalidLocalTransactionId;
 	k->valid = true;
 }
 
@@ -671,7 +672,7 @@ gaz_refresh(Oid fn_oid, Snapshot snap)
 	char	   *nsp,
 			   *table,
 			   *log = NULL;
-	bool		own = MyProc && gaz_written_lxid == MyProc->lxid,
+	bool		own = MyProc && gaz_written_lxid == AR_PROC_LXID(MyProc),
 				done;
 
 	if (gaz_user_cxt == NULL)
@@ -736,7 +737,7 @@ gaz_refresh(Oid fn_oid, Snapshot snap)
 	SPI_finish();
 	gaz_relid = relid;
 	gaz_logid = logid;
-	gaz_tainted_lxid = own ? MyProc->lxid : InvalidLocalTransactionId;
+	gaz_tainted_lxid = own ? AR_PROC_LXID(MyProc) : InvalidLocalTransactionId;
 	gaz_loaded = true;
 }
 
@@ -764,7 +765,7 @@ ar_pg_gazetteer(Oid fn_oid, const ar_gazetteer **user)
 	}
 	snap = GetActiveSnapshot();
 	/* a cache holding this transaction's own changes ends with the transaction */
-	if (gaz_tainted_lxid != InvalidLocalTransactionId && (!MyProc || MyProc->lxid != gaz_tainted_lxid))
+	if (gaz_tainted_lxid != InvalidLocalTransactionId && (!MyProc || AR_PROC_LXID(MyProc) != gaz_tainted_lxid))
 		gaz_snap.valid = false;
 	if (!gaz_loaded || !gaz_snap_same(snap))
 	{
@@ -807,7 +808,7 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("ar_gazetteer_changed() must be called as a trigger")));
 	if (MyProc)
-		gaz_written_lxid = MyProc->lxid;
+		gaz_written_lxid = AR_PROC_LXID(MyProc);
 	nspid = RelationGetNamespace(trig->tg_relation);
 	logid = get_relname_relid("ar_gazetteer_log", nspid);
 	if (!OidIsValid(logid))

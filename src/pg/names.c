@@ -6,6 +6,7 @@
  *    is read once per backend and kept.
  */
 #include "pg_arabic.h"
+#include "pg_compat.h"
 
 #include <sys/stat.h>
 
@@ -14,7 +15,6 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "storage/fd.h"
-#include "tsearch/ts_locale.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_utils.h"
 #include "utils/builtins.h"
@@ -240,7 +240,7 @@ ar_names_init(PG_FUNCTION_ARGS)
 	pfree(nm);
 	if (latin)
 	{
-		readstoplist(latin, &d->latin_stop, lowerstr);
+		readstoplist(latin, &d->latin_stop, AR_STOPLIST_LOWER);
 		d->has_latin_stop = true;
 	}
 	(void) names_model();
@@ -280,7 +280,7 @@ ar_names_lexize(PG_FUNCTION_ARGS)
 	if (c0 < 0x80 || (c0 >= 0xC3 && c0 <= 0xC9))
 	{
 		/* Latin-script word */
-		char	   *low = lowerstr_with_len(in, len);
+		char	   *low = ar_lower_with_len(in, len);
 
 		/* the Arabic article written as a word of its own (al-Assad, el-Sisi) is not a name */
 		if (strcmp(low, "al") == 0 || strcmp(low, "el") == 0 ||

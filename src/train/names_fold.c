@@ -22,7 +22,7 @@ main(void)
 		size_t		len = strcspn(line, "\r\n");
 
 		out.len = 0;
-		ar_names_fold(line, len, &out);
+		ar_ner_names_fold(line, len, &out);
 		fwrite(out.data, 1, out.len, stdout);
 		putchar('\n');
 	}

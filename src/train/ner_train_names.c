@@ -126,7 +126,7 @@ load_names(const char **paths, int npaths)
 			if (kind & dropmask)
 				continue;
 			fold.len = 0;
-			ar_names_fold(fields[0], strlen(fields[0]), &fold);
+			ar_ner_names_fold(fields[0], strlen(fields[0]), &fold);
 			if (fold.len == 0)
 				continue;
 			if ((uint32_t) (n + 1) * 2 > nnames || !ar_names_put(names, nnames, ar_names_hash(fold.data, fold.len), kind))

@@ -278,7 +278,8 @@ for my $t (@targets)
 {
 	my ($label, $sql, $max) = @$t;
 	my $t0 = time;
-	my $cmd = "SELECT outcome, n, sample, round(worst_ms::numeric, 1), worst_id FROM fz_run(\$q\$$sql\$q\$, "
+	# one line per outcome: a sample message may hold the field separator or a line break
+	my $cmd = "SELECT outcome, n, regexp_replace(sample, '[|\\r\\n]', ' ', 'g'), round(worst_ms::numeric, 1), worst_id FROM fz_run(\$q\$$sql\$q\$, "
 	  . ($max // 'NULL') . ")";
 	utf8::encode($cmd);
 	my ($rc, $out, $err) = $node->psql('postgres', $cmd);

@@ -17,6 +17,25 @@ use PostgreSQL::Test::Cluster;
 our @EXPORT = qw(new_node utf8_psql ext_functions ext_configs ext_ts_objects arg_value call_expr call_sql corpus_sentences
   proc_status_kb);
 
+# diag() and note() of the tests' Arabic strings reach the terminal and the log as UTF-8 bytes.
+# PostgreSQL's test library (INIT block, run before this one) ties Test::More's handles to
+# PostgreSQL::Test::SimpleTee, whose warnings are FATAL from PostgreSQL 17: printing a
+# character string there dies of "Wide character", and through a :utf8 layer of "Unicode
+# non-character" (the fuzz inputs of 001_crash.pl hold some).  So each tied handle is re-tied to
+# PgArabicTAP::ByteTee, which encodes character strings to UTF-8 bytes and hands them on.
+INIT
+{
+	my $builder = Test::More->builder;
+	for my $fh ($builder->output, $builder->failure_output, $builder->todo_output)
+	{
+		my $inner = tied(*$fh);
+		next if !$inner || ref($inner) eq 'PgArabicTAP::ByteTee';
+		no warnings 'untie';
+		untie *$fh;
+		tie *$fh, 'PgArabicTAP::ByteTee', $inner;
+	}
+}
+
 # A started UTF8 cluster with pg_arabic created in database postgres.
 sub new_node
 {
@@ -171,6 +190,23 @@ sub proc_status_kb
 	while (<$fh>) { return $1 if /^\Q$field\E:\s+(\d+)\s+kB/; }
 	die "no $field in /proc/$pid/status";
 }
+
+# A tied output handle that prints character strings as UTF-8 bytes through another tied
+# handle object (PostgreSQL::Test::SimpleTee).
+package PgArabicTAP::ByteTee;
+
+sub TIEHANDLE { my ($class, $inner) = @_; return bless { inner => $inner }, $class; }
+
+# Encode (a copy of) each character string, then print through the inner tie.
+sub PRINT
+{
+	my $self = shift;
+	my @bytes = map { my $s = $_; utf8::encode($s) if defined $s && utf8::is_utf8($s); $s } @_;
+	return $self->{inner}->PRINT(@bytes);
+}
+
+# printf as print of the formatted string.
+sub PRINTF { my ($self, $fmt, @args) = @_; return $self->PRINT(sprintf($fmt, @args)); }
 
 # Interactive psql we can feed and poll: Session->new($node, $db).
 package Session;

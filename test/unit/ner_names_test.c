@@ -21,7 +21,7 @@ key_of_text(const char *s)
 	uint32_t	h;
 
 	ar_buf_init(&b, &ar_malloc_allocator, 64);
-	ar_names_fold(s, strlen(s), &b);
+	ar_ner_names_fold(s, strlen(s), &b);
 	h = ar_names_hash(b.data, b.len);
 	ar_buf_free(&b);
 	return h;

@@ -156,7 +156,7 @@ UNIT_TEST(ner_windows_long_entities)
 		w[b * AR_NER_NLABELS + AR_NER_B(AR_NER_PER)] = 999;
 		w[b * AR_NER_NLABELS + AR_NER_I(AR_NER_PER)] = 1000;
 	}
-	ar_ner_header_init(&h, NB, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h));
+	ar_ner_header_init(&h, NB, 0, 1.0f, buf + sizeof(h), sizeof(buf) - sizeof(h));
 	memcpy(buf, &h, sizeof(h));
 	CHECK(ar_ner_model_open(&m, buf, sizeof(buf)) == NULL);
 	CHECK(same_as_whole(&m, NULL, NULL, text, 1024, &n));
