@@ -51,37 +51,6 @@ top_free(void *ctx, void *ptr)
 
 static const ar_allocator top_allocator = {top_realloc, top_free, NULL, NULL};
 
-/* Read tsearch_data/<name>.<ext> whole into CurrentMemoryContext (NUL-terminated). */
-static char *
-read_data_file(const char *name, const char *ext, size_t *len, const char *what)
-{
-	char	   *path = get_tsearch_config_filename(name, ext);
-	FILE	   *f = AllocateFile(path, "rb");
-	StringInfoData buf;
-	char		chunk[8192];
-	size_t		n;
-
-	if (f == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open %s file \"%s.%s\": %m", what, name, ext),
-				 errhint("Reinstall pg_arabic: the file belongs in $SHAREDIR/tsearch_data.")));
-	initStringInfo(&buf);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		appendBinaryStringInfo(&buf, chunk, (int) n);
-	if (ferror(f))
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read %s file \"%s.%s\": %m", what, name, ext)));
-	FreeFile(f);
-	if (!pg_verifymbstr(buf.data, buf.len, true))
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("%s file \"%s.%s\" is not valid UTF-8", what, name, ext)));
-	*len = (size_t) buf.len;
-	return buf.data;
-}
-
 /* The name model, read from its file on first use in this backend. */
 static const ar_names_model *
 names_model(void)
@@ -92,7 +61,7 @@ names_model(void)
 
 	if (names_model_cache)
 		return names_model_cache;
-	text = read_data_file(NAMES_MODEL, "model", &len, "name model");
+	text = ar_pg_read_tsearch_file(NAMES_MODEL, "model", "name model", &len);
 	names_model_cache = ar_names_model_open(&top_allocator, text, len, &err);
 	pfree(text);
 	if (!names_model_cache)
@@ -231,9 +200,9 @@ ar_names_init(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid ar_names file name \"%s\"", n),
 						 errdetail("File names may contain only lowercase ASCII letters, digits and underscores.")));
-	st = read_data_file(stop, "stop", &stl, "stopword");
-	lx = read_data_file(words, "words", &lxl, "ordinary-word");
-	nm = read_data_file(names, "names", &nml, "name-list");
+	st = ar_pg_read_tsearch_file(stop, "stop", "stopword", &stl);
+	lx = ar_pg_read_tsearch_file(words, "words", "ordinary-word", &lxl);
+	nm = ar_pg_read_tsearch_file(names, "names", "name-list", &nml);
 	d->filter = ar_namefilter_new(&ar_pg_allocator, st, stl, lx, lxl, nm, nml);
 	pfree(st);
 	pfree(lx);

@@ -12,7 +12,9 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "mb/pg_wchar.h"
+#include "lib/stringinfo.h"
 #include "storage/fd.h"
+#include "tsearch/ts_utils.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
@@ -108,4 +110,36 @@ ar_pg_read_all(int fd, size_t size, MemoryContext cxt, size_t *got)
 	CloseTransientFile(fd);
 	*got = n;
 	return buf;
+}
+
+/* Read tsearch_data/<name>.<ext> whole into CurrentMemoryContext (NUL-terminated, checked UTF-8); errors call it a "<what> file". */
+char *
+ar_pg_read_tsearch_file(const char *name, const char *ext, const char *what, size_t *len)
+{
+	char	   *path = get_tsearch_config_filename(name, ext);
+	FILE	   *f = AllocateFile(path, "rb");
+	StringInfoData buf;
+	char		chunk[8192];
+	size_t		n;
+
+	if (f == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not open %s file \"%s.%s\": %m", what, name, ext),
+				 errhint("Install the file as $SHAREDIR/tsearch_data/%s.%s.", name, ext)));
+	initStringInfo(&buf);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		appendBinaryStringInfo(&buf, chunk, (int) n);
+	if (ferror(f))
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read %s file \"%s.%s\": %m", what, name, ext)));
+	FreeFile(f);
+	pfree(path);
+	if (!pg_verifymbstr(buf.data, buf.len, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s file \"%s.%s\" is not valid UTF-8", what, name, ext)));
+	*len = (size_t) buf.len;
+	return buf.data;
 }

@@ -20,5 +20,6 @@ extern void ar_check_encoding(void);
 
 /* Read size bytes of fd (an OpenTransientFile) into memory of cxt and close fd; *got is the number of bytes read. */
 extern char *ar_pg_read_all(int fd, size_t size, MemoryContext cxt, size_t *got);
+extern char *ar_pg_read_tsearch_file(const char *name, const char *ext, const char *what, size_t *len);
 
 #endif							/* PG_ARABIC_H */

@@ -95,34 +95,14 @@ check_file_name(const char *opt, const char *name)
 static void
 load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 {
-	char	   *path;
-	FILE	   *f;
-	StringInfoData buf;
-	char		chunk[8192];
-	size_t		n,
+	char	   *what = psprintf("ar_stem %s", list_ext[which]);
+	char	   *data;
+	size_t		len,
 				bad = 0;
 
 	check_file_name(list_opt[which], name);
-	path = get_tsearch_config_filename(name, list_ext[which]);
-	f = AllocateFile(path, "rb");
-	if (f == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open ar_stem %s file \"%s.%s\": %m", list_ext[which], name, list_ext[which]),
-				 errhint("Install the file as $SHAREDIR/tsearch_data/%s.%s.", name, list_ext[which])));
-	initStringInfo(&buf);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		appendBinaryStringInfo(&buf, chunk, (int) n);
-	if (ferror(f))
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read ar_stem file \"%s.%s\": %m", name, list_ext[which])));
-	FreeFile(f);
-	if (!pg_verifymbstr(buf.data, buf.len, true))
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("ar_stem file \"%s.%s\" is not valid UTF-8", name, list_ext[which])));
-	if (ar_stemmer_load(st, which, buf.data, buf.len, &bad) < 0)
+	data = ar_pg_read_tsearch_file(name, list_ext[which], what, &len);
+	if (ar_stemmer_load(st, which, data, len, &bad) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
 				 errmsg("invalid line %zu in ar_stem file \"%s.%s\"", bad, name, list_ext[which]),
@@ -131,8 +111,8 @@ load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 						   which == AR_LIST_LEXICON ?
 						   "Each line must hold an Arabic word and its classes (letters F, T, M, or -)." :
 						   "Each line must hold one Arabic word.")));
-	pfree(buf.data);
-	pfree(path);
+	pfree(data);
+	pfree(what);
 }
 
 /* Parse the Aggressiveness option: 0..3 or none/light/default/heavy. */
