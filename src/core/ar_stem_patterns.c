@@ -178,6 +178,13 @@ fem_attested(const ar_lexicon *lx, const cp16 *x, int n, cp16 *out)
 	return ar_lexicon_get(lx, out, n + 1) != 0;
 }
 
+/* Length of the stem of an attested word w[0..n): a nisba in ية drops its ة (ميزانية -> ميزاني), others keep n. */
+static inline int
+nisba_stem_len(const cp16 *w, int n)
+{
+	return n >= 4 && w[n - 2] == YEH && w[n - 1] == TEHM ? n - 1 : n;
+}
+
 /* An attested stem out[0..n) that is a bare broken plural becomes its singular (أسواقا -> سوق); returns the length. */
 static int
 settle(const ar_lexicon *lx, cp16 *out, int n, bool patterns, int *how)
@@ -205,7 +212,7 @@ sound_feminine_plural(const ar_lexicon *lx, const cp16 *s, int n, bool patterns,
 	if ((x & AR_LEX_PL_AT) && !(x & AR_LEX_FEM))
 		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (fem_attested(lx, s, n - 2, out))
-		return n - 1 >= 4 && out[n - 3] == YEH ? n - 2 : n - 1;	/* ميزانيات -> ميزاني, as ميزانية */
+		return nisba_stem_len(out, n - 1);	/* ميزانيات -> ميزاني, as ميزانية */
 	if (x)
 		return settle(lx, out, put_stem(out, s, n - 2, false), patterns, how);
 	if (n >= 5 && s[n - 3] == YEH && ar_lexicon_get(lx, s, n - 3))
@@ -232,7 +239,7 @@ ar_morph_reduce(const ar_lexicon *lx, const cp16 *s, int n, int classes, bool pa
 			*how = AR_MORPH_PATTERN;
 			return m;
 		}
-		if (n >= 4 && s[n - 2] == YEH && s[n - 1] == TEHM)
+		if (nisba_stem_len(s, n) < n)
 			return put_stem(out, s, n - 1, false);
 		if (n >= 5 && s[n - 2] == YEH && s[n - 1] == NOON)
 		{
