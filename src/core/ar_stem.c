@@ -17,186 +17,17 @@
  * enclitic, then one inflectional ending (ات -> ة, ون ين ان وا ا, ية -> ي),
  * each only while the stem keeps a minimum length.
  *
- * Lists live in one open-addressing hash table keyed by code-point strings;
- * each entry carries flags and the stem it maps to.
+ * The list table and the stemmer's construction are in ar_stem_table.c.
  */
 #include <string.h>
 
-#include "ar_stem.h"
+#include "ar_stem_internal.h"
 #include "ar_normalize.h"
-#include "ar_chars.h"
-#include "ar_letters.h"
-#include "ar_lexicon.h"
 #include "ar_stem_patterns.h"
 
 #ifndef PREP_MIN_REST
 #define PREP_MIN_REST 3
 #endif
-
-#define F_STOP	1
-#define F_PROT	2
-#define F_PLUR	4
-
-/* Letters the stemmer works on: U+0621..U+064A. */
-#define NLETTERS 42
-
-/* Filter slot of a key (all its code points are letters). */
-#define FILTER_SLOT(w, n) (((w)[0] - HAMZA) * NLETTERS + ((w)[(n) - 1] - HAMZA))
-
-typedef struct entry
-{
-	uint32_t	hash;			/* 0 = empty slot */
-	uint32_t	key_off;		/* into pool */
-	uint32_t	val_off;
-	uint8_t		key_len;
-	uint8_t		val_len;
-	uint8_t		flags;
-} entry;
-
-struct ar_stemmer
-{
-	const ar_allocator *alloc;
-	uint32_t	mask;			/* output normalization */
-	uint32_t	imask;			/* internal: mask without teh marbuta */
-	int			level;
-	entry	   *tab;
-	size_t		tabsize;		/* power of two */
-	size_t		nused;
-	size_t		counts[4];
-	ar_lexicon *lex;			/* attested words (NULL: no lexicon loaded) */
-	cp16	   *pool;
-	size_t		pool_len,
-				pool_cap;
-	/* quick negative filter: bit (length & 7) of [first letter][last letter] */
-	uint8_t		filter[NLETTERS * NLETTERS];
-};
-
-/* ---- hash table ---- */
-
-/* FNV-1a over code points (one step per code point); never 0. */
-static inline uint32_t
-hash_cps(const cp16 *w, int n)
-{
-	uint32_t	h = 2166136261u;
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		h ^= w[i];
-		h *= 16777619u;
-	}
-	return h ? h : 1;
-}
-
-/* Find the entry for w[0..n), or NULL. */
-static const entry *
-lookup(const ar_stemmer *st, const cp16 *w, int n)
-{
-	uint32_t	h;
-	size_t		i;
-
-	if (n <= 0 || n > 255 || !(st->filter[FILTER_SLOT(w, n)] & (1 << (n & 7))))
-		return NULL;
-	h = hash_cps(w, n);
-	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
-	{
-		const entry *e = &st->tab[i];
-
-		if (e->hash == 0)
-			return NULL;
-		if (e->hash == h && e->key_len == n &&
-			memcmp(st->pool + e->key_off, w, n * sizeof(cp16)) == 0)
-			return e;
-	}
-}
-
-/* Store n code points in the pool; returns their offset. */
-static uint32_t
-pool_add(ar_stemmer *st, const cp16 *w, int n)
-{
-	uint32_t	off;
-
-	if (st->pool_len + n > st->pool_cap)
-	{
-		size_t		cap = st->pool_cap ? st->pool_cap * 2 : 1024;
-
-		while (cap < st->pool_len + n)
-			cap *= 2;
-		st->pool = st->alloc->realloc_fn(st->alloc->ctx, st->pool, cap * sizeof(cp16));
-		st->pool_cap = cap;
-	}
-	off = (uint32_t) st->pool_len;
-	memcpy(st->pool + off, w, n * sizeof(cp16));
-	st->pool_len += n;
-	return off;
-}
-
-/* Double the table. */
-static void
-grow_table(ar_stemmer *st)
-{
-	size_t		newsize = st->tabsize ? st->tabsize * 2 : 256;
-	entry	   *nt = st->alloc->realloc_fn(st->alloc->ctx, NULL, newsize * sizeof(entry));
-	size_t		i;
-
-	memset(nt, 0, newsize * sizeof(entry));
-	for (i = 0; i < st->tabsize; i++)
-	{
-		entry	   *e = &st->tab[i];
-		size_t		j;
-
-		if (e->hash == 0)
-			continue;
-		for (j = e->hash & (newsize - 1); nt[j].hash; j = (j + 1) & (newsize - 1))
-			;
-		nt[j] = *e;
-	}
-	if (st->tab)
-		st->alloc->free_fn(st->alloc->ctx, st->tab);
-	st->tab = nt;
-	st->tabsize = newsize;
-}
-
-/* Add flags (and, if val given, the mapped stem) to the entry of w[0..n). */
-static void
-put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn)
-{
-	uint32_t	h;
-	size_t		i;
-	entry	   *e;
-
-	if (n <= 0 || n > 255 || vn > 255)
-		return;
-	if ((st->nused + 1) * 2 > st->tabsize)
-		grow_table(st);
-	st->filter[FILTER_SLOT(w, n)] |= (uint8_t) (1 << (n & 7));
-	h = hash_cps(w, n);
-	for (i = h & (st->tabsize - 1);; i = (i + 1) & (st->tabsize - 1))
-	{
-		e = &st->tab[i];
-		if (e->hash == 0)
-		{
-			e->hash = h;
-			e->key_len = (uint8_t) n;
-			e->key_off = pool_add(st, w, n);
-			e->val_off = e->key_off;
-			e->val_len = (uint8_t) n;
-			e->flags = 0;
-			st->nused++;
-			break;
-		}
-		if (e->hash == h && e->key_len == n &&
-			memcmp(st->pool + e->key_off, w, n * sizeof(cp16)) == 0)
-			break;
-	}
-	/* a plural mapping wins over a protected identity; first plural mapping wins */
-	if (val && vn > 0 && ((flags & F_PLUR) ? !(e->flags & F_PLUR) : !(e->flags & (F_PLUR | F_PROT))))
-	{
-		e->val_off = pool_add(st, val, vn);
-		e->val_len = (uint8_t) vn;
-	}
-	e->flags |= flags;
-}
 
 /* ---- normalization ---- */
 
@@ -357,7 +188,7 @@ list_hit(const ar_stemmer *st, const cp16 *w, int n, int consumed, sfx_out *o)
 
 	if (st->level < AR_STEM_LIGHT)
 		return false;
-	e = lookup(st, w, n);
+	e = stem_lookup(st, w, n);
 	if (!e || !(e->flags & (F_PROT | F_PLUR)))
 		return false;
 	o->stem = st->pool + e->val_off;
@@ -445,13 +276,13 @@ protected_form(const ar_stemmer *st, const cp16 *w, int n)
 
 	if (st->level < AR_STEM_LIGHT)
 		return false;
-	e = lookup(st, w, n);
+	e = stem_lookup(st, w, n);
 
 	if (e && (e->flags & F_PROT))
 		return true;
 	if (n >= 4 && (w[n - 1] == TEHM || w[n - 1] == YEH || w[n - 1] == TEH))
 	{
-		e = lookup(st, w, n - 1);
+		e = stem_lookup(st, w, n - 1);
 		return e && (e->flags & F_PROT);
 	}
 	return false;
@@ -793,7 +624,7 @@ clitics_only(const prefix_cand *cands, int nc, int n)
 static bool
 is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 {
-	const entry *e = lookup(st, w, n);
+	const entry *e = stem_lookup(st, w, n);
 	cp16		tmp[AR_STEM_MAXCP];
 	int			i = 0;
 
@@ -813,7 +644,7 @@ is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 				continue;		/* كم كن كما ك: too often part of a word (أماكن) */
 			if (n - s->n >= 2 && ends_with(w, n, s->c, s->n))
 			{
-				e = lookup(st, w, n - s->n);
+				e = stem_lookup(st, w, n - s->n);
 				if (e && (e->flags & F_STOP))
 					return true;
 				break;
@@ -824,13 +655,13 @@ is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 	if (n >= 3 && (w[0] == WAW || w[0] == FEH))
 	{
 		i = 1;
-		e = lookup(st, w + 1, n - 1);
+		e = stem_lookup(st, w + 1, n - 1);
 		if (e && (e->flags & F_STOP))
 			return true;
 	}
 	if (n - i >= 3 && (w[i] == BEH || w[i] == KAF || w[i] == LAM))
 	{
-		e = lookup(st, w + i + 1, n - i - 1);
+		e = stem_lookup(st, w + i + 1, n - i - 1);
 		if (e && (e->flags & F_STOP))
 			return true;
 		/* لل + relative pronoun: للتي = ل + التي */
@@ -838,7 +669,7 @@ is_stopword(const ar_stemmer *st, const cp16 *w, int n)
 		{
 			tmp[0] = ALEF;
 			memcpy(tmp + 1, w + i + 1, (n - i - 1) * sizeof(cp16));
-			e = lookup(st, tmp, n - i);
+			e = stem_lookup(st, tmp, n - i);
 			if (e && (e->flags & F_STOP))
 				return true;
 		}
@@ -996,36 +827,7 @@ ar_stem_lexeme(const ar_stemmer *st, const char *word, size_t len, ar_buf *scrat
 	stem_word(st, word, len, scratch, r, false);
 }
 
-/* ---- construction ---- */
-
-/* Create an empty stemmer. */
-ar_stemmer *
-ar_stemmer_new(const ar_allocator *alloc, uint32_t mask, int level)
-{
-	ar_stemmer *st = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_stemmer));
-
-	memset(st, 0, sizeof(*st));
-	st->alloc = alloc;
-	st->mask = mask;
-	st->imask = mask & ~(uint32_t) AR_N_TEH_MARBUTA;
-	st->level = level < AR_STEM_NONE ? AR_STEM_NONE : level > AR_STEM_HEAVY ? AR_STEM_HEAVY : level;
-	grow_table(st);
-	return st;
-}
-
-/* Release a stemmer. */
-void
-ar_stemmer_free(ar_stemmer *st)
-{
-	if (!st)
-		return;
-	if (st->tab)
-		st->alloc->free_fn(st->alloc->ctx, st->tab);
-	if (st->pool)
-		st->alloc->free_fn(st->alloc->ctx, st->pool);
-	ar_lexicon_free(st->lex);
-	st->alloc->free_fn(st->alloc->ctx, st);
-}
+/* ---- loading lists ---- */
 
 /*
  * Stem of a list entry w[0..n): a protected word is kept as written (a plural
@@ -1134,13 +936,13 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				ar_lexicon_add(st->lex, a, an, (unsigned) classes);
 			}
 			else if (which == AR_LIST_STOPWORDS)
-				put(st, a, an, F_STOP, NULL, 0);
+				stem_put(st, a, an, F_STOP, NULL, 0);
 			else if (which == AR_LIST_PROTECTED)
 			{
 				sn = entry_stem(st, a, an, s, true);
-				put(st, a, an, F_PROT, s, sn);
+				stem_put(st, a, an, F_PROT, s, sn);
 				if (sn != an)
-					put(st, s, sn, F_PROT, s, sn);
+					stem_put(st, s, sn, F_PROT, s, sn);
 			}
 			else
 			{
@@ -1148,7 +950,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				if (bn < 0)
 					goto bad;
 				sn = entry_stem(st, b, bn, s, false);
-				put(st, a, an, F_PLUR, s, sn);
+				stem_put(st, a, an, F_PLUR, s, sn);
 			}
 			st->level = saved_level;
 			st->counts[which]++;
@@ -1165,27 +967,4 @@ bad:
 	if (bad_line)
 		*bad_line = line;
 	return -1;
-}
-
-/* Number of entries loaded into a list. */
-size_t
-ar_stemmer_count(const ar_stemmer *st, ar_stem_list which)
-{
-	return st->counts[which];
-}
-
-/* Bytes held by the lexicon. */
-size_t
-ar_stemmer_lexicon_bytes(const ar_stemmer *st)
-{
-	return ar_lexicon_bytes(st->lex);
-}
-
-/* Name of a rule (see ar_stem.h). */
-const char *
-ar_stem_rule_name(ar_stem_rule rule)
-{
-	static const char *const names[] = {NULL, "stopword", "list", "pattern+lexicon", "lexicon", "light"};
-
-	return (int) rule >= 0 && (int) rule < (int) (sizeof(names) / sizeof(names[0])) ? names[rule] : NULL;
 }
