@@ -10,7 +10,8 @@
 #    must never restart, every error must be a clean SQL error (no XX class), and every
 #    text result must be valid UTF-8.
 # 2. A 45 MB input completes for ar_normalize and ar_tokenize.
-# 3. statement_timeout and pg_cancel_backend stop a long call of every function within 1 s.
+# 3. statement_timeout and pg_cancel_backend stop a long call of every function within 1 s
+#    (the least of up to three attempts: a loaded machine may delay one).
 # 4. Backend memory (RssAnon, sampled during the query) stays flat over a 100k-row scan
 #    with every function.
 #
@@ -386,12 +387,48 @@ my @cancel = queries_over('b.t',
 	'SELECT sum(length(({CALL})::text)) FROM %s b, generate_series(1, %d) g',
 	"SELECT sum(length(to_tsvector('{CFG}', b.t))) FROM %s b, generate_series(1, %d) g");
 
+# A missing interrupt check makes every attempt late by seconds; a loaded machine (CI beside
+# other work) delays one attempt now and then.  So a lateness of 1 s or more is measured
+# again, up to three attempts, and the least is what the tests compare.
+my $attempts = 3;
+
+# Seconds between the expiry of statement_timeout ($ms) and the end of $sql, and its error.
 sub timeout_lateness
 {
 	my ($sql, $ms) = @_;
-	my $t0 = time;
-	my ($rc, $out, $err) = $node->psql('postgres', "SET statement_timeout = '${ms}ms'; $sql");
-	return (time - $t0 - $ms / 1000, $err);
+	my ($best, $best_err);
+	for (1 .. $attempts)
+	{
+		my $t0 = time;
+		my ($rc, $out, $err) = $node->psql('postgres', "SET statement_timeout = '${ms}ms'; $sql");
+		my $late = time - $t0 - $ms / 1000;
+		($best, $best_err) = ($late, $err) if !defined $best || $late < $best;
+		last if $best < 1.0;
+	}
+	return ($best, $best_err);
+}
+
+# Seconds from pg_cancel_backend to the end of $sql running in another session, and its error.
+sub cancel_delay
+{
+	my ($sql) = @_;
+	my ($best, $best_err);
+	for (1 .. $attempts)
+	{
+		my $s = Session->new($node);
+		my $tag = $s->send($sql);
+		$node->poll_query_until('postgres',
+			"SELECT state = 'active' FROM pg_stat_activity WHERE pid = $s->{pid}") or die;
+		sleep 0.5;
+		my $t0 = time;
+		$node->safe_psql('postgres', "SELECT pg_cancel_backend($s->{pid})");
+		my ($o, $e) = $s->wait($tag, 60);
+		my $took = time - $t0;
+		$s->quit;
+		($best, $best_err) = ($took, $e) if !defined $best || $took < $best;
+		last if $best < 1.0;
+	}
+	return ($best, $best_err);
 }
 
 for my $c (@cancel)
@@ -403,18 +440,9 @@ for my $c (@cancel)
 	cmp_ok($late, '<', 1.0, sprintf('%s: statement_timeout honoured %.2f s after expiry', $label, $late));
 
 	# pg_cancel_backend from another session
-	my $s = Session->new($node);
-	my $tag = $s->send($sql);
-	$node->poll_query_until('postgres',
-		"SELECT state = 'active' FROM pg_stat_activity WHERE pid = $s->{pid}") or die;
-	sleep 0.5;
-	my $t0 = time;
-	$node->safe_psql('postgres', "SELECT pg_cancel_backend($s->{pid})");
-	my ($o, $e) = $s->wait($tag, 60);
-	my $took = time - $t0;
+	my ($took, $e) = cancel_delay($sql);
 	like($e, qr/canceling statement due to user request/, "$label: pg_cancel_backend cancels");
 	cmp_ok($took, '<', 1.0, sprintf('%s: pg_cancel_backend honoured in %.2f s', $label, $took));
-	$s->quit;
 
 	# one call over 45 MB
 	my $t1 = time;
