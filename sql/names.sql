@@ -13,6 +13,10 @@ SELECT ar_translit('سلام 2024 ✓ 日本'), ar_untranslit('ש');
 SELECT w, ar_translit(w, 'names') AS romanized
 FROM unnest(ARRAY['ميركل', 'محمد', 'تيلرسون', 'بلينكن', 'نافالني']) AS w;
 SELECT w, ar_untranslit(w, 'names') AS arabic FROM unnest(ARRAY['Lavrov', 'Merkel', 'Moscow']) AS w;
+-- several names: word by word, separators kept (a canonical form joins Latin sources)
+SELECT ar_translit('أنغيلا ميركل، (موسكو)-روسيا', 'names') AS romanized,
+       ar_untranslit('Angela Merkel, Berlin', 'names') AS arabic,
+       ar_translit('ميركل' || chr(1614) || ' Merkel', 'names') AS mixed;
 SELECT ar_translit('x', 'hebrew');
 SELECT ar_translit(NULL), ar_untranslit('x', NULL);
 -- one key per name whatever its script or spelling

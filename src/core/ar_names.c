@@ -964,3 +964,84 @@ ar_name_arabize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 	for (int j = 0; j < n; j++)
 		ar_buf_append_cp(out, ar_names_arabic_cp(ar[j]));
 }
+
+/* Script of a code point inside a name word (marks join either script), or AR_NAME_NONE. */
+static ar_name_script
+word_cp_script(uint32_t cp, bool *mark)
+{
+	char		l[2];
+
+	*mark = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
+		(cp >= 0x0300 && cp <= 0x036F);
+	if (*mark)
+		return AR_NAME_NONE;
+	if (cp >= 0x0600 && cp <= 0x06FF)
+		return fold_arabic_cp(cp) ? AR_NAME_ARABIC : AR_NAME_NONE;
+	return fold_latin_cp(cp, l) ? AR_NAME_LATIN : AR_NAME_NONE;
+}
+
+/*
+ * Apply a per-token function to each word of a text: a word is a run of letters of one
+ * script (with their marks); everything between words (spaces, hyphens, punctuation) is
+ * copied as written.  With capitalize, the first byte a word appends is upper-cased.
+ */
+static void
+each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool capitalize,
+		  void (*fn) (const ar_names_model *, const char *, size_t, ar_buf *))
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		start = i,
+					end = i;
+		ar_name_script word = AR_NAME_NONE;
+
+		/* a word: letters of one script and the marks that follow them */
+		while (end < len)
+		{
+			int			adv;
+			bool		mark;
+			ar_name_script sc = word_cp_script(ar_utf8_decode(p + end, len - end, &adv), &mark);
+
+			if (mark ? word == AR_NAME_NONE : (sc == AR_NAME_NONE || (word != AR_NAME_NONE && sc != word)))
+				break;
+			if (!mark)
+				word = sc;
+			end += (size_t) adv;
+		}
+		if (word != AR_NAME_NONE)
+		{
+			size_t		at = out->len;
+
+			fn(m, s + start, end - start, out);
+			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z')
+				out->data[at] = (char) (out->data[at] - 'a' + 'A');
+			i = end;
+			continue;
+		}
+		/* not a word: copy one code point */
+		{
+			int			adv;
+
+			(void) ar_utf8_decode(p + i, len - i, &adv);
+			ar_buf_append(out, s + i, (size_t) adv);
+			i += (size_t) adv;
+		}
+	}
+}
+
+/* Append the readable romanization of a text of names, word by word (see ar_names.h). */
+void
+ar_name_romanize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+{
+	each_word(m, s, len, out, true, ar_name_romanize);
+}
+
+/* Append the likeliest Arabic spelling of a text of names, word by word (see ar_names.h). */
+void
+ar_name_arabize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+{
+	each_word(m, s, len, out, false, ar_name_arabize);
+}

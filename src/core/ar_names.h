@@ -74,4 +74,12 @@ extern void ar_name_romanize(const ar_names_model *m, const char *s, size_t len,
 /* Append the likeliest Arabic spelling of a name token to out (Arabic text is folded). */
 extern void ar_name_arabize(const ar_names_model *m, const char *s, size_t len, ar_buf *out);
 
+/*
+ * The same for a text of several names: each word (a run of letters of one script) is
+ * romanized or spelled in Arabic, and what lies between words is kept as written;
+ * romanized words start with a capital letter (Sergei Lavrov).
+ */
+extern void ar_name_romanize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out);
+extern void ar_name_arabize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out);
+
 #endif							/* AR_NAMES_H */

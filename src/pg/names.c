@@ -98,7 +98,7 @@ ar_translit_sql(PG_FUNCTION_ARGS)
 	ar_check_encoding();
 	ar_buf_init(&out, &ar_pg_allocator, VARSIZE_ANY_EXHDR(in) + 16);
 	if (sc == AR_TRANSLIT_NAMES)
-		ar_name_romanize(names_model(), VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &out);
+		ar_name_romanize_text(names_model(), VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &out);
 	else
 		ar_translit(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), sc, &out);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data ? out.data : "", (int) out.len));
@@ -115,7 +115,7 @@ ar_untranslit_sql(PG_FUNCTION_ARGS)
 	ar_check_encoding();
 	ar_buf_init(&out, &ar_pg_allocator, VARSIZE_ANY_EXHDR(in) * 2 + 16);
 	if (sc == AR_TRANSLIT_NAMES)
-		ar_name_arabize(names_model(), VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &out);
+		ar_name_arabize_text(names_model(), VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &out);
 	else
 		ar_untranslit(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), sc, &out);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data ? out.data : "", (int) out.len));
