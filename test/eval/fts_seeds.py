@@ -18,7 +18,9 @@ The halves were fixed before any change to the stemmer was measured with them: T
 its failures) and R (report: the figure to quote, not looked at per query while changing code).
 The articles are read at run time and never copied into the project.  Last line:
   FIGURE seeds_tune_F1=... seeds_report_F1=... seeds_tune_F1_arabic=... seeds_report_F1_arabic=..."""
-import os, subprocess, sys
+import sys
+
+from seeds_sql import load_articles, psql, quote, score
 
 # (query, mode, half, gold article numbers = the first three characters of the seed file names)
 QUERIES = [
@@ -76,45 +78,15 @@ QUERIES = [
 ]
 
 
-def psql(sql):
-    db = os.environ.get('PGDATABASE', 'pg_arabic_eval')
-    r = subprocess.run(['psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', db, '-f', '-'],
-                       input=sql, capture_output=True, text=True)
-    if r.returncode:
-        sys.exit('fts_seeds: psql failed: ' + r.stderr.strip())
-    return r.stdout
-
-
-def quote(s):
-    tag = '$fts_seed$'
-    assert tag not in s
-    return tag + s + tag
-
-
-def score(gold, got):
-    """Precision, recall and F1 of the returned article set against the gold set."""
-    tp = len(gold & got)
-    p = tp / len(got) if got else 0.0
-    r = tp / len(gold)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def main():
-    shared = os.environ.get('PGARABIC_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared'))
-    d = sys.argv[1] if len(sys.argv) > 1 else os.path.join(shared, 'data', 'seeds')
-    files = sorted(f for f in os.listdir(d) if f.endswith('.txt')) if os.path.isdir(d) else []
-    if not files:
-        sys.exit('MISSING: no seed articles in %s (set PGARABIC_SHARED to the shared data directory)' % d)
-    sql = ['CREATE TEMP TABLE s(id text, body text);']
-    for f in files:
-        sql.append('INSERT INTO s VALUES (%s, %s);' % (quote(f[:3]), quote(open(os.path.join(d, f), encoding='utf-8').read())))
+    sql, nfiles = load_articles(sys.argv)
     sql.append("SELECT 'ctype|' || datctype FROM pg_database WHERE datname = current_database();")
     fn = {'p': 'plainto_tsquery', 'w': 'websearch_to_tsquery'}
     for i, (q, mode, _, _) in enumerate(QUERIES):
         for cfg in ('ar', 'arabic'):
             sql.append("SELECT '%d|%s|' || coalesce(string_agg(id, ' ' ORDER BY id), '') FROM s "
                        "WHERE to_tsvector('%s', body) @@ %s('%s', %s);" % (i, cfg, cfg, fn[mode], cfg, quote(q)))
-    out = psql('\n'.join(sql)).splitlines()
+    out = psql('\n'.join(sql), 'fts_seeds', 'pg_arabic_eval').splitlines()
     got = {}
     for line in out:
         if line.startswith('ctype|'):
@@ -137,7 +109,7 @@ def main():
     mean = lambda k: sum(f1s[k]) / len(f1s[k])
     for half, name in (('T', 'tuning'), ('R', 'report')):
         print('fts_seeds: %s half, %d queries over %d articles: mean F1 ar %.4f, arabic %.4f'
-              % (name, len(f1s[half, 'ar']), len(files), mean((half, 'ar')), mean((half, 'arabic'))))
+              % (name, len(f1s[half, 'ar']), nfiles, mean((half, 'ar')), mean((half, 'arabic'))))
     print('FIGURE seeds_tune_F1=%.4f seeds_report_F1=%.4f seeds_tune_F1_arabic=%.4f seeds_report_F1_arabic=%.4f'
           % (mean(('T', 'ar')), mean(('R', 'ar')), mean(('T', 'arabic')), mean(('R', 'arabic'))))
 
