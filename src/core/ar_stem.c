@@ -815,8 +815,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	else
 		r->norm_off = r->prefix_off = r->suffix_off = r->stem_off + r->stem_len;	/* empty */
 	/* the place a nisba adjective derives from, as a second lexeme (إيراني: إيران too) */
-	if (st->level >= AR_STEM_DEFAULT && best.stem_len < AR_STEM_MAXCP &&
-		(k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
+	if (st->level >= AR_STEM_DEFAULT && best.stem_len >= 4 && best.stem_len < AR_STEM_MAXCP &&
+		best.stem[best.stem_len - 1] == YEH && (k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
 	{
 		r->also_off = scratch->len;
 		emit(st, scratch, place, k);
