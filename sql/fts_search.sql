@@ -95,6 +95,14 @@ SELECT to_tsvector('ar_exact', 'كَتَبَ الكُتُبَ') AS exact,
        to_tsvector('ar_exact', 'الرَّحْمَـٰنِ ﷲ') AS tatweel_and_ligature,
        to_tsvector('ar_exact', 'فِيهِۛ') @@ to_tsquery('ar_exact', 'فِيهِ') AS quranic_pause_mark;
 
+-- a nisba adjective of a listed place also yields the place: a query for إيران finds الإيراني,
+-- a query for the adjective still asks for the adjective; personal names give no second lexeme
+SELECT to_tsvector('ar', 'البرنامج النووي الإيراني والقوات الروسية العثمانية') AS nisba,
+       to_tsvector('ar', 'البرنامج النووي الإيراني') @@ plainto_tsquery('ar', 'إيران') AS place_finds_adjective,
+       to_tsvector('ar', 'زار إيران') @@ plainto_tsquery('ar', 'الإيراني') AS adjective_finds_place,
+       to_tsvector('ar', 'البرنامج النووي الإيراني') @@ websearch_to_tsquery('ar', '"النووي الإيراني"') AS phrase,
+       to_tsvector('ar', 'أسلحة كيماوية') @@ plainto_tsquery('ar', 'الأسلحة الكيميائية') AS spelling_variant;
+
 -- why a word matched
 SELECT * FROM ar_analyze('قال المسئولون للافروف إنّ العقوبات على الشركات ٣ Sanctions.');
 SELECT count(*) FROM ar_analyze('');

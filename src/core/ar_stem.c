@@ -24,6 +24,7 @@
 #include "ar_stem_internal.h"
 #include "ar_normalize.h"
 #include "ar_stem_patterns.h"
+#include "ar_stem_nisba.h"
 
 #ifndef PREP_MIN_REST
 #define PREP_MIN_REST 3
@@ -709,6 +710,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 				i,
 				chosen = -1;
 	sfx_out		best;
+	cp16		place[AR_STEM_MAXCP + 1];
+	int			k;
 
 	memset(r, 0, sizeof(*r));
 	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch) : -1;
@@ -811,6 +814,14 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	}
 	else
 		r->norm_off = r->prefix_off = r->suffix_off = r->stem_off + r->stem_len;	/* empty */
+	/* the place a nisba adjective derives from, as a second lexeme (إيراني: إيران too) */
+	if (st->level >= AR_STEM_DEFAULT && best.stem_len >= 4 && best.stem_len < AR_STEM_MAXCP &&
+		best.stem[best.stem_len - 1] == YEH && (k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
+	{
+		r->also_off = scratch->len;
+		emit(st, scratch, place, k);
+		r->also_len = scratch->len - 1 - r->also_off;
+	}
 }
 
 /* Stem one word with all its parts (see ar_stem.h). */
@@ -918,7 +929,9 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 		nf = split_fields(text + pos, l, f, fl);
 		if (nf > 0)
 		{
-			if ((which == AR_LIST_PLURALS || which == AR_LIST_LEXICON) ? nf != 2 : nf != 1)
+			if ((which == AR_LIST_PLURALS || which == AR_LIST_LEXICON) ? nf != 2 :
+				which == AR_LIST_PROTECTED ? !(nf == 1 || (nf == 2 && fl[1] == 5 && memcmp(f[1], "place", 5) == 0)) :
+				nf != 1)
 				goto bad;
 			/* list entries are normalized at the default level even if stemming is off */
 			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
@@ -939,10 +952,12 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				stem_put(st, a, an, F_STOP, NULL, 0);
 			else if (which == AR_LIST_PROTECTED)
 			{
+				uint8_t		fl_prot = nf == 2 ? F_PROT | F_PLACE : F_PROT;	/* "word place" */
+
 				sn = entry_stem(st, a, an, s, true);
-				stem_put(st, a, an, F_PROT, s, sn);
+				stem_put(st, a, an, fl_prot, s, sn);
 				if (sn != an)
-					stem_put(st, s, sn, F_PROT, s, sn);
+					stem_put(st, s, sn, fl_prot, s, sn);
 			}
 			else
 			{

@@ -10,7 +10,9 @@
  * Three word lists steer the stemmer:
  *   - stopwords: function words, reported as such (a search index drops them);
  *   - protected words: stems that must not lose letters that only look like
- *     clitics (وزير, وزارة, بيروت, لافروف, ...);
+ *     clitics (وزير, وزارة, بيروت, لافروف, ...); a line "word place" marks a
+ *     place name, whose nisba adjective (إيراني) also yields the place as a
+ *     second lexeme (ar_stem_result.also_*);
  *   - plurals: broken plural -> singular pairs (مدارس مدرسة), so that a
  *     broken plural gets the stem of its singular.
  *   - lexicon: attested nouns, adjectives and names with their suffix
@@ -74,6 +76,8 @@ typedef struct ar_stem_result
 	bool		lexicon;		/* stem came from the lists or the lexicon (may be longer than the word) */
 	ar_stem_rule rule;			/* which rule produced the stem */
 	bool		stemmed;		/* false: normalized only (not Arabic letters, too long, level 0) */
+	size_t		also_off,
+				also_len;		/* a second lexeme (the place of a nisba: إيراني -> إيران), 0 if none */
 } ar_stem_result;
 
 /* A new stemmer with no lists; mask is the normalization rule mask, level 0..3. */
@@ -84,8 +88,8 @@ extern void ar_stemmer_free(ar_stemmer *st);
 
 /*
  * Load a list from text[0..len).  Returns the number of entries added, or -1
- * when a line is malformed (not one Arabic word, or for plurals not exactly
- * two); then *bad_line (1-based) tells which; entries before it stay loaded.
+ * when a line is malformed (not one Arabic word, for protected words
+ * optionally followed by "place", or for plurals not exactly two); then *bad_line (1-based) tells which; entries before it stay loaded.
  * Load the lexicon first and plurals after protected words: the singulars
  * of the plural list are stemmed on load, with the lexicon and the
  * protected words in place.

@@ -20,6 +20,7 @@
 #define F_STOP	1
 #define F_PROT	2
 #define F_PLUR	4
+#define F_PLACE	8			/* a protected place name (its nisba gets it as a second lexeme) */
 
 /* Letters the stemmer works on: U+0621..U+064A. */
 #define NLETTERS 42

@@ -46,6 +46,7 @@ typedef struct ArStemCacheSlot
 	uint32		hash;
 	uint8		klen;			/* 0 = empty */
 	int8		vlen;			/* -1 = stopword or empty stem */
+	uint8		alen;			/* second lexeme (nisba place), after the stem in val; 0 = none */
 	char		key[WC_BYTES];
 	char		val[WC_BYTES];
 } ArStemCacheSlot;
@@ -287,14 +288,19 @@ split_long(const char *s, size_t len)
 	return res;
 }
 
-/* Dictionary lexize: the stem as one lexeme (pieces if over-long), or an empty list for a stopword. */
+/*
+ * Dictionary lexize: the stem as one lexeme (pieces if over-long), or an
+ * empty list for a stopword.  A nisba of a place also yields the place
+ * (إيراني: ايراني and ايران, the same variant, so a query for the adjective
+ * asks for both and a query for the place finds the adjective).
+ */
 Datum
 ar_stem_lexize(PG_FUNCTION_ARGS)
 {
 	ArStemDict *d = (ArStemDict *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 3);
 	ar_stem_result r;
 	ArStemCacheSlot *slot = NULL;
 	uint32		h = 0;
@@ -309,6 +315,8 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 		{
 			if (slot->vlen > 0)
 				res[0].lexeme = pnstrdup(slot->val, slot->vlen);
+			if (slot->alen > 0)
+				res[1].lexeme = pnstrdup(slot->val + slot->vlen, slot->alen);
 			PG_RETURN_POINTER(res);
 		}
 	}
@@ -335,16 +343,21 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	}
 	if (!r.stopword && r.stem_len > 0)
 		res[0].lexeme = pnstrdup(scratch->data + r.stem_off, r.stem_len);
+	if (res[0].lexeme && r.also_len > 0)
+		res[1].lexeme = pnstrdup(scratch->data + r.also_off, r.also_len);
 	if (scratch != &d->scratch)
 		ar_buf_free(scratch);
-	if (slot && (r.stopword || r.stem_len <= WC_BYTES))
+	if (slot && (r.stopword || r.stem_len + (res[1].lexeme ? r.also_len : 0) <= WC_BYTES))
 	{
 		slot->hash = h;
 		slot->klen = (uint8) len;
 		memcpy(slot->key, in, len);
 		slot->vlen = res[0].lexeme ? (int8) r.stem_len : -1;
+		slot->alen = res[1].lexeme ? (uint8) r.also_len : 0;
 		if (res[0].lexeme)
 			memcpy(slot->val, res[0].lexeme, r.stem_len);
+		if (res[1].lexeme)
+			memcpy(slot->val + r.stem_len, res[1].lexeme, r.also_len);
 	}
 	PG_RETURN_POINTER(res);
 }

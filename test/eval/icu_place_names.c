@@ -3,6 +3,7 @@
  *    Prints ICU's CLDR Arabic names of countries (uloc_getDisplayCountry) and
  *    of time-zone exemplar cities (pattern "VVV"), one "kind<TAB>name" a line.
  *    The single-word names of 4+ letters in src/tsearch_data/pg_arabic.protected
+ *    (tagged "place" there since 0.5)
  *    come from this output (names with the article written without it; a few
  *    homographs of common words such as مالي, بنين, العيون left out).
  *

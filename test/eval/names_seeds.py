@@ -11,7 +11,9 @@ For every query, prints the articles that
 returns, precision, recall and F1, then the mean F1.  Also counts the Arabic tokens of the articles
 for which ar_untranslit(ar_translit(t, scheme), scheme) <> t (buckwalter and safe_buckwalter).
 The articles are read at run time and never copied into the project."""
-import os, subprocess, sys
+import sys
+
+from seeds_sql import load_articles, psql, quote, score
 
 # query -> article numbers (the first three characters of the seed file names)
 QUERIES = {
@@ -31,37 +33,15 @@ QUERIES = {
 }
 
 
-def psql(sql):
-    db = os.environ.get('PGDATABASE', 'postgres')
-    r = subprocess.run(['psql', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', db, '-f', '-'],
-                       input=sql, capture_output=True, text=True)
-    if r.returncode:
-        sys.exit('names_seeds: psql failed: ' + r.stderr.strip())
-    return r.stdout
-
-
-def quote(s):
-    tag = '$names_seed$'
-    assert tag not in s
-    return tag + s + tag
-
-
 def main():
-    shared = os.environ.get('PGARABIC_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared'))
-    d = sys.argv[1] if len(sys.argv) > 1 else os.path.join(shared, 'data', 'seeds')
-    files = sorted(f for f in os.listdir(d) if f.endswith('.txt')) if os.path.isdir(d) else []
-    if not files:
-        sys.exit('MISSING: no seed articles in %s (set PGARABIC_SHARED to the shared data directory)' % d)
-    sql = ['CREATE TEMP TABLE s(id text, body text);']
-    for f in files:
-        sql.append('INSERT INTO s VALUES (%s, %s);' % (quote(f[:3]), quote(open(os.path.join(d, f), encoding='utf-8').read())))
+    sql, nfiles = load_articles(sys.argv)
     for q in QUERIES:
         sql.append("SELECT %s || '|' || coalesce(string_agg(id, ' ' ORDER BY id), '') FROM s "
                    "WHERE to_tsvector('ar_names', body) @@ plainto_tsquery('ar_names', %s);" % (quote(q), quote(q)))
     sql.append("SELECT 'roundtrip|' || count(*) || '|' || count(*) FILTER (WHERE ar_untranslit(ar_translit(token)) <> token) "
                "|| '|' || count(*) FILTER (WHERE ar_untranslit(ar_translit(token, 'safe_buckwalter'), 'safe_buckwalter') <> token) "
                "FROM s, ar_tokenize(body) WHERE kind = 'arabic';")
-    out = psql('\n'.join(sql)).splitlines()
+    out = psql('\n'.join(sql), 'names_seeds', 'postgres').splitlines()
     f1s = []
     for line in out:
         q, got = line.rsplit('|', 1) if not line.startswith('roundtrip|') else (None, None)
@@ -72,13 +52,10 @@ def main():
             continue
         gold = set(QUERIES[q].split())
         got = set(got.split())
-        tp = len(gold & got)
-        p = tp / len(got) if got else 0.0
-        r = tp / len(gold)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f1 = score(gold, got)
         f1s.append(f1)
         print('%-18s P %.2f R %.2f F1 %.2f  got [%s] gold [%s]' % (q, p, r, f1, ' '.join(sorted(got)), ' '.join(sorted(gold))))
-    print('names_seeds: %d queries over %d articles, mean F1 %.4f' % (len(f1s), len(files), sum(f1s) / len(f1s)))
+    print('names_seeds: %d queries over %d articles, mean F1 %.4f' % (len(f1s), nfiles, sum(f1s) / len(f1s)))
     print('names_seeds: round-trip failures %d' % rt_fail)
 
 

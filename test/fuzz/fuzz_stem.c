@@ -15,7 +15,7 @@
 static ar_stemmer *stemmers[4];
 
 /* Small built-in lists (and a lexicon) so the list and lexicon paths are exercised. */
-static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\n";
+static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\nبيروت place\nروسيا place\n";
 static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
 static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
 static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";

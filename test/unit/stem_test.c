@@ -236,7 +236,7 @@ UNIT_TEST(stem_lexicon_plurals_and_guards)
 	STEM(st, "ودعا", "دعا");			/* protected: not ودع + ا */
 	STEM(st, "التعاون", "تعاون");		/* attested: not تعا + ون */
 	STEM(st, "تلفزيون", "تلفزيون");
-	STEM(st, "كيماوية", "كيماوي");		/* not ك + يماوي */
+	STEM(st, "كيماوية", "كيمياءي");		/* not ك + يماوي; the variant of كيميائي (plural list) */
 	/* a participle of form III is not a plural of مفاعل (مشارك is not مشرك) */
 	STEM(st, "مشاركون", "مشارك");
 	STEM(st, "المقاتل", "مقاتل");
@@ -275,6 +275,61 @@ UNIT_TEST(stem_lexicon_plurals_and_guards)
 	/* the whole lexicon stays well under 8 MB */
 	CHECK(ar_stemmer_count(st, AR_LIST_LEXICON) > 40000);
 	CHECK(ar_stemmer_lexicon_bytes(st) < 4u * 1024 * 1024);
+	ar_stemmer_free(st);
+}
+
+/* The second lexeme of word ("" when none). */
+static const char *
+also(const ar_stemmer *st, const char *word)
+{
+	static char out[256];
+	ar_buf		b;
+	ar_stem_result r;
+	size_t		len;
+
+	ar_buf_init(&b, &ar_malloc_allocator, 16);
+	ar_stem_lexeme(st, word, strlen(word), &b, &r);
+	len = r.also_len < sizeof(out) ? r.also_len : sizeof(out) - 1;
+	memcpy(out, b.data + r.also_off, len);
+	out[len] = '\0';
+	ar_buf_free(&b);
+	return out;
+}
+
+#define ALSO(st, w, want) unit_check_streq(also((st), (w)), (want), "also(" w ")", __FILE__, __LINE__)
+
+UNIT_TEST(stem_nisba_place)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *heavy = shipped(AR_STEM_HEAVY);
+	size_t		bad = 0;
+	const char *tagged = "بيروت place\nوزير\n";
+	const char *wrong = "بيروت city\n";
+
+	/* a nisba of a listed place keeps its stem and gets the place too */
+	STEM(st, "الإيراني", "ايراني");
+	ALSO(st, "الإيراني", "ايران");		/* X */
+	ALSO(st, "الروسية", "روسيا");		/* s + ا */
+	ALSO(st, "الأوكرانية", "اوكرانيا");
+	ALSO(st, "أمريكي", "امريكا");		/* X + ا */
+	ALSO(st, "الأميركيين", "امريكا");	/* through the spelling variant and the plural */
+	ALSO(st, "مصرية", "مصر");
+	ALSO(st, "اللبناني", "لبنان");
+	/* not for the place itself, nor for names and nouns of the protected list */
+	ALSO(st, "إيران", "");
+	ALSO(st, "عثماني", "");				/* عثمان is a personal name, not a place */
+	ALSO(st, "وطني", "");
+	ALSO(st, "دولي", "");
+	ALSO(heavy, "الإيراني", "");			/* heavy: the nisba ي is gone */
+	ar_stemmer_free(heavy);
+	ar_stemmer_free(st);
+	/* "word place" lines; any other second field is an error */
+	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	CHECK(ar_stemmer_load(st, AR_LIST_PROTECTED, tagged, strlen(tagged), &bad) == 2);
+	ALSO(st, "بيروتي", "بيروت");
+	ALSO(st, "وزيري", "");
+	CHECK(ar_stemmer_load(st, AR_LIST_PROTECTED, wrong, strlen(wrong), &bad) == -1);
+	CHECK(bad == 1);
 	ar_stemmer_free(st);
 }
 
