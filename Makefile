@@ -133,9 +133,8 @@ src/train/gaz_image: src/train/gaz_image.c $(CORE_SRCS) $(CORE_HDRS)
 $(GAZ_IMAGE): src/tsearch_data/pg_arabic_ner.gaz src/train/gaz_image
 	./src/train/gaz_image $< $@
 
-NER_TRAIN_SRCS = src/train/ner_train.c src/train/ner_train_names.c src/train/ner_train_lexicon.c
-src/train/ner_train: $(NER_TRAIN_SRCS) src/train/ner_train.h $(CORE_SRCS) $(CORE_HDRS)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $(NER_TRAIN_SRCS) $(CORE_SRCS) $(ICU_LIBS) -lm
+src/train/ner_train: src/train/ner_train.c src/train/ner_train_names.c src/train/ner_train.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ src/train/ner_train.c src/train/ner_train_names.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
 .PHONY: model gazetteer-icu
 model: src/train/ner_train

@@ -50,8 +50,8 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
  * its filter uint8 filter[nnames] and the name-likeness table int8
  * like[AR_NAMES_NGRAMS], and the vocabulary table:
  * uint32 v[nvocab] (nvocab a power of two or 0, taken from the payload
- * size), open addressing on base hash >> 3, each entry (base hash & ~15) |
- * lexicon bit (8) | frequency class, 0 = empty (AR_NER_VOCAB_ENTRY).
+ * size), open addressing on base hash >> 3, each entry (base hash & ~7) |
+ * frequency class, 0 = empty.
  */
 typedef struct ar_ner_header
 {
@@ -130,8 +130,6 @@ extern void ar_ner_seq_unknown(ar_ner_seq *q, size_t i);
 extern uint32_t ar_ner_seq_base_hash(const ar_ner_seq *q, size_t i);
 extern int	ar_ner_freq_class(uint32_t count);
 extern void ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls);
-/* Set whether token i's base is attested by the lexicon (the trainer's side of the vocabulary table's bit). */
-extern void ar_ner_seq_set_lex(ar_ner_seq *q, size_t i, bool attested);
 
 /*
  * Name knowledge (ar_ner_names.h): token i's folded form and clitic-stripped
@@ -144,16 +142,8 @@ extern void ar_ner_seq_set_names(ar_ner_seq *q, size_t i, uint32_t payload);
 /* Set every token's frequency class and name payload from the model's tables (no-op without them). */
 extern void ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q);
 
-/*
- * Vocabulary table entry for base hash h with frequency class cls (see the
- * file layout) and lex: whether the stemmer's lexicon attests the base (an
- * ordinary dictionary word; bases the training text never shows are in the
- * table for that alone, with class 1).
- */
-#define AR_NER_VOCAB_ENTRY(h, cls, lex)	(((h) & ~15u) | ((lex) ? 8u : 0u) | (uint32_t) (cls))
-#define AR_NER_VOCAB_KEY(e)		((e) & ~15u)
-#define AR_NER_VOCAB_CLASS(e)	((e) & 7u)
-#define AR_NER_VOCAB_LEX(e)		(((e) >> 3) & 1u)
+/* Vocabulary table entry for base hash h with frequency class cls (see the file layout). */
+#define AR_NER_VOCAB_ENTRY(h, cls)	(((h) & ~7u) | (uint32_t) (cls))
 
 /* Hashed features of token i into out[AR_NER_MAXFEATS]; returns their number. */
 extern int	ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out);

@@ -9,8 +9,6 @@
 
 #include "ar_ner_internal.h"
 #include "ar_ner_names.h"
-#include <stdlib.h>
-static unsigned expmask(void){ static int m=-1; if(m<0){const char*e=getenv("NER_EXP"); m=e?atoi(e):0;} return (unsigned)m; }
 
 /* ---- folding and clitics ---- */
 
@@ -437,14 +435,6 @@ ar_ner_seq_set_freq(ar_ner_seq *q, size_t i, int cls)
 		q->t[i].freq = (uint8_t) cls;
 }
 
-/* Set whether token i's base is attested by the lexicon. */
-void
-ar_ner_seq_set_lex(ar_ner_seq *q, size_t i, bool attested)
-{
-	if (i < q->n)
-		q->t[i].lexw = attested ? 1 : 0;
-}
-
 /* Token i's folded form and clitic-stripped base. */
 void
 ar_ner_seq_forms(const ar_ner_seq *q, size_t i, const char **form, size_t *flen,
@@ -476,21 +466,18 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 					mask = m->nvocab - 1,
 					k = (h >> 3) & mask,
 					probes = 0,
-					cls = 1,	/* unseen */
-					lex = 0;
+					cls = 1;	/* unseen */
 
 		while (m->vocab[k] != 0 && probes++ < m->nvocab)
 		{
-			if (AR_NER_VOCAB_KEY(m->vocab[k]) == AR_NER_VOCAB_KEY(h))
+			if ((m->vocab[k] & ~7u) == (h & ~7u))
 			{
-				cls = AR_NER_VOCAB_CLASS(m->vocab[k]);
-				lex = AR_NER_VOCAB_LEX(m->vocab[k]);
+				cls = m->vocab[k] & 7u;
 				break;
 			}
 			k = (k + 1) & mask;
 		}
 		q->t[i].freq = (uint8_t) cls;
-		q->t[i].lexw = (uint8_t) lex;
 	}
 	/* name knowledge after the frequency classes, which say which words need it */
 	for (i = 0; m->names && i < q->n; i++)
@@ -621,45 +608,6 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 			out[n++] = feat(59, nk * 512 + pk);
 			out[n++] = feat(60, nk * 512 + xk);
 		}
-	}
-	/* ordinary-word evidence: whether the lexicon attests the base, with its rarity and list kinds */
-	if (t->shape == SH_ARABIC && (expmask() & 1))
-	{
-		out[n++] = feat(64, (uint32_t) t->lexw * 16 + t->freq);
-		if (expmask() & 2) out[n++] = feat(65, (uint32_t) t->lexw * 512 + AR_NAMES_KINDS(t->names));
-		if (expmask() & 4) out[n++] = feat(66, (uint32_t) t->lexw + (p1 ? p1->lexw * 2 + 4 : 0) + (n1 ? n1->lexw * 8 + 16 : 0));
-	}
-	if ((expmask() & 8) && t->shape == SH_ARABIC && t->blen >= 6)
-	{
-		/* prefixes of the base, 1-3 letters */
-		uint32_t bp[3]; int kk;
-		affix_hashes(q->pool.data + t->boff, t->blen, bp, NULL, 3);
-		for (kk = 0; kk < 3; kk++) if (bp[kk]) out[n++] = feat(67 + kk, bp[kk]);
-	}
-	if (expmask() & 16)
-	{
-		out[n++] = feat(70, AR_NAMES_KINDS(t->names) * 512 + (p2 ? AR_NAMES_KINDS(p2->names) : 0x100));
-		out[n++] = feat(71, AR_NAMES_KINDS(t->names) * 512 + (n2 ? AR_NAMES_KINDS(n2->names) : 0x100));
-	}
-	if (expmask() & 32)
-	{
-		/* title within two words before, with the token's name kinds and rarity */
-		uint32_t tt = (lp1 == LEX_TITLE) ? 1 : (lp2 == LEX_TITLE) ? 2 : 0;
-		out[n++] = feat(72, tt * 4096 + AR_NAMES_KINDS(t->names) * 16 + t->freq);
-	}
-	if (expmask() & 128)
-	{
-		uint32_t tt = (lp1 == LEX_TITLE) ? 1 : (lp2 == LEX_TITLE) ? 2 : (lp1 == LEX_NISBA) ? 3 : (lp1 == LEX_SAY) ? 4 : 0;
-		out[n++] = feat(75, tt * 4096 + AR_NAMES_KINDS(t->names) * 16 + t->freq);
-	}
-	if (expmask() & 256)
-	{
-		out[n++] = feat(74, (p1 ? AR_NAMES_KINDS(p1->names) : 0x100) * 16 + t->freq);
-		out[n++] = feat(76, (n1 ? AR_NAMES_KINDS(n1->names) : 0x100) * 16 + t->freq);
-	}
-	if (expmask() & 64)
-	{
-		out[n++] = feat(73, (p1 ? p1->hb : H_BOS) * 31 + (n1 ? n1->hb : H_EOS));
 	}
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)

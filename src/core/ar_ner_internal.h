@@ -147,7 +147,6 @@ typedef struct tokinfo
 				gazb;
 	uint8_t		gazlen;			/* length in tokens of the gazetteer match gaz */
 	uint8_t		freq;			/* training-text frequency class of the base (0: not known) */
-	uint8_t		lexw;			/* 1: the stemmer's lexicon attests the base (an ordinary word) */
 	const ar_gaz_entry *gaz;	/* longest gazetteer match starting here */
 	uint16_t	wl;				/* labels this word has inside known names (bit per label) */
 	uint32_t	doff;			/* folded form with its digits in q->pool (off but for numbers) */

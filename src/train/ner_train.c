@@ -556,13 +556,8 @@ vocab_table(uint32_t **out)
 	*out = NULL;
 	if (!vocab)
 		return 0;
-	const uint32_t *lx;
-	size_t		nlx = lexicon_hashes(&lx);
-
 	for (k = 0; k < ((size_t) 1 << VOCAB_BITS); k++)
 		types += vocab[k].used;
-	for (k = 0; k < nlx; k++)
-		types += vocab_slot(lx[k], false) == NULL;
 	while (nv < 2 * types)
 		nv <<= 1;
 	v = calloc(nv, sizeof(uint32_t));
@@ -572,20 +567,9 @@ vocab_table(uint32_t **out)
 			uint32_t	h = vocab[k].hash;
 			size_t		j = (h >> 3) & (nv - 1);
 
-			while (v[j] != 0 && AR_NER_VOCAB_KEY(v[j]) != AR_NER_VOCAB_KEY(h))
+			while (v[j] != 0 && (v[j] & ~7u) != (h & ~7u))
 				j = (j + 1) & (nv - 1);
-			v[j] = AR_NER_VOCAB_ENTRY(h, ar_ner_freq_class(vocab[k].total), lexicon_attested(h));
-		}
-	/* bases the lexicon attests and the training text never shows */
-	for (k = 0; k < nlx; k++)
-		if (vocab_slot(lx[k], false) == NULL)
-		{
-			size_t		j = (lx[k] >> 3) & (nv - 1);
-
-			while (v[j] != 0 && AR_NER_VOCAB_KEY(v[j]) != AR_NER_VOCAB_KEY(lx[k]))
-				j = (j + 1) & (nv - 1);
-			if (v[j] == 0)
-				v[j] = AR_NER_VOCAB_ENTRY(lx[k], 1, true);
+			v[j] = AR_NER_VOCAB_ENTRY(h, ar_ner_freq_class(vocab[k].total));
 		}
 	*out = v;
 	return nv;
@@ -614,7 +598,6 @@ featurize(sent *s, const ar_gazetteer *g, int exclude)
 		uint32_t	c = v ? v->total - (exclude >= 0 ? v->fold[exclude] : 0) : 0;
 
 		freq[i] = ar_ner_freq_class(c);
-		ar_ner_seq_set_lex(q, i, lexicon_attested(ar_ner_seq_base_hash(q, i)));
 		ar_ner_seq_set_freq(q, i, freq[i]);
 	}
 	for (i = 0; names && i < s->n; i++)
@@ -647,8 +630,7 @@ main(int argc, char **argv)
 	const char *train = NULL,
 			   *model = NULL,
 			   *gazout = NULL,
-			   *devout = NULL,
-			   *lexicon = NULL;
+			   *devout = NULL;
 	const char *curated[16],
 			   *namelists[16];
 	int			ncur = 0,
@@ -675,7 +657,7 @@ main(int argc, char **argv)
 				runs = 1,
 				r;
 
-	while ((opt = getopt(argc, argv, "t:m:g:c:n:l:e:b:s:d:D:r:")) != -1)
+	while ((opt = getopt(argc, argv, "t:m:g:c:n:e:b:s:d:D:r:")) != -1)
 	{
 		switch (opt)
 		{
@@ -684,18 +666,17 @@ main(int argc, char **argv)
 			case 'g': gazout = optarg; break;
 			case 'c': if (ncur < 16) curated[ncur++] = optarg; break;
 			case 'n': if (nnl < 16) namelists[nnl++] = optarg; break;
-			case 'l': lexicon = optarg; break;
 			case 'e': epochs = atoi(optarg); break;
 			case 'b': bits = atoi(optarg); break;
 			case 's': seed = strtoull(optarg, NULL, 10); break;
 			case 'd': devpct = atoi(optarg); break;
 			case 'D': devout = optarg; break;
 			case 'r': runs = atoi(optarg); break;
-			default: die("usage: ner_train -t TRAIN -m MODEL -g GAZ [-c CURATED.tsv] [-n NAMES.tsv] [-l LEXICON] [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEVPCT] [-D DEVOUT]", NULL);
+			default: die("usage: ner_train -t TRAIN -m MODEL -g GAZ [-c CURATED.tsv] [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEVPCT] [-D DEVOUT]", NULL);
 		}
 	}
 	if (!train || !model || !gazout)
-		die("usage: ner_train -t TRAIN -m MODEL -g GAZ [-c CURATED.tsv] [-n NAMES.tsv] [-l LEXICON] [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEVPCT] [-D DEVOUT]", NULL);
+		die("usage: ner_train -t TRAIN -m MODEL -g GAZ [-c CURATED.tsv] [-e EPOCHS] [-b BITS] [-r RUNS] [-s SEED] [-d DEVPCT] [-D DEVOUT]", NULL);
 	if (bits < 10 || bits > 24 || epochs < 1 || devpct < 0 || devpct > 50 || runs < 1 || runs > 20)
 		die("option out of range", NULL);
 	rng_state = seed;
@@ -764,8 +745,6 @@ main(int argc, char **argv)
 	learn_gazetteer(s, ntrain, g, gazf);
 	fclose(gazf);
 	load_names(namelists, nnl);
-	if (lexicon)
-		load_lexicon(lexicon);
 	if (getenv("NER_NAMES_COVERAGE"))
 	{
 		if (!names)

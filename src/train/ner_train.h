@@ -46,13 +46,4 @@ extern void names_finish(void);
 extern const int8_t *names_likeness(void);
 extern void names_coverage(sent *s, int ntrain, int nsent);
 
-/* ---- ordinary-word evidence (ner_train_lexicon.c) ---- */
-
-/* Load the stemmer's lexicon file (-l): the base hashes of its words and their inflected forms. */
-extern void load_lexicon(const char *path);
-/* Whether base hash h is attested (false without -l). */
-extern bool lexicon_attested(uint32_t h);
-/* The attested base hashes, sorted; returns their number. */
-extern size_t lexicon_hashes(const uint32_t **out);
-
 #endif							/* NER_TRAIN_H */
