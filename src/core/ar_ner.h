@@ -40,7 +40,7 @@ extern int	ar_ner_type_from_name(const char *s, size_t len);
 
 #define AR_NER_MAGIC		"PGARNER\x01"
 #define AR_NER_FORMAT		3		/* file layout version */
-#define AR_NER_FEATURES		10		/* feature-extraction version the weights belong to */
+#define AR_NER_FEATURES		9		/* feature-extraction version the weights belong to */
 #define AR_NER_MAXFEATS		80		/* features per token, upper bound */
 
 /*

@@ -609,12 +609,6 @@ ar_ner_features(const ar_ner_seq *q, size_t i, uint32_t *out)
 			out[n++] = feat(60, nk * 512 + xk);
 		}
 	}
-	/*
-	 * a title one or two words back (الرئيس فلاديمير, الرئيس الروسي فلاديمير), with the
-	 * word's kinds of name list and its rarity: a listed or unseen word there is mostly a name
-	 */
-	out[n++] = feat(72, (lp1 == LEX_TITLE ? 1u : lp2 == LEX_TITLE ? 2u : 0u) * 4096 +
-					AR_NAMES_KINDS(t->names) * 16 + t->freq);
 	/* character trigrams of the base, with word boundaries */
 	if (t->shape == SH_ARABIC && t->blen >= 4)
 	{
