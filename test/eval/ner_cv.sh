@@ -39,7 +39,7 @@ for k in $slices; do grep 'dev(ar_ner_extract)' "$tmp/log$k" | grep -v ' ALL '; 
   { t = $2; for (i = 3; i <= NF; i++) { split($i, kv, "="); v[t, kv[1]] += kv[2] } types[t] = 1 }
   function line(name, tp, pr, go,   p, r) {
     p = pr ? tp / pr : 0; r = go ? tp / go : 0
-    printf "pooled %-4s P=%.3f R=%.3f F1=%.3f (gold %d)\n", name, p, r, p + r ? 2 * p * r / (p + r) : 0, go }
+    printf "pooled %-4s P=%.4f R=%.4f F1=%.4f (gold %d)\n", name, p, r, p + r ? 2 * p * r / (p + r) : 0, go }
   END { n = split("PER LOC ORG MISC", order, " ")
         for (i = 1; i <= n; i++) { t = order[i]; line(t, v[t, "tp"], v[t, "pred"], v[t, "gold"])
           TP += v[t, "tp"]; PR += v[t, "pred"]; GO += v[t, "gold"] }
