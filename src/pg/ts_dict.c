@@ -132,6 +132,21 @@ parse_level(const char *v)
 	return 0;					/* keep compiler quiet */
 }
 
+/* Parse the LoanwordFolding option: a boolean (on/off, true/false, yes/no, 1/0). */
+static bool
+parse_loan(const char *v)
+{
+	bool		on;
+
+	if (!parse_bool(v, &on))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for ar_stem parameter LoanwordFolding: \"%s\"", v),
+				 errdetail("LoanwordFolding is a boolean."),
+				 errhint("Use on or off.")));
+	return on;
+}
+
 /* Dictionary init: validate options, build the stemmer and load its lists. */
 Datum
 ar_stem_init(PG_FUNCTION_ARGS)
@@ -142,7 +157,9 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	int			level = AR_STEM_DEFAULT;
 	uint32_t	mask = AR_PROFILE_SEARCH;
 	bool		seen_level = false,
-				seen_norm = false;
+				seen_norm = false,
+				seen_loan = false,
+				loan = false;
 	ArStemDict *d;
 	int			i;
 
@@ -198,15 +215,25 @@ ar_stem_init(PG_FUNCTION_ARGS)
 						 errhint("See ar_normalize_rules() for the rule and profile names.")));
 			seen_norm = true;
 		}
+		else if (pg_strcasecmp(def->defname, "LoanwordFolding") == 0)
+		{
+			if (seen_loan)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple LoanwordFolding parameters")));
+			loan = parse_loan(defGetString(def));
+			seen_loan = true;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized ar_stem parameter: \"%s\"", def->defname),
-					 errhint("Valid parameters are StopWords, ProtectedWords, Plurals, Lexicon, Aggressiveness and Normalization.")));
+					 errhint("Valid parameters are StopWords, ProtectedWords, Plurals, Lexicon, Aggressiveness, Normalization and LoanwordFolding.")));
 	}
 
 	d = palloc0(sizeof(ArStemDict));
 	d->st = ar_stemmer_new(&ar_pg_allocator, mask, level);
+	ar_stemmer_set_loanwords(d->st, loan);
 	/* lexicon and protected words first: plural singulars are stemmed with them in place */
 	if (files[AR_LIST_LEXICON])
 		load_list(d->st, AR_LIST_LEXICON, files[AR_LIST_LEXICON]);
