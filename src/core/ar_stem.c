@@ -26,6 +26,10 @@
 #include "ar_stem_patterns.h"
 #include "ar_stem_loan.h"
 
+/* to_cps() flags: a letter of Persian or Maghrebi spelling was mapped (anywhere, first letter) */
+#define FOREIGN_LETTER	1
+#define FOREIGN_FIRST	2
+
 #ifndef PREP_MIN_REST
 #define PREP_MIN_REST 3
 #endif
@@ -51,10 +55,10 @@ is_stem_letter(uint32_t c)
  * of code points, or -1 when the word is not made only of Arabic letters
  * (after normalization) or is too long to stem.  With loanword folding, a
  * letter of Persian or Maghrebi spelling becomes its Arabic letter and sets
- * *foreign.
+ * FOREIGN_LETTER in *foreign (and FOREIGN_FIRST when it is the first letter).
  */
 static int
-to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, bool *foreign)
+to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, int *foreign)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	size_t		i = 0;
@@ -73,7 +77,7 @@ to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, bo
 		if (f == 0)
 			continue;
 		if (!is_stem_letter(f) && st->loan && (f = ar_loan_letter(f)) != 0)
-			*foreign = true;	/* ڤ -> ف, گ -> غ, ... */
+			*foreign |= n == 0 ? FOREIGN_LETTER | FOREIGN_FIRST : FOREIGN_LETTER;	/* ڤ -> ف, ... */
 		if (!is_stem_letter(f) || n >= AR_STEM_MAXCP)
 			return -1;
 		w[n++] = (cp16) f;
@@ -109,7 +113,7 @@ slow:
 
 		i += adv;
 		if (!is_stem_letter(c) && st->loan && (c = ar_loan_letter(c)) != 0)
-			*foreign = true;
+			*foreign |= n == 0 ? FOREIGN_LETTER | FOREIGN_FIRST : FOREIGN_LETTER;
 		if (!is_stem_letter(c) || n >= AR_STEM_MAXCP)
 			return -1;
 		w[n++] = (cp16) c;
@@ -712,7 +716,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	sfx_out		res[MAX_CANDS];
 	prefix_cand cands[MAX_CANDS];
 	cp16		loan[AR_STEM_MAXCP];
-	bool		foreign = false;	/* a letter of Persian or Maghrebi spelling */
+	int			foreign = 0;	/* FOREIGN_* flags of to_cps() */
 	int			n,
 				nc,
 				i,
@@ -733,6 +737,11 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	}
 
 	nc = prefix_candidates(st, w, n, cands);
+	if (foreign & FOREIGN_FIRST)
+	{
+		cands[0] = cands[nc - 1];	/* ڤ پ are never a clitic: only the empty split (ڤيمارا) */
+		nc = 1;
+	}
 	/*
 	 * stopwords: the word itself, after و/ف and one of ب ك ل (بهذا, وبما,
 	 * للتي), before a pronoun (ضدنا); and a bare clitic chain (والـ before a
@@ -798,11 +807,11 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		best = res[chosen];
 
 	r->lexicon = best.hit || best.rule == AR_RULE_PATTERN || best.rule == AR_RULE_LEXICON;
-	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign))
+	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
 	{
 		/* a loanword's spelling variant: one stem for all its spellings */
 		int			k = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
-									 best.attested, foreign, loan);
+									 best.attested, foreign != 0, loan);
 
 		if (k > 0)
 		{
@@ -911,7 +920,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 	long		added = 0;
 	ar_buf		tmp;
 	int			saved_level = st->level;
-	bool		foreign = false;	/* unused: list entries are Arabic words */
+	int			foreign = 0;	/* unused: list entries are Arabic words */
 
 	ar_buf_init(&tmp, st->alloc, 64);
 	while (pos < len)

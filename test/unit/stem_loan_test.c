@@ -81,6 +81,9 @@ UNIT_TEST(stem_loanword_variants_meet)
 	LSTEM(st, "ڤيينا", "فيينا");		/* Persian letters become stemmable */
 	LSTEM(st, "بڤيينا", "فيينا");
 	LSTEM(st, "پاريس", "باريس");
+	LSTEM(st, "ڤيكتوريا", "فيكتوريا");	/* a first ڤ is never the conjunction ف */
+	LSTEM(st, "وڤيكتوريا", "فيكتوريا");
+	LSTEM(st, "پلاستيك", "بلاستيك");	/* nor a first پ the preposition ب */
 	LSTEM(st, "گوگل", "جوجل");		/* a Persian letter: غ -> ج even in a short word */
 	LSTEM(st, "إنستغرام", "انستجرام");
 	CHECK(strcmp(loan_stem(st, "تيليرسون", &rule), "تلرسون") == 0 && rule == AR_RULE_LOAN);
