@@ -57,7 +57,7 @@ UNIT_SRCS := $(sort $(wildcard test/unit/*.c))
 test/unit/core_test: $(UNIT_SRCS) test/unit/unit.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
 
-test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
+test/bench/core_bench: test/bench/core_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
@@ -66,7 +66,7 @@ test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 test/bench/quotes_core_bench: test/bench/quotes_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-test/bench/stem_loan_bench: test/bench/stem_loan_bench.c $(CORE_SRCS) $(CORE_HDRS)
+test/bench/stem_loan_bench: test/bench/stem_loan_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)

@@ -132,6 +132,16 @@ parse_level(const char *v)
 	return 0;					/* keep compiler quiet */
 }
 
+/* Reject a second occurrence of an option. */
+static void
+reject_repeated(bool seen, const char *name)
+{
+	if (seen)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("multiple %s parameters", name)));
+}
+
 /* Parse the LoanwordFolding option: a boolean (on/off, true/false, yes/no, 1/0). */
 static bool
 parse_loan(const char *v)
@@ -172,10 +182,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 		for (i = 0; i < NLISTS; i++)
 			if (pg_strcasecmp(def->defname, list_opt[i]) == 0)
 			{
-				if (files[i])
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("multiple %s parameters", list_opt[i])));
+				reject_repeated(files[i] != NULL, list_opt[i]);
 				files[i] = defGetString(def);
 				check_file_name(list_opt[i], files[i]);
 				known = true;
@@ -184,10 +191,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			continue;
 		if (pg_strcasecmp(def->defname, "Aggressiveness") == 0)
 		{
-			if (seen_level)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Aggressiveness parameters")));
+			reject_repeated(seen_level, "Aggressiveness");
 			level = parse_level(defGetString(def));
 			seen_level = true;
 		}
@@ -197,10 +201,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			char		bad[64];
 			bool		ok;
 
-			if (seen_norm)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Normalization parameters")));
+			reject_repeated(seen_norm, "Normalization");
 			ok = ar_norm_parse_spec(spec, strlen(spec), &mask, bad, sizeof(bad));
 			if (!ok && bad[0] == '\0')
 				ereport(ERROR,
@@ -217,10 +218,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 		}
 		else if (pg_strcasecmp(def->defname, "LoanwordFolding") == 0)
 		{
-			if (seen_loan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple LoanwordFolding parameters")));
+			reject_repeated(seen_loan, "LoanwordFolding");
 			loan = parse_loan(defGetString(def));
 			seen_loan = true;
 		}

@@ -17,34 +17,7 @@
 #include "ar_normalize.h"
 #include "ar_stem.h"
 #include "ar_tokenize.h"
-
-/* Append a whole file to buf; exits when it cannot be read. */
-static void
-slurp(const char *path, ar_buf *buf)
-{
-	FILE	   *f = fopen(path, "rb");
-	char		tmp[65536];
-	size_t		n;
-
-	if (!f)
-	{
-		perror(path);
-		exit(1);
-	}
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		ar_buf_append(buf, tmp, n);
-	fclose(f);
-}
-
-/* Wall-clock seconds. */
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 /* The default stemmer with the shipped lists (read from the source tree). */
 static ar_stemmer *
@@ -64,7 +37,7 @@ shipped(bool loan)
 
 		snprintf(path, sizeof(path), "src/tsearch_data/pg_arabic.%s", ext[i]);
 		ar_buf_init(&b, &ar_malloc_allocator, 1 << 16);
-		slurp(path, &b);
+		bench_slurp(path, &b);
 		if (ar_stemmer_load(st, kinds[i], b.data, b.len, &bad) < 0)
 		{
 			fprintf(stderr, "%s: bad line %zu\n", path, bad);
@@ -99,7 +72,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	ar_buf_init(&text, &ar_malloc_allocator, 1 << 20);
-	slurp(argv[1], &text);
+	bench_slurp(argv[1], &text);
 	st[0] = shipped(false);
 	st[1] = shipped(true);
 	off = malloc(sizeof(size_t) * (text.len / 2 + 1));
@@ -121,7 +94,7 @@ main(int argc, char **argv)
 
 			if (mode != 2 && mode != k)
 				continue;
-			t0 = now();
+			t0 = bench_now();
 			for (i = 0; i < nw; i++)
 			{
 				ar_stem_result res;
@@ -129,8 +102,8 @@ main(int argc, char **argv)
 				ar_stem_lexeme(st[k], text.data + off[i], len[i], &scratch, &res);
 				s = s * 31 + res.stem_len;
 			}
-			if (now() - t0 < best[k])
-				best[k] = now() - t0;
+			if (bench_now() - t0 < best[k])
+				best[k] = bench_now() - t0;
 			sum[k] = s;
 		}
 	printf("words=%zu", nw);
