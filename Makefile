@@ -32,7 +32,7 @@ PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
 PG_CFLAGS += -Wextra -Wno-unused-parameter
 SHLIB_LINK += $(ICU_LIBS)
 
-CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench
+CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench test/bench/stem_loan_bench
 EXTRA_CLEAN_BENCH = test/bench/ner_corpus.txt
 FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
 FUZZ_PROGS := $(FUZZ_SRCS:.c=)
@@ -57,7 +57,7 @@ UNIT_SRCS := $(sort $(wildcard test/unit/*.c))
 test/unit/core_test: $(UNIT_SRCS) test/unit/unit.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
 
-test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(CORE_HDRS)
+test/bench/core_bench: test/bench/core_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -O3 -DNDEBUG -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
@@ -66,10 +66,13 @@ test/bench/ner_core_bench: test/bench/ner_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 test/bench/quotes_core_bench: test/bench/quotes_core_bench.c $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+test/bench/stem_loan_bench: test/bench/stem_loan_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner bench-quotes
+.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner bench-quotes bench-stem-loan
 core-check: test/unit/core_test $(GAZ_IMAGE)
 	./test/unit/core_test
 
@@ -103,6 +106,13 @@ bench-quotes: test/bench/quotes_core_bench
 	@f="$(QUOTES_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
 	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
 	./test/bench/quotes_core_bench $$f $(BENCH_REPS)
+
+# the stemmer with loanword folding off and on (no word memo): STEM_BENCH_TEXT, default the sample corpus
+STEM_BENCH_TEXT ?=
+bench-stem-loan: test/bench/stem_loan_bench
+	@f="$(STEM_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
+	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
+	./test/bench/stem_loan_bench $$f $(BENCH_REPS)
 
 # ---- named-entity model: `make model` retrains the shipped model and the evaluation model ----
 # Both reproducible (fixed seed and epochs), with the same recipe:

@@ -343,3 +343,15 @@ ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_names
 ALTER TEXT SEARCH CONFIGURATION @extschema@.ar_names
   ADD MAPPING FOR other WITH pg_catalog.simple;
 COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.ar_names IS 'Search by name across spellings and scripts: names (Arabic or Latin) become name keys, other Arabic words are stemmed as in ar';
+
+-- ===================================================================
+-- Section: loanword and foreign-name spelling variants in ar (option LoanwordFolding)
+-- ===================================================================
+-- The ar_stem dictionary (and so the ar and ar_names configurations) folds spelling variants
+-- of loanwords and foreign names: ڤ پ گ چ ژ -> ف ب غ ج ج, listed second spellings of attested
+-- loanwords (ديموقراطية -> ديمقراطية), and for words the lexicon does not know غ/ج and the ي
+-- inside the word (كلنتون = كلينتون).  After updating, REINDEX indexes built on to_tsvector('ar', ...).
+ALTER TEXT SEARCH DICTIONARY @extschema@.ar_stem (LoanwordFolding = on);
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals, Lexicon (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec), LoanwordFolding (boolean: one stem for the spellings of a loanword or foreign name)';
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals (list and lexicon-checked patterns), Arabic stopwords, spelling variants of loanwords and foreign names';
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, loanword, stopword; ar_stem dictionary)';

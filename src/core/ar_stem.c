@@ -25,6 +25,11 @@
 #include "ar_normalize.h"
 #include "ar_stem_patterns.h"
 #include "ar_stem_nisba.h"
+#include "ar_stem_loan.h"
+
+/* to_cps() flags: a letter of Persian or Maghrebi spelling was mapped (anywhere, first letter) */
+#define FOREIGN_LETTER	1
+#define FOREIGN_FIRST	2
 
 #ifndef PREP_MIN_REST
 #define PREP_MIN_REST 3
@@ -49,10 +54,12 @@ is_stem_letter(uint32_t c)
 /*
  * Decode and normalize s[0..len) into w (internal mask).  Returns the number
  * of code points, or -1 when the word is not made only of Arabic letters
- * (after normalization) or is too long to stem.
+ * (after normalization) or is too long to stem.  With loanword folding, a
+ * letter of Persian or Maghrebi spelling becomes its Arabic letter and sets
+ * FOREIGN_LETTER in *foreign (and FOREIGN_FIRST when it is the first letter).
  */
 static int
-to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
+to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, int *foreign)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	size_t		i = 0;
@@ -70,6 +77,8 @@ to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
 		f = ar_norm_fold_cp(c, st->imask);
 		if (f == 0)
 			continue;
+		if (!is_stem_letter(f) && st->loan && (f = ar_loan_letter(f)) != 0)
+			*foreign |= n == 0 ? FOREIGN_LETTER | FOREIGN_FIRST : FOREIGN_LETTER;	/* ڤ -> ف, ... */
 		if (!is_stem_letter(f) || n >= AR_STEM_MAXCP)
 			return -1;
 		w[n++] = (cp16) f;
@@ -104,6 +113,8 @@ slow:
 		uint32_t	c = ar_utf8_decode(p + i, tmp->len - i, &adv);
 
 		i += adv;
+		if (!is_stem_letter(c) && st->loan && (c = ar_loan_letter(c)) != 0)
+			*foreign |= n == 0 ? FOREIGN_LETTER | FOREIGN_FIRST : FOREIGN_LETTER;
 		if (!is_stem_letter(c) || n >= AR_STEM_MAXCP)
 			return -1;
 		w[n++] = (cp16) c;
@@ -705,6 +716,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	cp16		works[MAX_CANDS][AR_STEM_MAXCP];
 	sfx_out		res[MAX_CANDS];
 	prefix_cand cands[MAX_CANDS];
+	cp16		loan[AR_STEM_MAXCP];
+	int			foreign = 0;	/* FOREIGN_* flags of to_cps() */
 	int			n,
 				nc,
 				i,
@@ -714,7 +727,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	int			k;
 
 	memset(r, 0, sizeof(*r));
-	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch) : -1;
+	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch, &foreign) : -1;
 	scratch->len = 0;
 	if (n < 0)
 	{
@@ -727,6 +740,11 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	}
 
 	nc = prefix_candidates(st, w, n, cands);
+	if (foreign & FOREIGN_FIRST)
+	{
+		cands[0] = cands[nc - 1];	/* ڤ پ are never a clitic: only the empty split (ڤيمارا) */
+		nc = 1;
+	}
 	/*
 	 * stopwords: the word itself, after و/ف and one of ب ك ل (بهذا, وبما,
 	 * للتي), before a pronoun (ضدنا); and a bare clitic chain (والـ before a
@@ -792,6 +810,19 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		best = res[chosen];
 
 	r->lexicon = best.hit || best.rule == AR_RULE_PATTERN || best.rule == AR_RULE_LEXICON;
+	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
+	{
+		/* a loanword's spelling variant: one stem for all its spellings */
+		int			k = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
+									 best.attested, foreign != 0, loan);
+
+		if (k > 0)
+		{
+			best.stem = loan;
+			best.stem_len = k;
+			best.rule = AR_RULE_LOAN;
+		}
+	}
 	r->rule = best.rule;
 	r->stemmed = true;
 	if (parts)
@@ -900,6 +931,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 	long		added = 0;
 	ar_buf		tmp;
 	int			saved_level = st->level;
+	int			foreign = 0;	/* unused: list entries are Arabic words */
 
 	ar_buf_init(&tmp, st->alloc, 64);
 	while (pos < len)
@@ -935,7 +967,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				goto bad;
 			/* list entries are normalized at the default level even if stemming is off */
 			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
-			an = to_cps(st, f[0], fl[0], a, &tmp);
+			an = to_cps(st, f[0], fl[0], a, &tmp, &foreign);
 			if (an < 0)
 				goto bad;
 			if (which == AR_LIST_LEXICON)
@@ -961,7 +993,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 			}
 			else
 			{
-				bn = to_cps(st, f[1], fl[1], b, &tmp);
+				bn = to_cps(st, f[1], fl[1], b, &tmp, &foreign);
 				if (bn < 0)
 					goto bad;
 				sn = entry_stem(st, b, bn, s, false);

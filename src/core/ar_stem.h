@@ -56,7 +56,8 @@ typedef enum ar_stem_rule
 	AR_RULE_LIST,				/* the protected or plural list */
 	AR_RULE_PATTERN,			/* a broken-plural pattern, singular attested in the lexicon */
 	AR_RULE_LEXICON,			/* the lexicon attests the stem (and the ending removed) */
-	AR_RULE_LIGHT				/* light stemming rules alone */
+	AR_RULE_LIGHT,				/* light stemming rules alone */
+	AR_RULE_LOAN				/* a loanword spelling variant, folded (ar_stem_loan.h) */
 } ar_stem_rule;
 
 typedef struct ar_stemmer ar_stemmer;
@@ -82,6 +83,12 @@ typedef struct ar_stem_result
 
 /* A new stemmer with no lists; mask is the normalization rule mask, level 0..3. */
 extern ar_stemmer *ar_stemmer_new(const ar_allocator *alloc, uint32_t mask, int level);
+
+/*
+ * Fold spelling variants of loanwords and foreign names (ڤ -> ف, listed
+ * second spellings, unattested words: غ -> ج and inner ي); off by default.
+ */
+extern void ar_stemmer_set_loanwords(ar_stemmer *st, bool on);
 
 /* Release a stemmer and all its lists. */
 extern void ar_stemmer_free(ar_stemmer *st);

@@ -44,6 +44,7 @@ struct ar_stemmer
 	uint32_t	mask;			/* output normalization */
 	uint32_t	imask;			/* internal: mask without teh marbuta */
 	int			level;
+	bool		loan;			/* fold loanword spellings (ar_stem_loan.h) */
 	entry	   *tab;
 	size_t		tabsize;		/* power of two */
 	size_t		nused;

@@ -133,6 +133,31 @@ parse_level(const char *v)
 	return 0;					/* keep compiler quiet */
 }
 
+/* Reject a second occurrence of an option. */
+static void
+reject_repeated(bool seen, const char *name)
+{
+	if (seen)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("multiple %s parameters", name)));
+}
+
+/* Parse the LoanwordFolding option: a boolean (on/off, true/false, yes/no, 1/0). */
+static bool
+parse_loan(const char *v)
+{
+	bool		on;
+
+	if (!parse_bool(v, &on))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for ar_stem parameter LoanwordFolding: \"%s\"", v),
+				 errdetail("LoanwordFolding is a boolean."),
+				 errhint("Use on or off.")));
+	return on;
+}
+
 /* Dictionary init: validate options, build the stemmer and load its lists. */
 Datum
 ar_stem_init(PG_FUNCTION_ARGS)
@@ -143,7 +168,9 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	int			level = AR_STEM_DEFAULT;
 	uint32_t	mask = AR_PROFILE_SEARCH;
 	bool		seen_level = false,
-				seen_norm = false;
+				seen_norm = false,
+				seen_loan = false,
+				loan = false;
 	ArStemDict *d;
 	int			i;
 
@@ -156,10 +183,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 		for (i = 0; i < NLISTS; i++)
 			if (pg_strcasecmp(def->defname, list_opt[i]) == 0)
 			{
-				if (files[i])
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("multiple %s parameters", list_opt[i])));
+				reject_repeated(files[i] != NULL, list_opt[i]);
 				files[i] = defGetString(def);
 				check_file_name(list_opt[i], files[i]);
 				known = true;
@@ -168,10 +192,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			continue;
 		if (pg_strcasecmp(def->defname, "Aggressiveness") == 0)
 		{
-			if (seen_level)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Aggressiveness parameters")));
+			reject_repeated(seen_level, "Aggressiveness");
 			level = parse_level(defGetString(def));
 			seen_level = true;
 		}
@@ -181,10 +202,7 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			char		bad[64];
 			bool		ok;
 
-			if (seen_norm)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Normalization parameters")));
+			reject_repeated(seen_norm, "Normalization");
 			ok = ar_norm_parse_spec(spec, strlen(spec), &mask, bad, sizeof(bad));
 			if (!ok && bad[0] == '\0')
 				ereport(ERROR,
@@ -199,15 +217,22 @@ ar_stem_init(PG_FUNCTION_ARGS)
 						 errhint("See ar_normalize_rules() for the rule and profile names.")));
 			seen_norm = true;
 		}
+		else if (pg_strcasecmp(def->defname, "LoanwordFolding") == 0)
+		{
+			reject_repeated(seen_loan, "LoanwordFolding");
+			loan = parse_loan(defGetString(def));
+			seen_loan = true;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized ar_stem parameter: \"%s\"", def->defname),
-					 errhint("Valid parameters are StopWords, ProtectedWords, Plurals, Lexicon, Aggressiveness and Normalization.")));
+					 errhint("Valid parameters are StopWords, ProtectedWords, Plurals, Lexicon, Aggressiveness, Normalization and LoanwordFolding.")));
 	}
 
 	d = palloc0(sizeof(ArStemDict));
 	d->st = ar_stemmer_new(&ar_pg_allocator, mask, level);
+	ar_stemmer_set_loanwords(d->st, loan);
 	/* lexicon and protected words first: plural singulars are stemmed with them in place */
 	if (files[AR_LIST_LEXICON])
 		load_list(d->st, AR_LIST_LEXICON, files[AR_LIST_LEXICON]);

@@ -18,34 +18,7 @@
 
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
-
-/* Append a whole file to buf. */
-static void
-slurp(const char *path, ar_buf *buf)
-{
-	FILE	   *f = fopen(path, "rb");
-	char		tmp[65536];
-	size_t		n;
-
-	if (!f)
-	{
-		perror(path);
-		exit(1);
-	}
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		ar_buf_append(buf, tmp, n);
-	fclose(f);
-}
-
-/* Wall-clock seconds. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 /* Best-of-three MB/s of fn over text, repeated to at least min_bytes. */
 static double
@@ -58,7 +31,7 @@ measure(const char *name, int kind, uint32_t mask, const ar_buf *text, size_t mi
 	for (run = 0; run < 3; run++)
 	{
 		size_t		done = 0;
-		double		t0 = now(),
+		double		t0 = bench_now(),
 					secs;
 		ar_buf		out;
 
@@ -93,7 +66,7 @@ measure(const char *name, int kind, uint32_t mask, const ar_buf *text, size_t mi
 			}
 			done += text->len;
 		}
-		secs = now() - t0;
+		secs = bench_now() - t0;
 		ar_buf_free(&out);
 		if (done / secs / 1e6 > best)
 			best = done / secs / 1e6;
@@ -110,7 +83,7 @@ main(int argc, char **argv)
 
 	ar_buf_init(&text, &ar_malloc_allocator, 1 << 20);
 	if (argc > 1)
-		slurp(argv[1], &text);
+		bench_slurp(argv[1], &text);
 	else
 	{
 		glob_t		g;
@@ -122,7 +95,7 @@ main(int argc, char **argv)
 			return 1;
 		}
 		for (i = 0; i < g.gl_pathc; i++)
-			slurp(g.gl_pathv[i], &text);
+			bench_slurp(g.gl_pathv[i], &text);
 		globfree(&g);
 	}
 	printf("input: %s, %zu bytes, repeated to >= %zu MB per run\n",

@@ -355,3 +355,60 @@ UNIT_TEST(stem_lexicon_file_errors)
 	STEM(st, "مفاتيح", "مفاتيح");		/* the singular is not */
 	ar_stemmer_free(st);
 }
+
+/* The default stemmer with the shipped lists and loanword folding on or off. */
+static ar_stemmer *
+shipped_loan(bool on)
+{
+	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+
+	ar_stemmer_set_loanwords(st, on);
+	return st;
+}
+
+UNIT_TEST(stem_loanword_variants_meet)
+{
+	ar_stemmer *st = shipped_loan(true);
+
+	STEM(st, "كلينتون", "كلنتون");	/* protected only: a name, folded */
+	STEM(st, "كلنتون", "كلنتون");
+	STEM(st, "لكلينتون", "كلنتون");	/* the clitic still comes off */
+	STEM(st, "تيليرسون", "تلرسون");
+	STEM(st, "تيلرسون", "تلرسون");
+	STEM(st, "ديموقراطية", "ديمقراطي");	/* the table: attested second spelling */
+	STEM(st, "الديموقراطيون", "ديمقراطي");
+	STEM(st, "ڤيينا", "فيينا");		/* Persian letters become stemmable */
+	STEM(st, "بڤيينا", "فيينا");
+	STEM(st, "پاريس", "باريس");
+	STEM(st, "ڤيكتوريا", "فيكتوريا");	/* a first ڤ is never the conjunction ف */
+	STEM(st, "وڤيكتوريا", "فيكتوريا");
+	STEM(st, "پلاستيك", "بلاستيك");	/* nor a first پ the preposition ب */
+	STEM(st, "گوگل", "جوجل");		/* a Persian letter: غ -> ج even in a short word */
+	STEM(st, "إنستغرام", "انستجرام");
+	CHECK(rule_of(st, "تيليرسون") == AR_RULE_LOAN);
+	CHECK(rule_of(st, "كلنتون") == AR_RULE_LIGHT);	/* folding leaves it as it is */
+	CHECK(strcmp(ar_stem_rule_name(AR_RULE_LOAN), "loanword") == 0);
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_loanword_leaves_ordinary_words)
+{
+	ar_stemmer *on = shipped_loan(true);
+	ar_stemmer *off = shipped_loan(false);
+	static const char *const words[] = {
+		"تغيرت", "رغبت", "ينبغي", "المغرب", "الغذائية", "يستغرقون", "أغلقت", "المدينة",
+		"الحكومية", "سيارات", "التفاصيل", "مستشفيات", "وزير", "الرئيس", "مفاتيح"};
+	char		a[1024];
+	int			i;
+
+	/* off (the core's default) is the stemmer as before */
+	STEM(off, "كلينتون", "كلينتون");
+	STEM(off, "ڤيينا", "ڤيينا");
+	for (i = 0; i < (int) (sizeof(words) / sizeof(words[0])); i++)
+	{
+		strcpy(a, part(on, words[i], 's', NULL));
+		unit_check_streq(a, part(off, words[i], 's', NULL), words[i], __FILE__, __LINE__);
+	}
+	ar_stemmer_free(on);
+	ar_stemmer_free(off);
+}
