@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ar_gazetteer.h"
 #include "ar_ner_internal.h"
 #include "ar_ner_names.h"
 
@@ -84,6 +85,7 @@ typedef struct name_answer
 	const char *canon;
 	size_t		len;
 	bool		first;			/* known only as a first name */
+	bool		learned;		/* from a row learned from training text */
 } name_answer;
 
 /* The answer of entry e of gazetteer from. */
@@ -92,6 +94,7 @@ answer(const ar_gazetteer *from, const ar_gaz_entry *e, name_answer *a)
 {
 	a->canon = ar_gaz_entry_canon(from, e);
 	a->len = e->canon_len;
+	a->learned = !(e->flags & AR_GAZ_USER) && (e->flags & AR_GAZ_FOLDS) != 0;
 	return true;
 }
 
@@ -125,7 +128,7 @@ find_surname(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, s
 	}
 	if (u == AR_GAZ_SUR_ONE || u == AR_GAZ_SUR_AMBIG)
 	{
-		name_answer sa = {NULL, 0, false};
+		name_answer sa = {NULL, 0, false, false};
 
 		if (sx)
 			answer(g, sx, &sa);
@@ -161,7 +164,7 @@ find_name(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, size
 				k;
 
 	a->canon = NULL;
-	a->first = false;
+	a->first = a->learned = false;
 	for (pass = 0; pass < passes; pass++)
 		for (k = 0; k < 2; k++)
 		{
@@ -193,7 +196,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	size_t		nc = ar_ner_canon_candidates(w, t0->len, x->type, cands, clens);
 	size_t		c;
 	ar_buf		key;
-	name_answer ans = {NULL, 0, false};
+	name_answer ans = {NULL, 0, false, false};
 	bool		known = false,
 				chosen = false,
 				surname = x->type == AR_NER_PER && x->first == x->last && !ordinary_word(t0);
@@ -205,12 +208,15 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	 * it, or when it is a head word of the span's type (لمجموعة العشرين,
 	 * ولوزارة الخارجية, بمدينة حلب: the head, not لمجموعه)
 	 */
-	/* a lone person's word listed as written (not as a first name) keeps its letters (كروبي, not روبي) */
+	/*
+	 * a lone person's word listed as written (not as a first name, nor only
+	 * learned: لبوتين) keeps its letters (كروبي, not روبي)
+	 */
 	if (surname && nc > 0)
 	{
 		ar_buf_append(&key, w, t0->len);
 		chosen = known = find_name(g, user, key.data, key.len, x->type, true, 1, &ans) &&
-			!ans.first;
+			!ans.first && !ans.learned;
 		chosen_c = nc;
 	}
 	for (c = 0; c <= nc && !chosen; c++)
