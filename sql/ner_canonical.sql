@@ -24,6 +24,11 @@ SELECT entity, label, canonical
 FROM ar_entities('وقال لشامير مستشاره إن المفاوضات فشلت، ثم صرح وشامير بذلك.')
 ORDER BY start_pos;
 
+-- a listed person's one-word name behind a proclitic is that person, even where the model alone
+-- would miss it (rule listed_glued_person)
+SELECT entity, label, canonical
+FROM ar_entities('وأرسل الوفد رسالة لأوباما قبل انعقاد القمة بأيام.');
+
 -- a glued form that only a row learned from training text knows still names the listed person
 SELECT entity, label, canonical
 FROM ar_entities('مؤكدا لبوتين أن الاهتمام المشترك كبير.');

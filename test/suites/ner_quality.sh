@@ -6,7 +6,8 @@
 #      overall micro F1 must stay >= NER_F1_FLOOR (the last measured 0.755 minus 0.01), and the
 #      PER F1 >= per_floor (0.786 measured with the name knowledge of issue 15, minus 0.01).
 #   2. Seed articles: expected people/places/organisations found by ar_entities with the shipped
-#      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 27 of 28).
+#      gazetteer must stay >= NER_SEEDS_FLOOR (last measured 28 of 28: Obama in «لأوباما» found
+#      since the listed_glued_person rule).
 #   3. Seed articles, precision and recall of the distinct people, places and organisations
 #      ar_entities returns, judged by test/eval/ner_seeds_gold.tsv (test/eval/ner_seeds_pr.sh):
 #      P >= seeds_p_floor and R >= seeds_r_floor, the issue's goals (last measured P 0.971,
@@ -20,7 +21,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 shared=${PGARABIC_SHARED:-$root/../shared}
 f1_floor=0.745
 per_floor=0.776
-seeds_floor=27
+seeds_floor=28
 quotes_floor=37
 seeds_p_floor=0.90
 seeds_r_floor=0.95
