@@ -60,12 +60,7 @@ person_ends(const ar_gazetteer *g, const ar_gaz_entry *e, uint32_t *hfirst, uint
 static size_t
 sur_slot(const ar_gazetteer *g, uint32_t h)
 {
-	size_t		mask = g->scap - 1,
-				i = h & mask;
-
-	while (g->sur[i] && g->surhash[i] != h)
-		i = (i + 1) & mask;
-	return i;
+	return ar_gaz_hash_slot(g->sur, g->surhash, g->scap, h);
 }
 
 /* Slot of word hash h, made (empty) when absent; the index grows to stay half empty. */

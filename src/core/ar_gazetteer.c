@@ -454,12 +454,7 @@ gaz_slot(const ar_gazetteer *g, const char *key, size_t len, uint32_t h)
 static size_t
 skel_slot(const ar_gazetteer *g, uint32_t h)
 {
-	size_t		mask = g->cap - 1,
-				i = h & mask;
-
-	while (g->skel[i] && g->skelhash[i] != h)
-		i = (i + 1) & mask;
-	return i;
+	return ar_gaz_hash_slot(g->skel, g->skelhash, g->cap, h);
 }
 
 /*

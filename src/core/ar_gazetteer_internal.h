@@ -41,6 +41,22 @@ struct ar_gazetteer
 				nsur;
 };
 
+/*
+ * Slot of hash h in an open-addressing table of cap slots (a power of two)
+ * whose slots are taken where state is not 0 and keyed by hashes: its slot,
+ * or the empty one that ends its probe (the skeleton and surname indexes).
+ */
+static inline size_t
+ar_gaz_hash_slot(const uint32_t *state, const uint32_t *hashes, size_t cap, uint32_t h)
+{
+	size_t		mask = cap - 1,
+				i = h & mask;
+
+	while (state[i] && hashes[i] != h)
+		i = (i + 1) & mask;
+	return i;
+}
+
 /* Priority of an entry's flags for conflicts: user (2) > curated (1) > learned (0). */
 extern int	ar_gaz_prio(uint32_t flags);
 /*
