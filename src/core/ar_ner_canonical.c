@@ -101,12 +101,13 @@ answer(const ar_gazetteer *from, const ar_gaz_entry *e, name_answer *a)
 /*
  * A lone word of a person as a surname (after the user's row for the word
  * itself, if any).  The user's full names with that last word are weighed
- * with the shipped answer (the shipped row for the word, else the shipped
- * surname index): one canonical form among them wins, two make it ambiguous.
- * With no user full name, the shipped row for the word, then the shipped
- * index.  A first name of either gazetteer is mapped by no index or
- * skeleton, only by a shipped row for it.  Returns
- * whether the gazetteers know the word (a->canon NULL: ambiguous).
+ * with the shipped answer (the shipped listed row for the word, else the
+ * shipped surname index): one canonical form among them wins, two make it
+ * ambiguous.  With no user full name, the shipped listed row for the word,
+ * then the shipped index, then a shipped row learned from training text.  A
+ * first name of either gazetteer is mapped by no index or skeleton, only by
+ * a shipped row for it.  Returns whether the gazetteers know the word
+ * (a->canon NULL: ambiguous, or a first name).
  */
 static bool
 find_surname(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, size_t len,
@@ -114,17 +115,26 @@ find_surname(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, s
 {
 	const ar_gaz_entry *ue,
 			   *se,
-			   *sx = ar_gaz_find(g, key, len, -1);
+			   *sx = ar_gaz_find(g, key, len, -1),
+			   *lx = NULL;
 	int			u = ar_gaz_find_surname(user, key, len, &ue),
 				sh = ar_gaz_find_surname(g, key, len, &se);
 
 	if (sx && sx->type != AR_NER_PER)
 		sx = NULL;
+	if (sx && answer(g, sx, a) && a->learned)
+	{
+		lx = sx;				/* a learned row comes after the listed names */
+		sx = NULL;
+	}
 	a->canon = NULL;
+	a->learned = false;
 	if (u == AR_GAZ_SUR_FIRST || sh == AR_GAZ_SUR_FIRST)
 	{
-		a->first = !sx;
-		return sx ? answer(g, sx, a) : true;	/* no spelling variant either (محمد, not محمدا) */
+		if (sx || lx)
+			return answer(g, sx ? sx : lx, a);
+		a->first = true;		/* no spelling variant either (محمد, not محمدا) */
+		return true;
 	}
 	if (u == AR_GAZ_SUR_ONE || u == AR_GAZ_SUR_AMBIG)
 	{
@@ -145,7 +155,9 @@ find_surname(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, s
 		return answer(g, sx, a);
 	if (sh == AR_GAZ_SUR_ONE)
 		return answer(g, se, a);
-	return sh == AR_GAZ_SUR_AMBIG;
+	if (sh == AR_GAZ_SUR_AMBIG)
+		return true;
+	return lx ? answer(g, lx, a) : false;
 }
 
 /*
