@@ -3,8 +3,8 @@
  *    The gazetteer of the entity tagger: names keyed by their folded words,
  *    a spelling-skeleton index for variant spellings, a table of the words
  *    of the names with the labels they have there, the row order and
- *    fingerprint of the ar_gazetteer table, and the gazetteer image.  See
- *    ar_gazetteer.h.
+ *    fingerprint of the ar_gazetteer table, and the gazetteer image (the
+ *    surname index is in ar_gaz_surname.c).  See ar_gazetteer.h.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -12,27 +12,7 @@
 #include "ar_gazetteer.h"
 #include "ar_ner_internal.h"
 #include "ar_tokenize.h"
-
-#define SKEL_AMBIG 0xFFFFFFFFu
-
-struct ar_gazetteer
-{
-	const ar_allocator *alloc;
-	ar_gaz_entry  *ents;
-	size_t		nents,
-				entcap;
-	uint32_t   *idx;			/* open addressing by key: entry index + 1 */
-	uint32_t   *skel;			/* open addressing by skeleton: entry index + 1 or AMBIG */
-	uint32_t   *skelhash;		/* skeleton hash per skel slot */
-	uint32_t   *eskel;			/* skeleton hash per entry (0: none), for removals */
-	size_t		cap;			/* slots in idx and skel, power of two */
-	ar_buf		pool;
-	int			maxwords;
-	/* word table: each word of each name, with the BIO label it has there */
-	struct gaz_word *words;
-	size_t		wcap,
-				nwords;
-};
+#include "ar_gazetteer_internal.h"
 
 /* One word of the names: per label 1..8, the folds it comes from (bit 15: a shipped/user row). */
 typedef struct gaz_word
@@ -44,6 +24,9 @@ typedef struct gaz_word
 } gaz_word;
 
 #define WORD_EXTERNAL 0x8000u
+
+static bool gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
+					const char *canon, size_t canon_len, uint32_t flags, bool index_surnames);
 
 /* An empty gazetteer whose memory comes from alloc. */
 ar_gazetteer *
@@ -82,6 +65,7 @@ ar_gaz_destroy(ar_gazetteer *g)
 		a->free_fn(a->ctx, g->words);
 	if (g->eskel)
 		a->free_fn(a->ctx, g->eskel);
+	ar_gaz_sur_free(g);
 	ar_buf_free(&g->pool);
 	a->free_fn(a->ctx, g);
 }
@@ -148,11 +132,12 @@ ar_gaz_add_rows(ar_gazetteer *g, ar_gaz_row *rows, size_t n)
 		const ar_gaz_row *r = &rows[i];
 
 		AR_CHECK_INTERRUPTS(g->alloc, i);
-		(void) ar_gaz_add(g, r->surface, strlen(r->surface),
-						  ar_ner_type_from_name(r->label, strlen(r->label)),
-						  r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0,
-						  origin_flags(r->origin));
+		(void) gaz_add(g, r->surface, strlen(r->surface),
+					   ar_ner_type_from_name(r->label, strlen(r->label)),
+					   r->canon ? r->canon : "", r->canon ? strlen(r->canon) : 0,
+					   origin_flags(r->origin), false);
 	}
+	ar_gaz_sur_rebuild(g);				/* once, from the final entries */
 }
 
 /* Parse one line of the shipped gazetteer file into row (see ar_gazetteer.h). */
@@ -374,6 +359,7 @@ ar_gaz_image_read(const void *data, size_t len, const ar_allocator *alloc,
 		ar_gaz_destroy(g);
 		return NULL;
 	}
+	ar_gaz_sur_rebuild(g);
 	*rows = h.rows;
 	*rowsum = h.rowsum;
 	return g;
@@ -408,8 +394,8 @@ ar_gaz_split_line(char *line, char **fields, int max)
 }
 
 /* Priority of an entry for skeleton conflicts: user > curated > learned. */
-static int
-gaz_prio(uint32_t flags)
+int
+ar_gaz_prio(uint32_t flags)
 {
 	if (flags & AR_GAZ_USER)
 		return 2;
@@ -468,12 +454,7 @@ gaz_slot(const ar_gazetteer *g, const char *key, size_t len, uint32_t h)
 static size_t
 skel_slot(const ar_gazetteer *g, uint32_t h)
 {
-	size_t		mask = g->cap - 1,
-				i = h & mask;
-
-	while (g->skel[i] && g->skelhash[i] != h)
-		i = (i + 1) & mask;
-	return i;
+	return ar_gaz_hash_slot(g->skel, g->skelhash, g->cap, h);
 }
 
 /*
@@ -481,8 +462,8 @@ skel_slot(const ar_gazetteer *g, uint32_t h)
  * entry ei with that skeleton is registered: the higher priority wins, equal
  * priorities with another type or canonical form make it ambiguous.
  */
-static uint32_t
-skel_merge(const ar_gazetteer *g, uint32_t cur, uint32_t ei)
+uint32_t
+ar_gaz_skel_merge(const ar_gazetteer *g, uint32_t cur, uint32_t ei)
 {
 	const ar_gaz_entry *e = &g->ents[ei],
 			   *o;
@@ -494,8 +475,8 @@ skel_merge(const ar_gazetteer *g, uint32_t cur, uint32_t ei)
 	if (cur == SKEL_AMBIG || cur == ei + 1)
 		return cur;
 	o = &g->ents[cur - 1];
-	po = gaz_prio(o->flags);
-	pn = gaz_prio(e->flags);
+	po = ar_gaz_prio(o->flags);
+	pn = ar_gaz_prio(e->flags);
 	if (pn > po)
 		return ei + 1;
 	if (pn == po &&
@@ -530,7 +511,7 @@ skel_insert(ar_gazetteer *g, uint32_t ei)
 	s = skel_slot(g, h);
 	if (!g->skel[s])
 		g->skelhash[s] = h;
-	g->skel[s] = skel_merge(g, g->skel[s], ei);
+	g->skel[s] = ar_gaz_skel_merge(g, g->skel[s], ei);
 }
 
 /* Double the index tables and re-insert every entry. */
@@ -680,6 +661,16 @@ bool
 ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 		   const char *canon, size_t canon_len, uint32_t flags)
 {
+	return gaz_add(g, surface, len, type, canon, canon_len, flags, true);
+}
+
+/* ar_gaz_add, keeping the surname index up to date or (in a batch rebuilt afterwards) not. */
+static bool
+gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
+		const char *canon, size_t canon_len, uint32_t flags, bool index_surnames)
+{
+	bool		replaced = false;
+
 	ar_buf		k;
 	int			nw;
 	uint32_t	h;
@@ -730,10 +721,11 @@ ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 	{
 		e = &g->ents[g->idx[slot] - 1];
 		/* a learned row never replaces a curated or user row */
-		if (gaz_prio(flags) < gaz_prio(e->flags))
+		if (ar_gaz_prio(flags) < ar_gaz_prio(e->flags))
 			return true;
-		if (gaz_prio(flags) == 0 && gaz_prio(e->flags) == 0)
+		if (ar_gaz_prio(flags) == 0 && ar_gaz_prio(e->flags) == 0)
 			flags |= e->flags & AR_GAZ_FOLDS;
+		replaced = true;
 	}
 	else
 	{
@@ -776,6 +768,10 @@ ar_gaz_add(ar_gazetteer *g, const char *surface, size_t len, int type,
 			wi++;
 			a = b + 1;
 		}
+		if (index_surnames && replaced)
+			ar_gaz_sur_recompute_key(g, kc.data, kc.len);
+		else if (index_surnames)
+			ar_gaz_sur_note(g, (uint32_t) (e - g->ents));
 		ar_buf_free(&kc);
 	}
 	return true;
@@ -877,7 +873,7 @@ skel_recompute(ar_gazetteer *g, uint32_t h)
 		return;
 	for (i = 0; i < g->nents; i++)
 		if (g->eskel[i] == h)
-			st = skel_merge(g, st, (uint32_t) i);
+			st = ar_gaz_skel_merge(g, st, (uint32_t) i);
 	g->skel[s] = st ? st : SKEL_AMBIG;
 }
 
@@ -890,7 +886,9 @@ ar_gaz_remove(ar_gazetteer *g, const char *key, size_t len)
 				j,
 				last;
 	uint32_t	ei,
-				h;
+				h,
+				koff,
+				klen;
 
 	if (g->nents == 0 || !g->eskel)
 		return false;
@@ -899,6 +897,8 @@ ar_gaz_remove(ar_gazetteer *g, const char *key, size_t len)
 		return false;
 	ei = g->idx[i] - 1;
 	h = g->eskel[ei];
+	koff = g->ents[ei].key_off;
+	klen = g->ents[ei].key_len;
 	/* linear probing: shift back the entries of the chain behind the hole */
 	g->idx[i] = 0;
 	for (j = (i + 1) & mask; g->idx[j]; j = (j + 1) & mask)
@@ -925,12 +925,14 @@ ar_gaz_remove(ar_gazetteer *g, const char *key, size_t len)
 			if (g->skel[s] == last + 1)
 				g->skel[s] = ei + 1;
 		}
+		ar_gaz_sur_moved(g, last, ei);
 		g->ents[ei] = *m;
 		g->eskel[ei] = g->eskel[last];
 	}
 	g->nents--;
 	if (h)
 		skel_recompute(g, h);
+	ar_gaz_sur_recompute_key(g, g->pool.data + koff, klen);	/* the pool keeps removed keys */
 	return true;
 }
 

@@ -8,7 +8,9 @@
  */
 #include <string.h>
 
+#include "ar_gazetteer.h"
 #include "ar_ner_internal.h"
+#include "ar_ner_names.h"
 
 /* Whether folded word w is an organisation head (type ORG) or a place head (type LOC) of the lexicon. */
 static bool
@@ -17,6 +19,16 @@ is_type_head(const char *w, size_t len, int type)
 	int			cls = type == AR_NER_ORG ? LEX_ORGHEAD : type == AR_NER_LOC ? LEX_LOCHEAD : LEX_NONE;
 
 	return cls != LEX_NONE && ar_ner_lex_class(w, len, w, len) == cls;
+}
+
+/*
+ * Whether a token is mostly an ordinary word where the training text has it
+ * (its name-list entry says so): no listed person's surname for it alone.
+ */
+static bool
+ordinary_word(const tokinfo *t)
+{
+	return t->names != 0 && AR_NAMES_RATIO(t->names) >= 4;
 }
 
 /* Append the folded words of tokens [from, to] (skipping punctuation-only ones) to out. */
@@ -67,32 +79,120 @@ mentioned(const ar_ner_seq *q, const span *sp, size_t nsp, size_t self, const ch
 	return false;
 }
 
+/* What the gazetteers say of a key: its canonical form, or known but ambiguous (canon NULL). */
+typedef struct name_answer
+{
+	const char *canon;
+	size_t		len;
+	bool		first;			/* known only as a first name */
+	bool		learned;		/* from a row learned from training text */
+} name_answer;
+
+/* The answer of entry e of gazetteer from. */
+static bool
+answer(const ar_gazetteer *from, const ar_gaz_entry *e, name_answer *a)
+{
+	a->canon = ar_gaz_entry_canon(from, e);
+	a->len = e->canon_len;
+	a->learned = !(e->flags & AR_GAZ_USER) && (e->flags & AR_GAZ_FOLDS) != 0;
+	return true;
+}
+
 /*
- * Entry of the given type for a folded key: the user rows first, then the
- * shipped ones, exact keys before spelling skeletons; *from is the gazetteer
- * the entry belongs to.
+ * A lone word of a person as a surname (after the user's row for the word
+ * itself, if any).  The user's full names with that last word are weighed
+ * with the shipped answer (the shipped listed row for the word, else the
+ * shipped surname index): one canonical form among them wins, two make it
+ * ambiguous.  With no user full name, the shipped listed row for the word,
+ * then the shipped index, then a shipped row learned from training text.  A
+ * first name of either gazetteer is mapped by no index or skeleton, only by
+ * a shipped row for it.  Returns whether the gazetteers know the word
+ * (a->canon NULL: ambiguous, or a first name).
  */
-static const ar_gaz_entry *
+static bool
+find_surname(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, size_t len,
+			 name_answer *a)
+{
+	const ar_gaz_entry *ue,
+			   *se,
+			   *sx = ar_gaz_find(g, key, len, -1),
+			   *lx = NULL;
+	int			u = ar_gaz_find_surname(user, key, len, &ue),
+				sh = ar_gaz_find_surname(g, key, len, &se);
+
+	if (sx && sx->type != AR_NER_PER)
+		sx = NULL;
+	if (sx && answer(g, sx, a) && a->learned)
+	{
+		lx = sx;				/* a learned row comes after the listed names */
+		sx = NULL;
+	}
+	a->canon = NULL;
+	a->learned = false;
+	if (u == AR_GAZ_SUR_FIRST || sh == AR_GAZ_SUR_FIRST)
+	{
+		if (sx || lx)
+			return answer(g, sx ? sx : lx, a);
+		a->first = true;		/* no spelling variant either (محمد, not محمدا) */
+		return true;
+	}
+	if (u == AR_GAZ_SUR_ONE || u == AR_GAZ_SUR_AMBIG)
+	{
+		name_answer sa = {NULL, 0, false, false};
+
+		if (sx)
+			answer(g, sx, &sa);
+		else if (sh == AR_GAZ_SUR_ONE)
+			answer(g, se, &sa);
+		if (u == AR_GAZ_SUR_AMBIG || (!sx && sh == AR_GAZ_SUR_AMBIG))
+			return true;
+		answer(user, ue, a);
+		if (sa.canon && (sa.len != a->len || memcmp(sa.canon, a->canon, a->len) != 0))
+			a->canon = NULL;
+		return true;
+	}
+	if (sx)
+		return answer(g, sx, a);
+	if (sh == AR_GAZ_SUR_ONE)
+		return answer(g, se, a);
+	if (sh == AR_GAZ_SUR_AMBIG)
+		return true;
+	return lx ? answer(g, lx, a) : false;
+}
+
+/*
+ * What the gazetteers say of a folded key of the given type: the user rows
+ * first, then the shipped ones, exact keys before spelling skeletons; a lone
+ * word of a person is looked up as a surname too (find_surname) when the
+ * token may be a name (surname); passes 1: exact keys only.  Returns whether
+ * they know it.
+ */
+static bool
 find_name(const ar_gazetteer *g, const ar_gazetteer *user, const char *key, size_t len, int type,
-		  const ar_gazetteer **from)
+		  bool surname, int passes, name_answer *a)
 {
 	const ar_gazetteer *gs[2] = {user, g};
 	int			pass,
 				k;
 
-	for (pass = 0; pass < 2; pass++)
+	a->canon = NULL;
+	a->first = a->learned = false;
+	for (pass = 0; pass < passes; pass++)
 		for (k = 0; k < 2; k++)
 		{
-			const ar_gaz_entry *e = pass == 0 ? ar_gaz_find(gs[k], key, len, -1) :
-				ar_gaz_find_skel(gs[k], key, len);
+			const ar_gaz_entry *e;
 
-			if (e && e->type == type)
+			if (pass == 0 && k == 1 && surname && type == AR_NER_PER && !memchr(key, ' ', len))
 			{
-				*from = gs[k];
-				return e;
+				if (find_surname(g, user, key, len, a))
+					return true;
+				continue;
 			}
+			e = pass == 0 ? ar_gaz_find(gs[k], key, len, -1) : ar_gaz_find_skel(gs[k], key, len);
+			if (e && e->type == type)
+				return answer(gs[k], e, a);
 		}
-	return NULL;
+	return false;
 }
 
 /* Canonical form of span s: clitics stripped, gazetteer spelling when known. */
@@ -108,9 +208,10 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	size_t		nc = ar_ner_canon_candidates(w, t0->len, x->type, cands, clens);
 	size_t		c;
 	ar_buf		key;
-	const ar_gaz_entry *e = NULL;
-	const ar_gazetteer *from = NULL;
-	bool		chosen = false;
+	name_answer ans = {NULL, 0, false, false};
+	bool		known = false,
+				chosen = false,
+				surname = x->type == AR_NER_PER && x->first == x->last && !ordinary_word(t0);
 	size_t		chosen_c = 0;
 
 	ar_buf_init(&key, q->alloc, 128);
@@ -119,6 +220,17 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	 * it, or when it is a head word of the span's type (لمجموعة العشرين,
 	 * ولوزارة الخارجية, بمدينة حلب: the head, not لمجموعه)
 	 */
+	/*
+	 * a lone person's word listed as written (not as a first name, nor only
+	 * learned: لبوتين) keeps its letters (كروبي, not روبي)
+	 */
+	if (surname && nc > 0)
+	{
+		ar_buf_append(&key, w, t0->len);
+		chosen = known = find_name(g, user, key.data, key.len, x->type, true, 1, &ans) &&
+			!ans.first && !ans.learned;
+		chosen_c = nc;
+	}
 	for (c = 0; c <= nc && !chosen; c++)
 	{
 		key.len = 0;
@@ -139,8 +251,8 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 			}
 			ar_buf_free(&rest);
 		}
-		e = find_name(g, user, key.data, key.len, x->type, &from);
-		if (e || c == nc || mentioned(q, sp, nsp, s, key.data, key.len) ||
+		known = find_name(g, user, key.data, key.len, x->type, surname, 2, &ans);
+		if (known || c == nc || mentioned(q, sp, nsp, s, key.data, key.len) ||
 			is_type_head(cands[c], clens[c], x->type))
 		{
 			chosen = true;
@@ -148,7 +260,7 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 		}
 	}
 	/* default when nothing knows a stripped form: drop clitics before the article */
-	if (!e && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
+	if (!known && chosen_c == nc && nc > 0 && x->type != AR_NER_PER && t0->boff > t0->off)
 	{
 		size_t		strip = t0->boff - t0->off;
 		const char *f = w;
@@ -181,8 +293,8 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 			ar_buf_free(&rest);
 		}
 	}
-	if (e)
-		ar_buf_append(&x->canon, ar_gaz_entry_canon(from, e), e->canon_len);
+	if (ans.canon)
+		ar_buf_append(&x->canon, ans.canon, ans.len);
 	else
 		ar_buf_append(&x->canon, key.data, key.len);
 	ar_buf_free(&key);
@@ -197,7 +309,11 @@ canon_span(const ar_ner_seq *q, const ar_gazetteer *g, const ar_gazetteer *user,
 	}
 }
 
-/* A full person name absorbs one-word mentions of its last word (the surname): they take its form. */
+/*
+ * A full person name written in the text absorbs one-word mentions of its
+ * last word (the surname): they take its form, even where the gazetteers
+ * gave them a listed person's.
+ */
 static void
 absorb_surnames(span *sp, size_t nsp)
 {
@@ -208,12 +324,14 @@ absorb_surnames(span *sp, size_t nsp)
 		size_t		f,
 					fhi = s + MENTION_WINDOW < nsp ? s + MENTION_WINDOW : nsp;
 
-		if (sp[s].type != AR_NER_PER || strchr(sp[s].canon.data, ' ') != NULL)
+		/* one word (whatever the gazetteers made of it: the text's full name wins) or one-word form */
+		if (sp[s].type != AR_NER_PER ||
+			(sp[s].last > sp[s].first && strchr(sp[s].canon.data, ' ') != NULL))
 			continue;
 
 		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < fhi; f++)
 		{
-			if (f == s || sp[f].type != AR_NER_PER || sp[f].absorbed ||
+			if (f == s || sp[f].type != AR_NER_PER || sp[f].absorbed || sp[f].last == sp[f].first ||
 				strchr(sp[f].canon.data, ' ') == NULL || sp[f].skel.len < 4)
 				continue;
 			if (sp[f].skel.len == sp[s].skel.len &&

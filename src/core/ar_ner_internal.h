@@ -6,7 +6,7 @@
  *    lookups the tagger reads (ar_gazetteer.c), the analysed token sequence,
  *    the entity spans, the post-decoding rules (ar_ner_rules.c) and the
  *    canonical forms (ar_ner_canonical.c).  Not installed; include it only
- *    from src/core/ar_ner*.c and ar_gazetteer.c.
+ *    from src/core/ar_ner*.c and the gazetteer files (ar_gaz*.c).
  */
 #ifndef AR_NER_INTERNAL_H
 #define AR_NER_INTERNAL_H
@@ -111,6 +111,19 @@ extern const ar_gaz_entry *ar_gaz_find(const ar_gazetteer *g, const char *key, s
 									   int exclude_fold);
 /* Entry registered under the spelling skeleton of a folded key; NULL when absent or ambiguous. */
 extern const ar_gaz_entry *ar_gaz_find_skel(const ar_gazetteer *g, const char *key, size_t len);
+/*
+ * Surname index: what a lone folded word w says as a surname.  ONE: exactly
+ * one listed (curated or user) person's full name of g ends with it (or
+ * several with one canonical form), *e is that entry; AMBIG: listed names
+ * with other canonical forms end with it; FIRST: it is the first word of a
+ * person's full name of g (a first name, never mapped); NONE: none of these.
+ */
+enum
+{
+	AR_GAZ_SUR_NONE = 0, AR_GAZ_SUR_ONE, AR_GAZ_SUR_AMBIG, AR_GAZ_SUR_FIRST
+};
+extern int	ar_gaz_find_surname(const ar_gazetteer *g, const char *w, size_t len,
+								const ar_gaz_entry **e);
 /* Whether a folded word occurs in any name (all folds). */
 extern bool ar_gaz_word_present(const ar_gazetteer *g, const char *w, size_t len);
 /* Labels (bit l for label l) a folded word has in the names, honouring the fold exclusion. */

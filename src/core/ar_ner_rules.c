@@ -269,6 +269,33 @@ rule_propagation(ar_ner_rule_ctx *c)
 	q->alloc->free_fn(q->alloc->ctx, keys);
 }
 
+/*
+ * Rule: an untagged word that is a listed person's one-word name behind a
+ * proclitic (لأوباما, وبلينكن: the curated row of the bare name, not a name
+ * learned from training text) is that person; the model sees the match only
+ * as a feature and misses rare glued forms.
+ */
+static void
+rule_listed_glued_person(ar_ner_rule_ctx *c)
+{
+	const ar_ner_seq *q = c->q;
+	size_t		i;
+
+	for (i = 0; i < q->n; i++)
+	{
+		const tokinfo *t = &q->t[i];
+
+		if (c->labels[i] != 0 || t->shape != SH_ARABIC || t->lex != LEX_NONE || t->blen < 6 ||
+			t->gazf != 0 || t->gazb != AR_NER_B(AR_NER_PER) || t->gazlen != 1 || !t->gaz ||
+			t->gaz->type != AR_NER_PER || t->gaz->nwords != 1 ||
+			((t->gaz->flags & AR_GAZ_FOLDS) && !(t->gaz->flags & AR_GAZ_USER)))
+			continue;
+		c->labels[i] = AR_NER_B(AR_NER_PER);
+		c->conf[i] = 0.5f;
+		restart_at(c->labels, q->n, i + 1);
+	}
+}
+
 /* Rule: a word written as a preposition before a hamza-initial word (لأردوغان) starts a person's name, never continues one. */
 static void
 rule_hamza_preposition(ar_ner_rule_ctx *c)
@@ -357,6 +384,8 @@ const ar_ner_rule ar_ner_rules[] = {
 	"User rows of the gazetteer override the model on their span."},
 	{"propagation", rule_propagation,
 	"An untagged word equal to a one-word entity or to a person's surname found elsewhere in the text gets that entity's label."},
+	{"listed_glued_person", rule_listed_glued_person,
+	"An untagged word that is a listed person's one-word name behind a proclitic (لأوباما) is that person."},
 	{"hamza_preposition", rule_hamza_preposition,
 	"A preposition glued to a hamza-initial word (لأردوغان) starts a person's name, never continues one."},
 	{"month_in_date", rule_month_in_date,

@@ -3,8 +3,9 @@
  *    Core unit tests of the changing gazetteer (src/core/ar_gazetteer.c:
  *    ar_gaz_put_row, ar_gaz_remove), the cache of the user rows that the
  *    extension updates row by row: after every change of a random sequence,
- *    every key and spelling-skeleton lookup answers as a gazetteer built
- *    afresh from the rows left.
+ *    every key, spelling-skeleton and surname lookup answers as a gazetteer
+ *    built afresh from the rows left; and the surname index (listed full
+ *    names, ambiguity, first names, learned rows, images).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,10 @@ static const char *const surfaces[] = {
 	"سيرغي لافروف", "سيرجي لافروف", "سيرغى لافروف", "أحمد", "احمد", "إحمد",
 	"القاهرة", "القاهره", "الكرملين", "الكريملن", "موسكو", "مسكو", "جمال", "غمال",
 	"بوتين", "بوتن", "زمرشتان", "زمرشتان الشرقي", "مجلس الأمن", "مجلس الامن",
+	"ماريا لافروف", "لافروف", "لافروف أحمد", "أحمد جمال",
 };
+/* Words whose surname lookups are compared. */
+static const char *const words[] = {"لافروف", "سيرغي", "احمد", "جمال", "الشرقي", "الامن", "بوتين"};
 #define NSURF (sizeof(surfaces) / sizeof(surfaces[0]))
 static const char *const labels[] = {"PER", "LOC", "ORG", "MISC"};
 static const char *const canons[] = {NULL, "أحمد", "القاهرة", "سيرغي لافروف"};
@@ -137,6 +141,16 @@ UNIT_TEST(gazetteer_incremental_matches_fresh_build)
 
 			ar_buf_init(&k, &ar_malloc_allocator, 64);
 			(void) ar_gaz_key(surfaces[j], strlen(surfaces[j]), &k);
+			if (j < sizeof(words) / sizeof(words[0]))
+			{
+				const ar_gaz_entry *ea,
+						   *eb;
+				const char *w = words[j];
+
+				if (ar_gaz_find_surname(g, w, strlen(w), &ea) != ar_gaz_find_surname(fresh, w, strlen(w), &eb) ||
+					!same_entry(g, ea, fresh, eb))
+					mismatches++;
+			}
 			if (!same_entry(g, ar_gaz_find(g, k.data, k.len, -1), fresh, ar_gaz_find(fresh, k.data, k.len, -1)) ||
 				!same_entry(g, ar_gaz_find_skel(g, k.data, k.len), fresh, ar_gaz_find_skel(fresh, k.data, k.len)))
 				mismatches++;
@@ -149,5 +163,88 @@ UNIT_TEST(gazetteer_incremental_matches_fresh_build)
 		fprintf(stderr, "gazetteer_incremental_matches_fresh_build: %d mismatching lookups\n", mismatches);
 	/* removing an absent key, and everything */
 	CHECK(!ar_gaz_remove(g, "لا يوجد", strlen("لا يوجد")));
+	ar_gaz_destroy(g);
+}
+
+/* Surname state of a word in g, and its canonical form when ONE (into canon). */
+static int
+surname_of(const ar_gazetteer *g, const char *w, char *canon, size_t cap)
+{
+	const ar_gaz_entry *e;
+	int			st = ar_gaz_find_surname(g, w, strlen(w), &e);
+
+	canon[0] = '\0';
+	if (e && e->canon_len < cap)
+	{
+		memcpy(canon, ar_gaz_entry_canon(g, e), e->canon_len);
+		canon[e->canon_len] = '\0';
+	}
+	return st;
+}
+
+UNIT_TEST(gazetteer_surname_index)
+{
+	ar_gaz_row	rows[] = {
+		{"سيرغي لافروف", "PER", NULL, "curated"},
+		{"سيرجي لافروف", "PER", "سيرغي لافروف", "curated"},	/* same person: not ambiguous */
+		{"جوزيف عون", "PER", NULL, "curated"},
+		{"ميشال عون", "PER", NULL, "curated"},	/* two people: ambiguous */
+		{"آدم غادان", "PER", NULL, "anercorp"},	/* learned: not listed */
+		{"محمد علي", "PER", NULL, "curated"},
+		{"علي زمرشتاني", "PER", NULL, "curated"},	/* علي is a first name */
+		{"مجلس الأمن", "ORG", NULL, "curated"},	/* not a person */
+		{"شي جين بو", "PER", NULL, "curated"},	/* a last word of two letters */
+		{"لافروف", "PER", "سيرغي لافروف", "curated"},	/* a row for the word: not in the index */
+	};
+	ar_gazetteer *g = ar_gaz_create(&ar_malloc_allocator),
+			   *back;
+	char		c[256];
+	ar_buf		img;
+	uint64_t	nrows,
+				sum;
+	const char *err;
+	int			pass;
+
+	ar_gaz_add_rows(g, rows, sizeof(rows) / sizeof(rows[0]));
+	ar_buf_init(&img, &ar_malloc_allocator, 4096);
+	ar_gaz_image_write(g, 1, 2, &img);
+	back = ar_gaz_image_read(img.data, img.len, &ar_malloc_allocator, &nrows, &sum, &err);
+	CHECK(back != NULL);
+	for (pass = 0; pass < 2 && back; pass++)
+	{
+		const ar_gazetteer *x = pass == 0 ? g : back;	/* an image read back indexes the same */
+
+		CHECK(surname_of(x, "لافروف", c, sizeof(c)) == AR_GAZ_SUR_ONE && strcmp(c, "سيرغي لافروف") == 0);
+		CHECK(surname_of(x, "عون", c, sizeof(c)) == AR_GAZ_SUR_AMBIG);
+		CHECK(surname_of(x, "غادان", c, sizeof(c)) == AR_GAZ_SUR_NONE);
+		CHECK(surname_of(x, "علي", c, sizeof(c)) == AR_GAZ_SUR_FIRST);
+		CHECK(surname_of(x, "محمد", c, sizeof(c)) == AR_GAZ_SUR_FIRST);
+		CHECK(surname_of(x, "زمرشتاني", c, sizeof(c)) == AR_GAZ_SUR_ONE && strcmp(c, "علي زمرشتاني") == 0);
+		CHECK(surname_of(x, "الامن", c, sizeof(c)) == AR_GAZ_SUR_NONE);
+		CHECK(surname_of(x, "بو", c, sizeof(c)) == AR_GAZ_SUR_NONE);
+		CHECK(surname_of(x, "لافروف سيرغي", c, sizeof(c)) == AR_GAZ_SUR_NONE);	/* one word only */
+	}
+	/* changed row by row: a user row outranks, a second one ties (ambiguous), removals undo both */
+	{
+		ar_gaz_row	u1 = {"ايفان زمرشتاني", "PER", NULL, "user"},
+					u2 = {"ماريا زمرشتاني", "PER", NULL, "user"};
+		ar_buf		k;
+
+		CHECK(ar_gaz_put_row(g, &u1));
+		CHECK(surname_of(g, "زمرشتاني", c, sizeof(c)) == AR_GAZ_SUR_ONE && strcmp(c, "ايفان زمرشتاني") == 0);
+		CHECK(ar_gaz_put_row(g, &u2));
+		CHECK(surname_of(g, "زمرشتاني", c, sizeof(c)) == AR_GAZ_SUR_AMBIG);
+		ar_buf_init(&k, &ar_malloc_allocator, 64);
+		(void) ar_gaz_key(u2.surface, strlen(u2.surface), &k);
+		CHECK(ar_gaz_remove(g, k.data, k.len));
+		CHECK(surname_of(g, "زمرشتاني", c, sizeof(c)) == AR_GAZ_SUR_ONE && strcmp(c, "ايفان زمرشتاني") == 0);
+		k.len = 0;
+		(void) ar_gaz_key(u1.surface, strlen(u1.surface), &k);
+		CHECK(ar_gaz_remove(g, k.data, k.len));
+		CHECK(surname_of(g, "زمرشتاني", c, sizeof(c)) == AR_GAZ_SUR_ONE && strcmp(c, "علي زمرشتاني") == 0);
+		ar_buf_free(&k);
+	}
+	ar_buf_free(&img);
+	ar_gaz_destroy(back);
 	ar_gaz_destroy(g);
 }
