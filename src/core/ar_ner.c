@@ -57,12 +57,113 @@ allowed(int prev, int y)
 	return AR_NER_TYPE(prev) == AR_NER_TYPE(y);
 }
 
+/*
+ * The forward pass of ar_ner_viterbi over tokens 1..n-1: prev[] holds the
+ * scores of token 0 on entry and of token n-1 on return, bp[i * NLABELS + y]
+ * the best previous label of label y at token i.  O and B-x follow any label,
+ * I-x only B-x or I-x (allowed()); of equal scores the lowest previous label
+ * wins.  With SSE2, labels 0-7 are done four at a time with the disallowed
+ * transitions set to -infinity (never better than the -3e38 start, and no
+ * allowed sum is changed), label 8 in plain C: the same sums and comparisons
+ * in the same order, so the same result as the plain C loop.
+ */
+static void
+viterbi_forward(const float *emis, const float *trans, size_t n, float *prev, uint8_t *bp)
+{
+	size_t		i;
+	int			y,
+				p;
+#if defined(__SSE2__) && AR_NER_NLABELS == 9
+	float		t[AR_NER_NLABELS][8];
+	union
+	{
+		float		f;
+		uint32_t	u;
+	}			ninf;
+
+	ninf.u = 0xFF800000u;		/* -infinity */
+	for (p = 0; p < AR_NER_NLABELS; p++)
+		for (y = 0; y < 8; y++)
+			t[p][y] = allowed(p, y) ? trans[p * AR_NER_NLABELS + y] : ninf.f;
+	for (i = 1; i < n; i++)
+	{
+		__m128		blo = _mm_set1_ps(-3e38f),
+					bhi = blo;
+		__m128i		alo = _mm_setzero_si128(),
+					ahi = alo;
+		float		b8 = -3e38f;
+		int			a8 = 0;
+		const float *e = emis + i * AR_NER_NLABELS;
+		uint8_t    *bpi = bp + i * AR_NER_NLABELS;
+		int32_t		args[8];
+
+		for (p = 0; p < AR_NER_NLABELS; p++)
+		{
+			__m128		pv = _mm_set1_ps(prev[p]);
+			__m128		slo = _mm_add_ps(pv, _mm_loadu_ps(t[p])),
+						shi = _mm_add_ps(pv, _mm_loadu_ps(t[p] + 4));
+			__m128		mlo = _mm_cmpgt_ps(slo, blo),
+						mhi = _mm_cmpgt_ps(shi, bhi);
+			__m128i		pi = _mm_set1_epi32(p);
+			float		s8 = prev[p] + trans[p * AR_NER_NLABELS + 8];
+
+			blo = _mm_or_ps(_mm_and_ps(mlo, slo), _mm_andnot_ps(mlo, blo));
+			bhi = _mm_or_ps(_mm_and_ps(mhi, shi), _mm_andnot_ps(mhi, bhi));
+			alo = _mm_or_si128(_mm_and_si128(_mm_castps_si128(mlo), pi),
+							   _mm_andnot_si128(_mm_castps_si128(mlo), alo));
+			ahi = _mm_or_si128(_mm_and_si128(_mm_castps_si128(mhi), pi),
+							   _mm_andnot_si128(_mm_castps_si128(mhi), ahi));
+			/* label 8 (I-MISC) follows B-MISC (7) or I-MISC (8) only */
+			if (p >= 7 && s8 > b8)
+			{
+				b8 = s8;
+				a8 = p;
+			}
+		}
+		_mm_storeu_ps(prev, _mm_add_ps(blo, _mm_loadu_ps(e)));
+		_mm_storeu_ps(prev + 4, _mm_add_ps(bhi, _mm_loadu_ps(e + 4)));
+		prev[8] = b8 + e[8];
+		_mm_storeu_si128((__m128i *) args, alo);
+		_mm_storeu_si128((__m128i *) (args + 4), ahi);
+		for (y = 0; y < 8; y++)
+			bpi[y] = (uint8_t) args[y];
+		bpi[8] = (uint8_t) a8;
+	}
+#else
+	float		cur[AR_NER_NLABELS];
+
+	for (i = 1; i < n; i++)
+	{
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			float		best = -3e38f;
+			int			arg = 0;
+
+			/* O and B-x follow any label; I-x only B-x or I-x (allowed()), tried in the same order */
+			for (p = AR_NER_IS_B(y) || y == 0 ? 0 : y - 1;
+				 p < (AR_NER_IS_B(y) || y == 0 ? AR_NER_NLABELS : y + 1); p++)
+			{
+				float		s = prev[p] + trans[p * AR_NER_NLABELS + y];
+
+				if (s > best)
+				{
+					best = s;
+					arg = p;
+				}
+			}
+			cur[y] = best + emis[i * AR_NER_NLABELS + y];
+			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
+		}
+		memcpy(prev, cur, sizeof(cur));
+	}
+#endif
+}
+
 /* Viterbi with BIO constraints. */
 void
 ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 {
-	float		prev[AR_NER_NLABELS],
-				cur[AR_NER_NLABELS];
+	float		prev[AR_NER_NLABELS];
 	size_t		i;
 	int			y,
 				p;
@@ -97,30 +198,7 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 	for (y = 0; y < AR_NER_NLABELS; y++)
 		prev[y] = allowed(AR_NER_NLABELS, y) ?
 			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
-	for (i = 1; i < n; i++)
-	{
-		for (y = 0; y < AR_NER_NLABELS; y++)
-		{
-			float		best = -3e38f;
-			int			arg = 0;
-
-			/* O and B-x follow any label; I-x only B-x or I-x (allowed()), tried in the same order */
-			for (p = AR_NER_IS_B(y) || y == 0 ? 0 : y - 1;
-				 p < (AR_NER_IS_B(y) || y == 0 ? AR_NER_NLABELS : y + 1); p++)
-			{
-				float		s = prev[p] + trans[p * AR_NER_NLABELS + y];
-
-				if (s > best)
-				{
-					best = s;
-					arg = p;
-				}
-			}
-			cur[y] = best + emis[i * AR_NER_NLABELS + y];
-			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
-		}
-		memcpy(prev, cur, sizeof(prev));
-	}
+	viterbi_forward(emis, trans, n, prev, bp);
 	y = 0;
 	for (p = 1; p < AR_NER_NLABELS; p++)
 		if (prev[p] > prev[y])
