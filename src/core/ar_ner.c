@@ -285,6 +285,38 @@ ner_emissions(const ar_ner_model *m, const ar_ner_seq *q, size_t from, size_t to
 	}
 }
 
+#if defined(__SSE2__)
+/*
+ * exp_nonpos of four values: the same operations as exp_nonpos in the same
+ * order (truncating conversion, the floor correction, the polynomial, the
+ * exponent bits), so each lane is bit for bit exp_nonpos of its value.
+ */
+static inline __m128
+exp_nonpos4(__m128 x)
+{
+	__m128		under = _mm_cmplt_ps(x, _mm_set1_ps(-80.0f)),
+				t,
+				f,
+				p;
+	__m128i		i;
+
+	x = _mm_min_ps(x, _mm_setzero_ps());
+	t = _mm_mul_ps(x, _mm_set1_ps(1.44269504f));
+	i = _mm_cvttps_epi32(t);
+	/* (float) i > t: one less (the mask is -1 where true) */
+	i = _mm_add_epi32(i, _mm_castps_si128(_mm_cmpgt_ps(_mm_cvtepi32_ps(i), t)));
+	f = _mm_sub_ps(t, _mm_cvtepi32_ps(i));
+	p = _mm_mul_ps(f, _mm_set1_ps(0.0013334f));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.0096181f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.0555041f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.2402265f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.6931472f), p));
+	p = _mm_add_ps(_mm_set1_ps(1.0f), p);
+	p = _mm_mul_ps(p, _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(i, _mm_set1_epi32(127)), 23)));
+	return _mm_andnot_ps(under, p);
+}
+#endif
+
 /* Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the label before labels[0] (NLABELS: none). */
 static void
 ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int prev0, size_t n,
@@ -297,6 +329,7 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 		int			prev = i ? labels[i - 1] : prev0,
 					y;
 		float		s[AR_NER_NLABELS],
+					e[AR_NER_NLABELS],
 					mx = -3e38f,
 					z = 0;
 
@@ -308,9 +341,23 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 				mx = s[y];
 		}
 		/* softmax at temperature CONF_TEMPERATURE: raw perceptron margins saturate it */
+#if defined(__SSE2__) && AR_NER_NLABELS == 9
+		{
+			__m128		vm = _mm_set1_ps(mx),
+						vt = _mm_set1_ps(CONF_TEMPERATURE);
+
+			_mm_storeu_ps(e, exp_nonpos4(_mm_div_ps(_mm_sub_ps(_mm_loadu_ps(s), vm), vt)));
+			_mm_storeu_ps(e + 4, exp_nonpos4(_mm_div_ps(_mm_sub_ps(_mm_loadu_ps(s + 4), vm), vt)));
+			e[8] = exp_nonpos((s[8] - mx) / CONF_TEMPERATURE);
+		}
+#else
 		for (y = 0; y < AR_NER_NLABELS; y++)
-			z += s[y] > -1e38f ? exp_nonpos((s[y] - mx) / CONF_TEMPERATURE) : 0.0f;
-		conf[i] = exp_nonpos((s[labels[i]] - mx) / CONF_TEMPERATURE) / z;
+			e[y] = exp_nonpos((s[y] - mx) / CONF_TEMPERATURE);
+#endif
+		/* summed in label order, as ever */
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			z += s[y] > -1e38f ? e[y] : 0.0f;
+		conf[i] = e[labels[i]] / z;
 	}
 }
 
