@@ -830,6 +830,7 @@ ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g, const ar_gaz
 	d.mq->alloc = alloc;
 	d.mq->n = 0;
 	d.mq->t = alloc->realloc_fn(alloc->ctx, NULL, d.mqcap * sizeof(tokinfo));
+	d.mq->first = NULL;			/* a copy of tokens: no repetitions recorded */
 	ar_buf_init(&d.mq->pool, alloc, 1024);
 
 	doc_scan(&d, keep, &toks);

@@ -306,6 +306,44 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 	alloc->free_fn(alloc->ctx, inname);
 }
 
+/* first[i] of toks[0..n) (see struct ar_ner_seq): the first token of the same bytes. */
+static void
+find_repeats(const ar_ner_token *toks, size_t n, const ar_allocator *alloc, uint32_t *first)
+{
+	size_t		nslot = 16,
+				i;
+	uint32_t   *slot;			/* pairs (hash, token index + 1), 0: empty */
+
+	while (nslot < 2 * n)
+		nslot *= 2;
+	slot = alloc->realloc_fn(alloc->ctx, NULL, 2 * nslot * sizeof(uint32_t));
+	memset(slot, 0, 2 * nslot * sizeof(uint32_t));
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	h = fnv(toks[i].s, toks[i].len);
+		size_t		k = h & (nslot - 1);
+
+		first[i] = (uint32_t) i;
+		for (; slot[2 * k + 1]; k = (k + 1) & (nslot - 1))
+		{
+			size_t		j = slot[2 * k + 1] - 1;
+
+			if (slot[2 * k] == h && toks[j].len == toks[i].len &&
+				memcmp(toks[j].s, toks[i].s, toks[i].len) == 0)
+			{
+				first[i] = (uint32_t) j;
+				break;
+			}
+		}
+		if (first[i] == i)
+		{
+			slot[2 * k] = h;
+			slot[2 * k + 1] = (uint32_t) i + 1;
+		}
+	}
+	alloc->free_fn(alloc->ctx, slot);
+}
+
 /* Analyse a token sequence (see ar_ner.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -318,6 +356,8 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 	q->n = n;
 	q->t = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(tokinfo));
 	memset(q->t, 0, (n ? n : 1) * sizeof(tokinfo));
+	q->first = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(uint32_t));
+	find_repeats(toks, n, alloc, q->first);
 	{
 		size_t		bytes = 64 + n;
 
@@ -333,6 +373,21 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		size_t		ncp,
 					k;
 
+		if (q->first[i] != i)
+		{
+			/* a repetition: the same folded forms, shape and clitics */
+			const tokinfo *f = &q->t[q->first[i]];
+
+			t->off = f->off;
+			t->len = f->len;
+			t->doff = f->doff;
+			t->boff = f->boff;
+			t->blen = f->blen;
+			t->shape = f->shape;
+			t->lenb = f->lenb;
+			t->clitic = f->clitic;
+			continue;
+		}
 		t->off = (uint32_t) q->pool.len;
 		ncp = ar_ner_fold_into(toks[i].s, toks[i].len, &q->pool);
 		t->len = (uint32_t) (q->pool.len - t->off);
@@ -368,6 +423,16 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		const char *f = q->pool.data + t->off;
 		const char *b = q->pool.data + t->boff;
 
+		if (q->first[i] != i)
+		{
+			const tokinfo *r = &q->t[q->first[i]];
+
+			t->hw = r->hw;
+			t->hb = r->hb;
+			t->lex = r->lex;
+			t->wl = r->wl;
+			continue;
+		}
 		t->hw = fnv(f, t->len);
 		t->hb = fnv(b, t->blen);
 		t->lex = (uint8_t) ar_ner_lex_class(f, t->len, b, t->blen);
@@ -391,6 +456,8 @@ ar_ner_seq_free(ar_ner_seq *q)
 	if (!q)
 		return;
 	ar_buf_free(&q->pool);
+	if (q->first)
+		q->alloc->free_fn(q->alloc->ctx, q->first);
 	q->alloc->free_fn(q->alloc->ctx, q->t);
 	q->alloc->free_fn(q->alloc->ctx, q);
 }
@@ -468,6 +535,11 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 					probes = 0,
 					cls = 1;	/* unseen */
 
+		if (q->first && q->first[i] != i)
+		{
+			q->t[i].freq = q->t[q->first[i]].freq;
+			continue;
+		}
 		while (m->vocab[k] != 0 && probes++ < m->nvocab)
 		{
 			if ((m->vocab[k] & ~7u) == (h & ~7u))
@@ -484,6 +556,11 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 	{
 		tokinfo    *t = &q->t[i];
 
+		if (q->first && q->first[i] != i)
+		{
+			t->names = q->t[q->first[i]].names;
+			continue;
+		}
 		t->names = 0;
 		if (t->shape == SH_PUNCT || !ar_names_wanted(t->freq))
 			continue;
