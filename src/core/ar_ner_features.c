@@ -238,11 +238,14 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 				i;
 	ar_buf		key;
 	bool	   *inname;
+	uint8_t    *pres;			/* per token: which of its forms occur in a name (bit per form) */
 
 	ar_buf_init(&key, alloc, 256);
 	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
+	pres = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
 	for (i = 0; i < n; i++)
-		inname[i] = q->t[i].shape != SH_PUNCT &&
+		inname[i] = q->first && q->first[i] != i ? inname[q->first[i]] :
+			q->t[i].shape != SH_PUNCT &&
 			ar_gaz_word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
 	for (i = 0; i < n; i++)
 	{
@@ -257,7 +260,11 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 					j,
 					maxk = 1;
 
+		pres[i] = 0;
 		if (t->shape == SH_PUNCT || t->len >= 240)
+			continue;
+		/* a repeated token whose forms are in no name (most): nothing to match */
+		if (q->first && q->first[i] != i && pres[q->first[i]] == 0)
 			continue;
 		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
 		memcpy(vars[0], q->pool.data + t->off, t->len);
@@ -266,6 +273,7 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 		for (v = 0; v < nv; v++)
 			if (v == 0 ? inname[i] : ar_gaz_word_present(g, vars[v], vlens[v]))
 				present |= 1u << v;
+		pres[i] = (uint8_t) present;
 		if (!present)
 			continue;
 		while (i + maxk < n && maxk < ar_gaz_max_words(g) && inname[i + maxk])
@@ -304,6 +312,7 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 	}
 	ar_buf_free(&key);
 	alloc->free_fn(alloc->ctx, inname);
+	alloc->free_fn(alloc->ctx, pres);
 }
 
 /* first[i] of toks[0..n) (see struct ar_ner_seq): the first token of the same bytes. */
