@@ -257,29 +257,52 @@ ner_sum_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask, int32_t
 #endif
 }
 
-/* Emission scores of tokens [from, to) of q into emis[(to - from) * NLABELS]. */
+/* Ask for the weight rows of nf features before they are summed (they are scattered over 2.4 MB). */
+static inline void
+ner_prefetch_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	int			k;
+
+	for (k = 0; k < nf; k++)
+		__builtin_prefetch(w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
+#endif
+}
+
+/*
+ * Emission scores of tokens [from, to) of q into emis[(to - from) * NLABELS].
+ * Software-pipelined: the features of token i + 1 are computed and their
+ * weight rows requested before the rows of token i are summed, so the rows
+ * arrive while the features are computed instead of stalling the sums.
+ */
 static void
 ner_emissions(const ar_ner_model *m, const ar_ner_seq *q, size_t from, size_t to, float *emis)
 {
 	const ar_allocator *a = q->alloc;
-	uint32_t	f[AR_NER_MAXFEATS];
+	uint32_t	f[2][AR_NER_MAXFEATS];
+	int			nf[2] = {0, 0};
 	uint32_t	mask = m->nbuckets - 1;
 	size_t		i;
 
+	if (from < to)
+	{
+		nf[from & 1] = ar_ner_features(q, from, f[from & 1]);
+		ner_prefetch_rows(m->w, f[from & 1], nf[from & 1], mask);
+	}
 	for (i = from; i < to; i++)
 	{
 		int32_t		acc[AR_NER_NLABELS];
-		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
-					k,
-					y;
+		int			y,
+					c = (int) (i & 1);
 		float	   *e = emis + (i - from) * AR_NER_NLABELS;
 
-#if defined(__GNUC__) || defined(__clang__)
-		/* the weight rows are scattered over 2.4 MB: ask for all of them before summing */
-		for (k = 0; k < nf; k++)
-			__builtin_prefetch(m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
-#endif
-		ner_sum_rows(m->w, f, nf, mask, acc);
+		AR_CHECK_INTERRUPTS(a, i);
+		if (i + 1 < to)
+		{
+			nf[c ^ 1] = ar_ner_features(q, i + 1, f[c ^ 1]);
+			ner_prefetch_rows(m->w, f[c ^ 1], nf[c ^ 1], mask);
+		}
+		ner_sum_rows(m->w, f[c], nf[c], mask, acc);
 		for (y = 0; y < AR_NER_NLABELS; y++)
 			e[y] = (float) acc[y] * m->scale;
 	}
