@@ -66,6 +66,13 @@ ar_ner_all_arabic(const char *s, size_t len)
 		const unsigned char *p = (const unsigned char *) s + i;
 		uint32_t	c;
 
+		/* the common letters U+0620..U+063F, U+0641..U+064A first */
+		if (i + 1 < len && ((p[0] == 0xD8 && p[1] >= 0xA0 && p[1] <= 0xBF) ||
+							(p[0] == 0xD9 && p[1] >= 0x81 && p[1] <= 0x8A)))
+		{
+			i += 2;
+			continue;
+		}
 		/* two-byte sequences of U+0600..U+077F inline, anything else through the decoder */
 		if (p[0] >= 0xD8 && p[0] <= 0xDD && i + 1 < len && (p[1] & 0xC0) == 0x80)
 		{
