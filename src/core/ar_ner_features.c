@@ -360,6 +360,24 @@ find_repeats(const ar_ner_token *toks, size_t n, const ar_allocator *alloc, uint
 	alloc->free_fn(alloc->ctx, slot);
 }
 
+/* Give a repeated token t the analysis of its first occurrence f: what prepare computes from the token alone. */
+static void
+share_analysis(tokinfo *t, const tokinfo *f)
+{
+	t->off = f->off;
+	t->len = f->len;
+	t->doff = f->doff;
+	t->boff = f->boff;
+	t->blen = f->blen;
+	t->shape = f->shape;
+	t->lenb = f->lenb;
+	t->clitic = f->clitic;
+	t->hw = f->hw;
+	t->hb = f->hb;
+	t->lex = f->lex;
+	t->wl = f->wl;
+}
+
 /* Analyse a token sequence (see ar_ner.h). */
 ar_ner_seq *
 ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
@@ -390,20 +408,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 					k;
 
 		if (q->first[i] != i)
-		{
-			/* a repetition: the same folded forms, shape and clitics */
-			const tokinfo *f = &q->t[q->first[i]];
-
-			t->off = f->off;
-			t->len = f->len;
-			t->doff = f->doff;
-			t->boff = f->boff;
-			t->blen = f->blen;
-			t->shape = f->shape;
-			t->lenb = f->lenb;
-			t->clitic = f->clitic;
-			continue;
-		}
+			continue;			/* a repetition: shares its first occurrence's analysis below */
 		t->off = (uint32_t) q->pool.len;
 		ncp = ar_ner_fold_into(toks[i].s, toks[i].len, &q->pool);
 		t->len = (uint32_t) (q->pool.len - t->off);
@@ -441,12 +446,7 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 
 		if (q->first[i] != i)
 		{
-			const tokinfo *r = &q->t[q->first[i]];
-
-			t->hw = r->hw;
-			t->hb = r->hb;
-			t->lex = r->lex;
-			t->wl = r->wl;
+			share_analysis(t, &q->t[q->first[i]]);
 			continue;
 		}
 		t->hw = fnv(f, t->len);

@@ -135,25 +135,19 @@ UNIT_TEST(ner_repeated_tokens_analysed_as_first)
 		P = 6, N = 3 * P
 	};
 	ar_ner_token toks[N];
-	size_t		mlen,
-				glen,
-				i;
-	char	   *mdata = unit_slurp("src/tsearch_data/pg_arabic_ner.model", &mlen);
-	char	   *gdata = unit_slurp("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
+	size_t		i;
+	char	   *mdata;
 	ar_ner_model m;
 	ar_gazetteer *g;
 	ar_ner_seq *q,
 			   *one;
-	uint64_t	rows,
-				rowsum;
-	const char *err = NULL;
 
-	CHECK(mdata != NULL && gdata != NULL);	/* the shipped model and the gazetteer image (make) */
-	if (!mdata || !gdata)
+	CHECK(unit_shipped_tagger(&m, &g, &mdata));	/* the shipped model and the gazetteer image (make) */
+	if (!g)
+	{
+		free(mdata);
 		return;
-	CHECK(ar_ner_model_open(&m, mdata, mlen) == NULL);
-	g = ar_gaz_image_read(gdata, glen, &ar_malloc_allocator, &rows, &rowsum, &err);
-	CHECK(g != NULL);
+	}
 	for (i = 0; i < N; i++)
 	{
 		toks[i].s = period[i % P];
@@ -196,5 +190,4 @@ UNIT_TEST(ner_repeated_tokens_analysed_as_first)
 	ar_ner_seq_free(q);
 	ar_gaz_destroy(g);
 	free(mdata);
-	free(gdata);
 }
