@@ -340,10 +340,16 @@ exp_nonpos4(__m128 x)
 }
 #endif
 
-/* Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the label before labels[0] (NLABELS: none). */
+/*
+ * Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the
+ * label before labels[0] (NLABELS: none).  With entities_only, tokens
+ * labelled O get 0 instead: extraction reads the confidences of entity
+ * tokens only (the rules that make an entity of an O token set its
+ * confidence), and most tokens are O.
+ */
 static void
 ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int prev0, size_t n,
-				float *conf)
+				bool entities_only, float *conf)
 {
 	size_t		i;
 
@@ -356,6 +362,11 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 					mx = -3e38f,
 					z = 0;
 
+		if (entities_only && labels[i] == 0)
+		{
+			conf[i] = 0.0f;
+			continue;
+		}
 		for (y = 0; y < AR_NER_NLABELS; y++)
 		{
 			s[y] = allowed(prev, y) ?
@@ -384,9 +395,9 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 	}
 }
 
-/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
-void
-ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+/* ar_ner_tag, with the confidences of entity tokens only when entities_only (see ner_confidences). */
+static void
+ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, bool entities_only, float *conf)
 {
 	const ar_allocator *a = q->alloc;
 	size_t		nn = q->n ? q->n : 1;
@@ -395,8 +406,15 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	ner_emissions(m, q, 0, q->n, emis);
 	ar_ner_viterbi(emis, m->trans, q->n, labels);
 	if (conf)
-		ner_confidences(m, emis, labels, AR_NER_NLABELS, q->n, conf);
+		ner_confidences(m, emis, labels, AR_NER_NLABELS, q->n, entities_only, conf);
 	a->free_fn(a->ctx, emis);
+}
+
+/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
+void
+ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+{
+	ner_tag(m, q, labels, false, conf);
 }
 
 /* ---- extraction ---- */
@@ -730,7 +748,7 @@ doc_tag(ner_doc *d, size_t window)
 			}
 			start = end;
 		}
-		ner_confidences(d->m, emis, lab, c ? d->lab[c - 1] : AR_NER_NLABELS, start - c, conf);
+		ner_confidences(d->m, emis, lab, c ? d->lab[c - 1] : AR_NER_NLABELS, start - c, true, conf);
 		for (i = c; i < start; i++)
 		{
 			d->lab[i] = (int8_t) lab[i - c];
@@ -868,7 +886,7 @@ ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g, const ar_gaz
 		/* give back the slack of the doubling: every byte per token counts on large inputs */
 		toks = alloc->realloc_fn(alloc->ctx, toks, nn * sizeof(tokspan));
 		win_open(&d, 0, d.n, toks, &w);
-		ar_ner_tag(m, w.q, labels, conf);
+		ner_tag(m, w.q, labels, true, conf);
 		{
 			ar_ner_rule_ctx rc = {w.q, user, text, w.toks, labels, conf};
 
