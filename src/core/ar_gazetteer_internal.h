@@ -39,6 +39,9 @@ struct ar_gazetteer
 	uint32_t   *surhash;		/* word hash per slot */
 	size_t		scap,
 				nsur;
+	/* filters (see filter_has): bit per hash of each key (cap bytes) and of each word (wcap bytes) */
+	uint8_t    *kfilter,
+			   *wfilter;
 };
 
 /*

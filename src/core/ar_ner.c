@@ -57,12 +57,113 @@ allowed(int prev, int y)
 	return AR_NER_TYPE(prev) == AR_NER_TYPE(y);
 }
 
+/*
+ * The forward pass of ar_ner_viterbi over tokens 1..n-1: prev[] holds the
+ * scores of token 0 on entry and of token n-1 on return, bp[i * NLABELS + y]
+ * the best previous label of label y at token i.  O and B-x follow any label,
+ * I-x only B-x or I-x (allowed()); of equal scores the lowest previous label
+ * wins.  With SSE2, labels 0-7 are done four at a time with the disallowed
+ * transitions set to -infinity (never better than the -3e38 start, and no
+ * allowed sum is changed), label 8 in plain C: the same sums and comparisons
+ * in the same order, so the same result as the plain C loop.
+ */
+static void
+viterbi_forward(const float *emis, const float *trans, size_t n, float *prev, uint8_t *bp)
+{
+	size_t		i;
+	int			y,
+				p;
+#if defined(__SSE2__) && AR_NER_NLABELS == 9
+	float		t[AR_NER_NLABELS][8];
+	union
+	{
+		float		f;
+		uint32_t	u;
+	}			ninf;
+
+	ninf.u = 0xFF800000u;		/* -infinity */
+	for (p = 0; p < AR_NER_NLABELS; p++)
+		for (y = 0; y < 8; y++)
+			t[p][y] = allowed(p, y) ? trans[p * AR_NER_NLABELS + y] : ninf.f;
+	for (i = 1; i < n; i++)
+	{
+		__m128		blo = _mm_set1_ps(-3e38f),
+					bhi = blo;
+		__m128i		alo = _mm_setzero_si128(),
+					ahi = alo;
+		float		b8 = -3e38f;
+		int			a8 = 0;
+		const float *e = emis + i * AR_NER_NLABELS;
+		uint8_t    *bpi = bp + i * AR_NER_NLABELS;
+		int32_t		args[8];
+
+		for (p = 0; p < AR_NER_NLABELS; p++)
+		{
+			__m128		pv = _mm_set1_ps(prev[p]);
+			__m128		slo = _mm_add_ps(pv, _mm_loadu_ps(t[p])),
+						shi = _mm_add_ps(pv, _mm_loadu_ps(t[p] + 4));
+			__m128		mlo = _mm_cmpgt_ps(slo, blo),
+						mhi = _mm_cmpgt_ps(shi, bhi);
+			__m128i		pi = _mm_set1_epi32(p);
+			float		s8 = prev[p] + trans[p * AR_NER_NLABELS + 8];
+
+			blo = _mm_or_ps(_mm_and_ps(mlo, slo), _mm_andnot_ps(mlo, blo));
+			bhi = _mm_or_ps(_mm_and_ps(mhi, shi), _mm_andnot_ps(mhi, bhi));
+			alo = _mm_or_si128(_mm_and_si128(_mm_castps_si128(mlo), pi),
+							   _mm_andnot_si128(_mm_castps_si128(mlo), alo));
+			ahi = _mm_or_si128(_mm_and_si128(_mm_castps_si128(mhi), pi),
+							   _mm_andnot_si128(_mm_castps_si128(mhi), ahi));
+			/* label 8 (I-MISC) follows B-MISC (7) or I-MISC (8) only */
+			if (p >= 7 && s8 > b8)
+			{
+				b8 = s8;
+				a8 = p;
+			}
+		}
+		_mm_storeu_ps(prev, _mm_add_ps(blo, _mm_loadu_ps(e)));
+		_mm_storeu_ps(prev + 4, _mm_add_ps(bhi, _mm_loadu_ps(e + 4)));
+		prev[8] = b8 + e[8];
+		_mm_storeu_si128((__m128i *) args, alo);
+		_mm_storeu_si128((__m128i *) (args + 4), ahi);
+		for (y = 0; y < 8; y++)
+			bpi[y] = (uint8_t) args[y];
+		bpi[8] = (uint8_t) a8;
+	}
+#else
+	float		cur[AR_NER_NLABELS];
+
+	for (i = 1; i < n; i++)
+	{
+		for (y = 0; y < AR_NER_NLABELS; y++)
+		{
+			float		best = -3e38f;
+			int			arg = 0;
+
+			/* O and B-x follow any label; I-x only B-x or I-x (allowed()), tried in the same order */
+			for (p = AR_NER_IS_B(y) || y == 0 ? 0 : y - 1;
+				 p < (AR_NER_IS_B(y) || y == 0 ? AR_NER_NLABELS : y + 1); p++)
+			{
+				float		s = prev[p] + trans[p * AR_NER_NLABELS + y];
+
+				if (s > best)
+				{
+					best = s;
+					arg = p;
+				}
+			}
+			cur[y] = best + emis[i * AR_NER_NLABELS + y];
+			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
+		}
+		memcpy(prev, cur, sizeof(cur));
+	}
+#endif
+}
+
 /* Viterbi with BIO constraints. */
 void
 ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 {
-	float		prev[AR_NER_NLABELS],
-				cur[AR_NER_NLABELS];
+	float		prev[AR_NER_NLABELS];
 	size_t		i;
 	int			y,
 				p;
@@ -97,30 +198,7 @@ ar_ner_viterbi(const float *emis, const float *trans, size_t n, int *labels)
 	for (y = 0; y < AR_NER_NLABELS; y++)
 		prev[y] = allowed(AR_NER_NLABELS, y) ?
 			trans[AR_NER_NLABELS * AR_NER_NLABELS + y] + emis[y] : -1e30f;
-	for (i = 1; i < n; i++)
-	{
-		for (y = 0; y < AR_NER_NLABELS; y++)
-		{
-			float		best = -3e38f;
-			int			arg = 0;
-
-			/* O and B-x follow any label; I-x only B-x or I-x (allowed()), tried in the same order */
-			for (p = AR_NER_IS_B(y) || y == 0 ? 0 : y - 1;
-				 p < (AR_NER_IS_B(y) || y == 0 ? AR_NER_NLABELS : y + 1); p++)
-			{
-				float		s = prev[p] + trans[p * AR_NER_NLABELS + y];
-
-				if (s > best)
-				{
-					best = s;
-					arg = p;
-				}
-			}
-			cur[y] = best + emis[i * AR_NER_NLABELS + y];
-			bp[i * AR_NER_NLABELS + y] = (uint8_t) arg;
-		}
-		memcpy(prev, cur, sizeof(prev));
-	}
+	viterbi_forward(emis, trans, n, prev, bp);
 	y = 0;
 	for (p = 1; p < AR_NER_NLABELS; p++)
 		if (prev[p] > prev[y])
@@ -179,38 +257,99 @@ ner_sum_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask, int32_t
 #endif
 }
 
-/* Emission scores of tokens [from, to) of q into emis[(to - from) * NLABELS]. */
+/* Ask for the weight rows of nf features before they are summed (they are scattered over 2.4 MB). */
+static inline void
+ner_prefetch_rows(const int16_t *w, const uint32_t *f, int nf, uint32_t mask)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	int			k;
+
+	for (k = 0; k < nf; k++)
+		__builtin_prefetch(w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
+#endif
+}
+
+/*
+ * Emission scores of tokens [from, to) of q into emis[(to - from) * NLABELS].
+ * Software-pipelined: the features of token i + 1 are computed and their
+ * weight rows requested before the rows of token i are summed, so the rows
+ * arrive while the features are computed instead of stalling the sums.
+ */
 static void
 ner_emissions(const ar_ner_model *m, const ar_ner_seq *q, size_t from, size_t to, float *emis)
 {
 	const ar_allocator *a = q->alloc;
-	uint32_t	f[AR_NER_MAXFEATS];
+	uint32_t	f[2][AR_NER_MAXFEATS];
+	int			nf[2] = {0, 0};
 	uint32_t	mask = m->nbuckets - 1;
 	size_t		i;
 
+	if (from < to)
+	{
+		nf[from & 1] = ar_ner_features(q, from, f[from & 1]);
+		ner_prefetch_rows(m->w, f[from & 1], nf[from & 1], mask);
+	}
 	for (i = from; i < to; i++)
 	{
 		int32_t		acc[AR_NER_NLABELS];
-		int			nf = (AR_CHECK_INTERRUPTS(a, i), ar_ner_features(q, i, f)),
-					k,
-					y;
+		int			y,
+					c = (int) (i & 1);
 		float	   *e = emis + (i - from) * AR_NER_NLABELS;
 
-#if defined(__GNUC__) || defined(__clang__)
-		/* the weight rows are scattered over 2.4 MB: ask for all of them before summing */
-		for (k = 0; k < nf; k++)
-			__builtin_prefetch(m->w + (size_t) (f[k] & mask) * AR_NER_NLABELS);
-#endif
-		ner_sum_rows(m->w, f, nf, mask, acc);
+		AR_CHECK_INTERRUPTS(a, i);
+		if (i + 1 < to)
+		{
+			nf[c ^ 1] = ar_ner_features(q, i + 1, f[c ^ 1]);
+			ner_prefetch_rows(m->w, f[c ^ 1], nf[c ^ 1], mask);
+		}
+		ner_sum_rows(m->w, f[c], nf[c], mask, acc);
 		for (y = 0; y < AR_NER_NLABELS; y++)
 			e[y] = (float) acc[y] * m->scale;
 	}
 }
 
-/* Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the label before labels[0] (NLABELS: none). */
+#if defined(__SSE2__)
+/*
+ * exp_nonpos of four values: the same operations as exp_nonpos in the same
+ * order (truncating conversion, the floor correction, the polynomial, the
+ * exponent bits), so each lane is bit for bit exp_nonpos of its value.
+ */
+static inline __m128
+exp_nonpos4(__m128 x)
+{
+	__m128		under = _mm_cmplt_ps(x, _mm_set1_ps(-80.0f)),
+				t,
+				f,
+				p;
+	__m128i		i;
+
+	x = _mm_min_ps(x, _mm_setzero_ps());
+	t = _mm_mul_ps(x, _mm_set1_ps(1.44269504f));
+	i = _mm_cvttps_epi32(t);
+	/* (float) i > t: one less (the mask is -1 where true) */
+	i = _mm_add_epi32(i, _mm_castps_si128(_mm_cmpgt_ps(_mm_cvtepi32_ps(i), t)));
+	f = _mm_sub_ps(t, _mm_cvtepi32_ps(i));
+	p = _mm_mul_ps(f, _mm_set1_ps(0.0013334f));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.0096181f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.0555041f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.2402265f), p));
+	p = _mm_mul_ps(f, _mm_add_ps(_mm_set1_ps(0.6931472f), p));
+	p = _mm_add_ps(_mm_set1_ps(1.0f), p);
+	p = _mm_mul_ps(p, _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(i, _mm_set1_epi32(127)), 23)));
+	return _mm_andnot_ps(under, p);
+}
+#endif
+
+/*
+ * Confidences conf[n] of decoded labels[n] over emissions emis; prev0 is the
+ * label before labels[0] (NLABELS: none).  With entities_only, tokens
+ * labelled O get 0 instead: extraction reads the confidences of entity
+ * tokens only (the rules that make an entity of an O token set its
+ * confidence), and most tokens are O.
+ */
 static void
 ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int prev0, size_t n,
-				float *conf)
+				bool entities_only, float *conf)
 {
 	size_t		i;
 
@@ -219,9 +358,15 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 		int			prev = i ? labels[i - 1] : prev0,
 					y;
 		float		s[AR_NER_NLABELS],
+					e[AR_NER_NLABELS],
 					mx = -3e38f,
 					z = 0;
 
+		if (entities_only && labels[i] == 0)
+		{
+			conf[i] = 0.0f;
+			continue;
+		}
 		for (y = 0; y < AR_NER_NLABELS; y++)
 		{
 			s[y] = allowed(prev, y) ?
@@ -230,15 +375,29 @@ ner_confidences(const ar_ner_model *m, const float *emis, const int *labels, int
 				mx = s[y];
 		}
 		/* softmax at temperature CONF_TEMPERATURE: raw perceptron margins saturate it */
+#if defined(__SSE2__) && AR_NER_NLABELS == 9
+		{
+			__m128		vm = _mm_set1_ps(mx),
+						vt = _mm_set1_ps(CONF_TEMPERATURE);
+
+			_mm_storeu_ps(e, exp_nonpos4(_mm_div_ps(_mm_sub_ps(_mm_loadu_ps(s), vm), vt)));
+			_mm_storeu_ps(e + 4, exp_nonpos4(_mm_div_ps(_mm_sub_ps(_mm_loadu_ps(s + 4), vm), vt)));
+			e[8] = exp_nonpos((s[8] - mx) / CONF_TEMPERATURE);
+		}
+#else
 		for (y = 0; y < AR_NER_NLABELS; y++)
-			z += s[y] > -1e38f ? exp_nonpos((s[y] - mx) / CONF_TEMPERATURE) : 0.0f;
-		conf[i] = exp_nonpos((s[labels[i]] - mx) / CONF_TEMPERATURE) / z;
+			e[y] = exp_nonpos((s[y] - mx) / CONF_TEMPERATURE);
+#endif
+		/* summed in label order, as ever */
+		for (y = 0; y < AR_NER_NLABELS; y++)
+			z += s[y] > -1e38f ? e[y] : 0.0f;
+		conf[i] = e[labels[i]] / z;
 	}
 }
 
-/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
-void
-ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+/* ar_ner_tag, with the confidences of entity tokens only when entities_only (see ner_confidences). */
+static void
+ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, bool entities_only, float *conf)
 {
 	const ar_allocator *a = q->alloc;
 	size_t		nn = q->n ? q->n : 1;
@@ -247,8 +406,15 @@ ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
 	ner_emissions(m, q, 0, q->n, emis);
 	ar_ner_viterbi(emis, m->trans, q->n, labels);
 	if (conf)
-		ner_confidences(m, emis, labels, AR_NER_NLABELS, q->n, conf);
+		ner_confidences(m, emis, labels, AR_NER_NLABELS, q->n, entities_only, conf);
 	a->free_fn(a->ctx, emis);
+}
+
+/* Tag a prepared sequence: labels[n] and a per-token confidence conf[n]. */
+void
+ar_ner_tag(const ar_ner_model *m, const ar_ner_seq *q, int *labels, float *conf)
+{
+	ner_tag(m, q, labels, false, conf);
 }
 
 /* ---- extraction ---- */
@@ -582,7 +748,7 @@ doc_tag(ner_doc *d, size_t window)
 			}
 			start = end;
 		}
-		ner_confidences(d->m, emis, lab, c ? d->lab[c - 1] : AR_NER_NLABELS, start - c, conf);
+		ner_confidences(d->m, emis, lab, c ? d->lab[c - 1] : AR_NER_NLABELS, start - c, true, conf);
 		for (i = c; i < start; i++)
 		{
 			d->lab[i] = (int8_t) lab[i - c];
@@ -705,6 +871,7 @@ ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g, const ar_gaz
 	d.mq->alloc = alloc;
 	d.mq->n = 0;
 	d.mq->t = alloc->realloc_fn(alloc->ctx, NULL, d.mqcap * sizeof(tokinfo));
+	d.mq->first = NULL;			/* a copy of tokens: no repetitions recorded */
 	ar_buf_init(&d.mq->pool, alloc, 1024);
 
 	doc_scan(&d, keep, &toks);
@@ -719,7 +886,7 @@ ar_ner_extract_window(const ar_ner_model *m, const ar_gazetteer *g, const ar_gaz
 		/* give back the slack of the doubling: every byte per token counts on large inputs */
 		toks = alloc->realloc_fn(alloc->ctx, toks, nn * sizeof(tokspan));
 		win_open(&d, 0, d.n, toks, &w);
-		ar_ner_tag(m, w.q, labels, conf);
+		ner_tag(m, w.q, labels, true, conf);
 		{
 			ar_ner_rule_ctx rc = {w.q, user, text, w.toks, labels, conf};
 

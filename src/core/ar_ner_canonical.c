@@ -346,41 +346,52 @@ absorb_surnames(span *sp, size_t nsp)
 	}
 }
 
-/* Spelling variants inside one text share the first mention's form (same type, same skeleton). */
+/*
+ * Spelling variants inside one text share the first mention's form (same
+ * type, same skeleton of 6+ bytes).  Each span's skeleton is computed once:
+ * a span that takes another's form takes a form of the same skeleton, so the
+ * skeletons stay those of the current forms.
+ */
 static void
 share_spellings(const ar_allocator *alloc, span *sp, size_t nsp)
 {
-	size_t		s;
+	size_t		s,
+			   *off;
+	uint32_t   *hash;
+	ar_buf		sk;
 
+	if (nsp == 0)
+		return;
+	off = alloc->realloc_fn(alloc->ctx, NULL, (nsp + 1) * sizeof(size_t));
+	hash = alloc->realloc_fn(alloc->ctx, NULL, nsp * sizeof(uint32_t));
+	ar_buf_init(&sk, alloc, 16 * nsp);
 	for (s = 0; s < nsp; s++)
 	{
-		size_t		f;
-		ar_buf		a;
+		off[s] = sk.len;
+		ar_gaz_skeleton(sp[s].canon.data, sp[s].canon.len, &sk);
+		hash[s] = fnv(sk.data + off[s], sk.len - off[s]);
+	}
+	off[nsp] = sk.len;
+	for (s = 0; s < nsp; s++)
+	{
+		size_t		f,
+					len = off[s + 1] - off[s];
 
-		if (sp[s].absorbed)
+		if (sp[s].absorbed || len < 6)
 			continue;
-		ar_buf_init(&a, alloc, 64);
-		ar_gaz_skeleton(sp[s].canon.data, sp[s].canon.len, &a);
 		for (f = s > MENTION_WINDOW ? s - MENTION_WINDOW : 0; f < s; f++)
 		{
-			ar_buf		b;
-			bool		eq;
-
-			if (sp[f].type != sp[s].type)
+			if (sp[f].type != sp[s].type || hash[f] != hash[s] || off[f + 1] - off[f] != len ||
+				memcmp(sk.data + off[f], sk.data + off[s], len) != 0)
 				continue;
-			ar_buf_init(&b, alloc, 64);
-			ar_gaz_skeleton(sp[f].canon.data, sp[f].canon.len, &b);
-			eq = a.len >= 6 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
-			ar_buf_free(&b);
-			if (eq)
-			{
-				sp[s].canon.len = 0;
-				ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
-				break;
-			}
+			sp[s].canon.len = 0;
+			ar_buf_append(&sp[s].canon, sp[f].canon.data, sp[f].canon.len);
+			break;
 		}
-		ar_buf_free(&a);
 	}
+	ar_buf_free(&sk);
+	alloc->free_fn(alloc->ctx, hash);
+	alloc->free_fn(alloc->ctx, off);
 }
 
 /* Canonical forms of the spans sp[0..nsp) (see ar_ner_internal.h). */

@@ -66,6 +66,13 @@ ar_ner_all_arabic(const char *s, size_t len)
 		const unsigned char *p = (const unsigned char *) s + i;
 		uint32_t	c;
 
+		/* the common letters U+0620..U+063F, U+0641..U+064A first */
+		if (i + 1 < len && ((p[0] == 0xD8 && p[1] >= 0xA0 && p[1] <= 0xBF) ||
+							(p[0] == 0xD9 && p[1] >= 0x81 && p[1] <= 0x8A)))
+		{
+			i += 2;
+			continue;
+		}
 		/* two-byte sequences of U+0600..U+077F inline, anything else through the decoder */
 		if (p[0] >= 0xD8 && p[0] <= 0xDD && i + 1 < len && (p[1] & 0xC0) == 0x80)
 		{
@@ -238,11 +245,14 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 				i;
 	ar_buf		key;
 	bool	   *inname;
+	uint8_t    *pres;			/* per token: which of its forms occur in a name (bit per form) */
 
 	ar_buf_init(&key, alloc, 256);
 	inname = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
+	pres = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1));
 	for (i = 0; i < n; i++)
-		inname[i] = q->t[i].shape != SH_PUNCT &&
+		inname[i] = q->first && q->first[i] != i ? inname[q->first[i]] :
+			q->t[i].shape != SH_PUNCT &&
 			ar_gaz_word_present(g, q->pool.data + q->t[i].off, q->t[i].len);
 	for (i = 0; i < n; i++)
 	{
@@ -257,7 +267,11 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 					j,
 					maxk = 1;
 
+		pres[i] = 0;
 		if (t->shape == SH_PUNCT || t->len >= 240)
+			continue;
+		/* a repeated token whose forms are in no name (most): nothing to match */
+		if (q->first && q->first[i] != i && pres[q->first[i]] == 0)
 			continue;
 		/* the word as written, then with its proclitics stripped (بالقاهرة, لأوباما, وموسكو) */
 		memcpy(vars[0], q->pool.data + t->off, t->len);
@@ -266,6 +280,7 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 		for (v = 0; v < nv; v++)
 			if (v == 0 ? inname[i] : ar_gaz_word_present(g, vars[v], vlens[v]))
 				present |= 1u << v;
+		pres[i] = (uint8_t) present;
 		if (!present)
 			continue;
 		while (i + maxk < n && maxk < ar_gaz_max_words(g) && inname[i + maxk])
@@ -304,6 +319,63 @@ ar_ner_gaz_match(ar_ner_seq *q, const ar_gazetteer *g, int exclude_fold, bool fe
 	}
 	ar_buf_free(&key);
 	alloc->free_fn(alloc->ctx, inname);
+	alloc->free_fn(alloc->ctx, pres);
+}
+
+/* first[i] of toks[0..n) (see struct ar_ner_seq): the first token of the same bytes. */
+static void
+find_repeats(const ar_ner_token *toks, size_t n, const ar_allocator *alloc, uint32_t *first)
+{
+	size_t		nslot = 16,
+				i;
+	uint32_t   *slot;			/* pairs (hash, token index + 1), 0: empty */
+
+	while (nslot < 2 * n)
+		nslot *= 2;
+	slot = alloc->realloc_fn(alloc->ctx, NULL, 2 * nslot * sizeof(uint32_t));
+	memset(slot, 0, 2 * nslot * sizeof(uint32_t));
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	h = fnv(toks[i].s, toks[i].len);
+		size_t		k = h & (nslot - 1);
+
+		first[i] = (uint32_t) i;
+		for (; slot[2 * k + 1]; k = (k + 1) & (nslot - 1))
+		{
+			size_t		j = slot[2 * k + 1] - 1;
+
+			if (slot[2 * k] == h && toks[j].len == toks[i].len &&
+				memcmp(toks[j].s, toks[i].s, toks[i].len) == 0)
+			{
+				first[i] = (uint32_t) j;
+				break;
+			}
+		}
+		if (first[i] == i)
+		{
+			slot[2 * k] = h;
+			slot[2 * k + 1] = (uint32_t) i + 1;
+		}
+	}
+	alloc->free_fn(alloc->ctx, slot);
+}
+
+/* Give a repeated token t the analysis of its first occurrence f: what prepare computes from the token alone. */
+static void
+share_analysis(tokinfo *t, const tokinfo *f)
+{
+	t->off = f->off;
+	t->len = f->len;
+	t->doff = f->doff;
+	t->boff = f->boff;
+	t->blen = f->blen;
+	t->shape = f->shape;
+	t->lenb = f->lenb;
+	t->clitic = f->clitic;
+	t->hw = f->hw;
+	t->hb = f->hb;
+	t->lex = f->lex;
+	t->wl = f->wl;
 }
 
 /* Analyse a token sequence (see ar_ner.h). */
@@ -318,6 +390,8 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 	q->n = n;
 	q->t = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(tokinfo));
 	memset(q->t, 0, (n ? n : 1) * sizeof(tokinfo));
+	q->first = alloc->realloc_fn(alloc->ctx, NULL, (n ? n : 1) * sizeof(uint32_t));
+	find_repeats(toks, n, alloc, q->first);
 	{
 		size_t		bytes = 64 + n;
 
@@ -333,6 +407,8 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		size_t		ncp,
 					k;
 
+		if (q->first[i] != i)
+			continue;			/* a repetition: shares its first occurrence's analysis below */
 		t->off = (uint32_t) q->pool.len;
 		ncp = ar_ner_fold_into(toks[i].s, toks[i].len, &q->pool);
 		t->len = (uint32_t) (q->pool.len - t->off);
@@ -368,6 +444,11 @@ ar_ner_prepare(const ar_ner_token *toks, size_t n, const ar_gazetteer *g,
 		const char *f = q->pool.data + t->off;
 		const char *b = q->pool.data + t->boff;
 
+		if (q->first[i] != i)
+		{
+			share_analysis(t, &q->t[q->first[i]]);
+			continue;
+		}
 		t->hw = fnv(f, t->len);
 		t->hb = fnv(b, t->blen);
 		t->lex = (uint8_t) ar_ner_lex_class(f, t->len, b, t->blen);
@@ -391,6 +472,8 @@ ar_ner_seq_free(ar_ner_seq *q)
 	if (!q)
 		return;
 	ar_buf_free(&q->pool);
+	if (q->first)
+		q->alloc->free_fn(q->alloc->ctx, q->first);
 	q->alloc->free_fn(q->alloc->ctx, q->t);
 	q->alloc->free_fn(q->alloc->ctx, q);
 }
@@ -468,6 +551,11 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 					probes = 0,
 					cls = 1;	/* unseen */
 
+		if (q->first && q->first[i] != i)
+		{
+			q->t[i].freq = q->t[q->first[i]].freq;
+			continue;
+		}
 		while (m->vocab[k] != 0 && probes++ < m->nvocab)
 		{
 			if ((m->vocab[k] & ~7u) == (h & ~7u))
@@ -484,6 +572,11 @@ ar_ner_seq_apply_vocab(const ar_ner_model *m, ar_ner_seq *q)
 	{
 		tokinfo    *t = &q->t[i];
 
+		if (q->first && q->first[i] != i)
+		{
+			t->names = q->t[q->first[i]].names;
+			continue;
+		}
 		t->names = 0;
 		if (t->shape == SH_PUNCT || !ar_names_wanted(t->freq))
 			continue;

@@ -172,6 +172,15 @@ struct ar_ner_seq
 	size_t		n;
 	tokinfo    *t;
 	ar_buf		pool;
+	/*
+	 * first[i]: the first token written exactly as token i (i itself for a
+	 * first occurrence), or NULL.  Everything a token's analysis reads of the
+	 * token alone (folded forms, shape, clitics, hashes, lexicon class, word
+	 * labels, frequency class, name payload) is computed once per distinct
+	 * token and copied to its repetitions: news repeats about 46 % of its
+	 * tokens within an article.
+	 */
+	uint32_t   *first;
 };
 
 /*

@@ -197,29 +197,93 @@ rule_user_rows(ar_ner_rule_ctx *c)
 }
 
 /*
+ * The name words propagation looks for, indexed twice: by base hash (a word
+ * with the same clitic-stripped base) and by the hash of the whole folded
+ * form (a word whose proclitics stripped give it).  Each bucket chains its
+ * keys in text order, so the first key of a chain that matches is the
+ * earliest one.
+ */
+typedef struct prop_index
+{
+	size_t	   *keys;			/* token index of each name word, ascending */
+	uint32_t   *fh;				/* fnv of each key's folded form */
+	uint32_t   *head_b,			/* first key of each base-hash bucket (nk: none) */
+			   *head_f,			/* first key of each form-hash bucket */
+			   *next_b,			/* next key of the same base bucket */
+			   *next_f;			/* next key of the same form bucket */
+	size_t		nk;
+	uint32_t	mask;
+} prop_index;
+
+/* Earliest key of the chain from k on within tokens [lo, hi) whose base equals token t's; nk when none. */
+static size_t
+prop_find_base(const ar_ner_seq *q, const prop_index *x, const tokinfo *t, size_t lo, size_t hi)
+{
+	size_t		k;
+
+	for (k = x->head_b[t->hb & x->mask]; k < x->nk; k = x->next_b[k])
+	{
+		const tokinfo *u = &q->t[x->keys[k]];
+
+		if (x->keys[k] < lo)
+			continue;
+		if (x->keys[k] >= hi)
+			break;
+		if (t->hb == u->hb && t->blen == u->blen &&
+			memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0)
+			return k;
+	}
+	return x->nk;
+}
+
+/* Earliest key within tokens [lo, hi) whose folded form is c[0..clen) (hash h); nk when none. */
+static size_t
+prop_find_form(const ar_ner_seq *q, const prop_index *x, const char *c, size_t clen, uint32_t h,
+			   size_t lo, size_t hi)
+{
+	size_t		k;
+
+	for (k = x->head_f[h & x->mask]; k < x->nk; k = x->next_f[k])
+	{
+		const tokinfo *u = &q->t[x->keys[k]];
+
+		if (x->keys[k] < lo)
+			continue;
+		if (x->keys[k] >= hi)
+			break;
+		if (x->fh[k] == h && clen == u->len && memcmp(c, q->pool.data + u->off, u->len) == 0)
+			return k;
+	}
+	return x->nk;
+}
+
+/*
  * Rule: a name the model found once is the same name elsewhere in the text.
  * An untagged word whose clitic-stripped base equals a one-word entity, or the
  * last word (surname) of a person's full name, gets that entity's label
- * (للافروف after سيرغي لافروف).  Only plain Arabic words of 3+ letters that
- * are not titles, heads or time words are considered.
+ * (للافروف after سيرغي لافروف): the earliest such name within 16 *
+ * MENTION_WINDOW tokens.  Only plain Arabic words of 3+ letters that are not
+ * titles, heads or time words are considered.  The names are found through
+ * prop_index, so a text costs the same whatever its number of names.
  */
 static void
 rule_propagation(ar_ner_rule_ctx *c)
 {
 	const ar_ner_seq *q = c->q;
+	const ar_allocator *a = q->alloc;
 	int		   *labels = c->labels;
 	float	   *conf = c->conf;
 	size_t		i,
 				j,
 				k,
-				lo = 0,
-				nk = 0,
-				n = q->n;
-	size_t	   *keys;			/* token index of each name word to propagate */
+				n = q->n,
+				nb;
+	prop_index	x;
 
 	if (n == 0)
 		return;
-	keys = q->alloc->realloc_fn(q->alloc->ctx, NULL, n * sizeof(size_t));
+	x.keys = a->realloc_fn(a->ctx, NULL, n * sizeof(size_t));
+	x.nk = 0;
 	for (j = 0; j < n; j++)
 	{
 		size_t		e;
@@ -231,42 +295,66 @@ rule_propagation(ar_ner_rule_ctx *c)
 		for (e = j; e + 1 < n && labels[e + 1] == AR_NER_I(ty); e++)
 			;
 		if ((e == j || ty == AR_NER_PER) && q->t[e].shape == SH_ARABIC && q->t[e].blen >= 6)
-			keys[nk++] = e;
+			x.keys[x.nk++] = e;
 	}
-	for (i = 0; i < n && nk > 0; i++)
+	if (x.nk == 0)
+	{
+		a->free_fn(a->ctx, x.keys);
+		return;
+	}
+	for (nb = 8; nb < 2 * x.nk; nb *= 2)
+		;
+	x.mask = (uint32_t) (nb - 1);
+	x.fh = a->realloc_fn(a->ctx, NULL, (4 * x.nk + 2 * nb) * sizeof(uint32_t));
+	x.next_b = x.fh + x.nk;
+	x.next_f = x.next_b + x.nk;
+	x.head_b = x.next_f + x.nk;
+	x.head_f = x.head_b + nb;
+	for (k = 0; k < nb; k++)
+		x.head_b[k] = x.head_f[k] = (uint32_t) x.nk;
+	for (k = x.nk; k-- > 0;)
+	{
+		const tokinfo *u = &q->t[x.keys[k]];
+
+		x.fh[k] = fnv(q->pool.data + u->off, u->len);
+		x.next_b[k] = x.head_b[u->hb & x.mask];
+		x.head_b[u->hb & x.mask] = (uint32_t) k;
+		x.next_f[k] = x.head_f[x.fh[k] & x.mask];
+		x.head_f[x.fh[k] & x.mask] = (uint32_t) k;
+	}
+	for (i = 0; i < n; i++)
 	{
 		const tokinfo *t = &q->t[i];
 		char		cands[4][256];
 		size_t		clens[4],
-					nc;
+					nc,
+					v,
+					lo = i > 16 * MENTION_WINDOW ? i - 16 * MENTION_WINDOW : 0,
+					hi = i + 16 * MENTION_WINDOW;
 
 		if (labels[i] != 0 || t->shape != SH_ARABIC || t->lex != LEX_NONE || t->blen < 6)
 			continue;
+		k = prop_find_base(q, &x, t, lo, hi);
+		/* ولافروف, للافروف: a proclitic glued to the bare name */
 		nc = ar_ner_canon_candidates(q->pool.data + t->off, t->len, AR_NER_PER, cands, clens);
-
-		while (lo < nk && keys[lo] + 16 * MENTION_WINDOW < i)
-			lo++;
-		for (k = lo; k < nk && keys[k] < i + 16 * MENTION_WINDOW; k++)
+		for (v = 0; v < nc; v++)
 		{
-			const tokinfo *u = &q->t[keys[k]];
-			bool		match = t->hb == u->hb && t->blen == u->blen &&
-				memcmp(q->pool.data + t->boff, q->pool.data + u->boff, t->blen) == 0;
-			size_t		v;
+			size_t		kv = prop_find_form(q, &x, cands[v], clens[v], fnv(cands[v], clens[v]),
+											lo, k < x.nk ? x.keys[k] : hi);
 
-			/* ولافروف, للافروف: a proclitic glued to the bare name */
-			for (v = 0; v < nc && !match; v++)
-				match = clens[v] == u->len && memcmp(cands[v], q->pool.data + u->off, u->len) == 0;
-			if (match)
-			{
-				labels[i] = AR_NER_B(AR_NER_TYPE(labels[keys[k]]));
-				conf[i] = conf[keys[k]] * 0.9f;
-				/* a following I- of another entity cannot continue this one */
-				restart_at(labels, n, i + 1);
-				break;
-			}
+			if (kv < k)
+				k = kv;
+		}
+		if (k < x.nk)
+		{
+			labels[i] = AR_NER_B(AR_NER_TYPE(labels[x.keys[k]]));
+			conf[i] = conf[x.keys[k]] * 0.9f;
+			/* a following I- of another entity cannot continue this one */
+			restart_at(labels, n, i + 1);
 		}
 	}
-	q->alloc->free_fn(q->alloc->ctx, keys);
+	a->free_fn(a->ctx, x.fh);
+	a->free_fn(a->ctx, x.keys);
 }
 
 /*

@@ -105,14 +105,34 @@ classify(uint32_t c)
 	}
 }
 
-/* Code point and class at byte position pos; *adv receives its length. */
-static inline uint32_t
-peek(const ar_tokenizer *t, size_t pos, int *adv, cclass *cls)
+/* Code point and class at byte position pos, any code point (peek's general case). */
+static uint32_t
+peek_any(const ar_tokenizer *t, size_t pos, int *adv, cclass *cls)
 {
 	uint32_t	c = ar_utf8_decode(t->s + pos, t->len - pos, adv);
 
 	*cls = classify(c);
 	return c;
+}
+
+/*
+ * Code point and class at byte position pos; *adv receives its length.  The
+ * letters of most Arabic text, U+0620..U+063F and U+0641..U+064A, are read
+ * inline, everything else by peek_any.
+ */
+static inline uint32_t
+peek(const ar_tokenizer *t, size_t pos, int *adv, cclass *cls)
+{
+	const unsigned char *p = t->s + pos;
+
+	if (t->len - pos >= 2 && ((p[0] == 0xD8 && p[1] >= 0xA0 && p[1] <= 0xBF) ||
+							  (p[0] == 0xD9 && p[1] >= 0x81 && p[1] <= 0x8A)))
+	{
+		*adv = 2;
+		*cls = C_ARABIC;
+		return ((uint32_t) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	return peek_any(t, pos, adv, cls);
 }
 
 /* Start tokenizing s[0..len). */

@@ -13,6 +13,7 @@
 #include "ar_core.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
+#include "ar_ner.h"
 
 #define MAX_TESTS 512
 
@@ -80,6 +81,26 @@ unit_slurp(const char *path, size_t *len)
 	buf[*len] = '\0';
 	fclose(f);
 	return buf;
+}
+
+/* The tagger shipped in the source tree (see unit.h). */
+bool
+unit_shipped_tagger(ar_ner_model *m, ar_gazetteer **g, char **mdata)
+{
+	size_t		mlen,
+				glen;
+	char	   *gdata;
+	uint64_t	rows,
+				rowsum;
+	const char *err = NULL;
+
+	*g = NULL;
+	*mdata = unit_slurp("src/tsearch_data/pg_arabic_ner.model", &mlen);
+	gdata = unit_slurp("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
+	if (*mdata && gdata && ar_ner_model_open(m, *mdata, mlen) == NULL)
+		*g = ar_gaz_image_read(gdata, glen, &ar_malloc_allocator, &rows, &rowsum, &err);
+	free(gdata);				/* the gazetteer holds its own copy */
+	return *g != NULL;
 }
 
 /* Normalize s under a spec; returns a malloc'ed string. */

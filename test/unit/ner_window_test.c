@@ -89,27 +89,23 @@ long_text(int reps)
 
 UNIT_TEST(ner_windows_equal_whole_text)
 {
-	size_t		mlen,
-				glen,
-				n = 0;
-	char	   *mdata = unit_slurp("src/tsearch_data/pg_arabic_ner.model", &mlen);
-	char	   *gdata = unit_slurp("src/tsearch_data/pg_arabic_ner.gazimg", &glen);
+	size_t		n = 0;
+	char	   *mdata;
 	ar_ner_model m;
-	ar_gazetteer *g = NULL,
-			   *u = ar_gaz_create(&ar_malloc_allocator);
-	uint64_t	rows,
-				rowsum;
-	const char *err = NULL;
-	char	   *text = long_text(40);
-	char	   *chars;
+	ar_gazetteer *g,
+			   *u;
+	char	   *text,
+			   *chars;
 	size_t		k;
 
-	CHECK(mdata != NULL && gdata != NULL);	/* the shipped model and the gazetteer image (make) */
-	if (!mdata || !gdata)
+	CHECK(unit_shipped_tagger(&m, &g, &mdata));	/* the shipped model and the gazetteer image (make) */
+	if (!g)
+	{
+		free(mdata);
 		return;
-	CHECK(ar_ner_model_open(&m, mdata, mlen) == NULL);
-	g = ar_gaz_image_read(gdata, glen, &ar_malloc_allocator, &rows, &rowsum, &err);
-	CHECK(g != NULL);
+	}
+	u = ar_gaz_create(&ar_malloc_allocator);
+	text = long_text(40);
 	CHECK(ar_gaz_add(u, "بانكوراما", strlen("بانكوراما"), AR_NER_LOC, NULL, 0, AR_GAZ_USER));
 	CHECK(ar_gaz_add(u, "كريستوف باندريكا", strlen("كريستوف باندريكا"), AR_NER_PER, NULL, 0, AR_GAZ_USER));
 	CHECK(strlen(text) > 200000);
@@ -130,7 +126,6 @@ UNIT_TEST(ner_windows_equal_whole_text)
 	ar_gaz_destroy(u);
 	ar_gaz_destroy(g);
 	free(mdata);
-	free(gdata);
 }
 
 /* Entities longer than a window: a model that runs every token into one person name. */

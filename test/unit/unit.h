@@ -23,6 +23,15 @@ extern bool unit_check_streq(const char *got, const char *want, const char *expr
 /* Read a whole file (NUL-terminated, malloc'ed); NULL when missing. */
 extern char *unit_slurp(const char *path, size_t *len);
 
+/*
+ * The tagger shipped in the source tree (make builds the gazetteer image): m
+ * points into *mdata (free it after), *g is the image's gazetteer (NULL when
+ * missing).  False when a file is missing or invalid.
+ */
+struct ar_ner_model;
+struct ar_gazetteer;
+extern bool unit_shipped_tagger(struct ar_ner_model *m, struct ar_gazetteer **g, char **mdata);
+
 #define UNIT_TEST(name) \
 	static void name(void); \
 	__attribute__((constructor)) static void reg_##name(void) { unit_register(#name, name); } \
