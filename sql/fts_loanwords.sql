@@ -23,6 +23,8 @@ GROUP BY grp ORDER BY grp;
 
 -- a first ڤ or پ is a letter of the word, never the clitic ف or ب
 SELECT token, prefix, stem, rule FROM ar_analyze('ڤيكتوريا وڤيكتوريا پلاستيك');
+-- and a word with such a letter is never a stopword (ڤان is not ف + إن, پل not ب + ل)
+SELECT token, stem, is_stopword FROM ar_analyze('ڤان غوخ پل');
 
 -- ordinary words are left alone: attested words, short unknown words with غ (verbs), stopwords
 SELECT w, ar_stem(w) AS stem, ar_stem(w) IS NOT DISTINCT FROM (ts_lexize('t_noloan', w))[1] AS unchanged

@@ -303,10 +303,10 @@ CREATE TRIGGER ar_gazetteer_log_truncate
 -- name similarity and the ar_names text-search configuration.
 CREATE FUNCTION @extschema@.ar_translit(input text, scheme text DEFAULT 'buckwalter') RETURNS text
   AS 'MODULE_PATHNAME', 'ar_translit_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ar_translit(text, text) IS 'Transliterate Arabic script: buckwalter, safe_buckwalter (both reversible by ar_untranslit, diacritics included) or names (learned readable romanization of a name)';
+COMMENT ON FUNCTION @extschema@.ar_translit(text, text) IS 'Transliterate Arabic script: buckwalter, safe_buckwalter (both reversible by ar_untranslit, diacritics included) or names (learned readable romanization of names, word by word, separators kept, words capitalized)';
 CREATE FUNCTION @extschema@.ar_untranslit(input text, scheme text DEFAULT 'buckwalter') RETURNS text
   AS 'MODULE_PATHNAME', 'ar_untranslit_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ar_untranslit(text, text) IS 'Arabic script of a transliteration: buckwalter, safe_buckwalter, or names (likeliest Arabic spelling of a Latin-script name, learned)';
+COMMENT ON FUNCTION @extschema@.ar_untranslit(text, text) IS 'Arabic script of a transliteration: buckwalter, safe_buckwalter, or names (likeliest Arabic spelling of Latin-script names, learned, word by word, separators kept)';
 CREATE FUNCTION @extschema@.ar_name_key(name text) RETURNS text
   AS 'MODULE_PATHNAME', 'ar_name_key_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ar_name_key(text) IS 'One key for a name token whatever its script or spelling (Merkel, ميركل, ميركيل), for indexes and joins';

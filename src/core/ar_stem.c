@@ -748,9 +748,11 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	/*
 	 * stopwords: the word itself, after و/ف and one of ب ك ل (بهذا, وبما,
 	 * للتي), before a pronoun (ضدنا); and a bare clitic chain (والـ before a
-	 * Latin name)
+	 * Latin name); a word with a letter of Persian spelling (ڤان: ف + ان)
+	 * is never a function word
 	 */
-	if (is_stopword(st, w, n) || (st->level >= AR_STEM_DEFAULT && clitics_only(cands, nc, n)))
+	if (!(foreign & FOREIGN_LETTER) &&
+		(is_stopword(st, w, n) || (st->level >= AR_STEM_DEFAULT && clitics_only(cands, nc, n))))
 	{
 		r->stopword = true;
 		r->rule = AR_RULE_STOPWORD;

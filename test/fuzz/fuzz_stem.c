@@ -91,6 +91,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_part(&a, r.prefix_off, r.prefix_len);
 		check_part(&a, r.stem_off, r.stem_len);
 		check_part(&a, r.suffix_off, r.suffix_len);
+		/* the second lexeme (a nisba's place) lies in the buffer and is letters only */
+		if (r.also_len > 0 && (r.also_off + r.also_len > a.len || !only_letters(a.data + r.also_off, r.also_len)))
+			abort();
 		/* the fast normalization path agrees with the normalizer */
 		ar_buf_init(&n, &ar_malloc_allocator, 16);
 		ar_normalize(w, wl, AR_PROFILE_SEARCH, &n);
