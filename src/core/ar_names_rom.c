@@ -359,7 +359,7 @@ put_latin(int32_t tok, ar_buf *out)
  */
 static int
 best_path(const ar_names_rom *r, const hyp *arena, int final[2][BEAM], const int nfinal[2],
-		  int32_t *seq)
+		  int32_t *seq, double *score)
 {
 	int			best = -1,
 				ns = 0;
@@ -377,14 +377,42 @@ best_path(const ar_names_rom *r, const hyp *arena, int final[2][BEAM], const int
 		}
 	if (best < 0)
 		return -1;
+	if (score)
+		*score = best_score;
 	for (int i = best; i >= 0 && arena[i].tok != AR_ROM_BOS; i = arena[i].back)
 		seq[ns++] = arena[i].tok;
 	return ns;
 }
 
+/* log P of an unspelt article ا ل as a word of its own (see ar_names_rom.h). */
+double
+ar_names_rom_article_logp(const ar_names_rom *r)
+{
+	int32_t		alef = AR_ROM_TOKEN(0, 2, 0),
+				lam = AR_ROM_TOKEN(0, 24, 0);
+	prev_ctx	c0 = context(r, AR_ROM_BOS),
+				c1 = context(r, alef),
+				c2 = context(r, lam);
+
+	return logp(r, &c0, alef, find_uni(r, alef)) + logp(r, &c1, lam, find_uni(r, lam)) +
+		logp(r, &c2, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
+}
+
+/* May ar[j] go unspelt (see ar_names_rom.h)? */
+bool
+ar_names_rom_silent_ok(const uint8_t *ar, int n, int j)
+{
+	int			y = ar[j];
+
+	if (j < 2 && n >= 4 && ar[0] == 2 && ar[1] == 24)	/* ا ل */
+		return true;
+	return j > 0 && (y == 1 || y == 2 || y == 19 || y == 27 || y == 28 || y == 29);	/* ء ا ع ه و ي */
+}
+
 /* Romanize Arabic symbols (see ar_names_rom.h). */
 bool
-ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out)
+ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced_first, ar_buf *out,
+					int *silent_lead, double *score)
 {
 	hyp			arena[(AR_NAMES_MAXSYM + 1) * BEAM * 2 + 1];
 	/* beams[j][0]: hypotheses that have spelt ar[0..j); beams[j][1]: the same plus inserted letters */
@@ -432,14 +460,20 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, ar_buf *out
 
 					if (y2 && (j + 1 >= n || ar[j + 1] != y2))
 						continue;
+					if (u->tok / 900 == 0 &&
+						((j == 0 && voiced_first) || !ar_names_rom_silent_ok(ar, n, j)))
+						continue;	/* a consonant, or a spoken hamza seat, left unspelt */
 					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
 							 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, BEAM);
 				}
 			}
 	}
-	ns = best_path(r, arena, beams[n], nbeam[n], seq);
+	ns = best_path(r, arena, beams[n], nbeam[n], seq, score);
 	if (ns < 0)
 		return false;
+	*silent_lead = 0;
+	for (int i = ns - 1; i >= 0 && seq[i] / 900 == 0; i--)
+		*silent_lead += (seq[i] % 900) / 30 ? ((seq[i] % 30) ? 2 : 1) : 0;
 	while (ns-- > 0)
 		put_latin(seq[ns], out);
 	return true;
@@ -500,7 +534,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 				}
 			}
 	}
-	ns = best_path(r, arena, beams[n], nbeam[n], seq);
+	ns = best_path(r, arena, beams[n], nbeam[n], seq, NULL);
 	if (ns < 0)
 		return -1;
 	while (ns-- > 0)

@@ -611,56 +611,131 @@ count_bigram(int32_t prev, int32_t next)
 	}
 }
 
-/* Count the token bigrams of every training pair's best alignment under the trained model. */
-static void
-count_alignments(const bool *train)
+/*
+ * May the romanizer's alignment use move k into cell (i, j) of pair p, the previous move having been
+ * an inserted Latin letter (ins)?  The display alignment ("rbi" lines) takes only what its decoder
+ * can spell back and a reader expects: at most one inserted letter in a row; one Latin letter for two
+ * Arabic letters only for a stop and a sibilant (ت د ط ك + ج ز س ش ص: ch تش, x كس); no unspelt consonant but the ل of a
+ * leading article, and no unspelt first letter but the article's ا.  Otherwise a consonant's segment
+ * swallows the article or a neighbouring letter (s:ال, m:لم) and the decoder drops letters.
+ */
+static bool
+display_move(const pair *p, int i, int j, int k, bool ins)
 {
-	static double v[MAXLEN + 1][MAXLEN + 1];
-	static int	back[MAXLEN + 1][MAXLEN + 1];
+	int			dx = moves[k][0],
+				dy = moves[k][1];
+	if (dx == 1 && dy == 0)
+		return !ins;
+	if (dx == 1 && dy == 2)		/* a stop and a sibilant: x كس, c تش, z تز, j دج */
+		return strchr("aeiouy", 'a' + p->lat[i - 1] - 1) == NULL &&
+			strchr("\x04\x09\x11\x17", p->ar[j - 2]) && strchr("\x06\x0c\x0d\x0e\x0f", p->ar[j - 1]);
+	if (dx == 0 && dy == 1)
+		return ar_names_rom_silent_ok(p->ar, p->na, j - 1);
+	return true;
+}
 
+static double display_min_share = 0.001;	/* -r: see rare_rendering */
+
+/*
+ * Is a joint token a rare rendering of its one Arabic letter: below display_min_share of that
+ * letter's renderings (all positions; du for ب, la for د, from عبد / abdullah, a Latin token
+ * spanning two Arabic words)?  The romanizer leaves such tokens out, so that no segment spells
+ * the letters of a neighbouring Arabic letter.
+ */
+static bool
+rare_token(int32_t tok)
+{
+	int			x = tok / 900,
+				y = (tok % 900) / 30;
+	double		pr = 0.0,
+				tot = 0.0;
+
+	if (tok < 0 || y == 0 || tok % 30 != 0)
+		return false;
+	for (int pos = 0; pos < NPOS; pos++)
+	{
+		pr += seg[pos][x][y];
+		for (int xx = 0; xx < NX; xx++)
+			tot += seg[pos][xx][y];
+	}
+	return pr < display_min_share * tot;
+}
+
+/*
+ * Count the token bigrams of every training pair's best alignment under the trained model: with
+ * every move (display false: "bi" lines, the Latin-to-Arabic direction of keys), or with the moves
+ * of display_move (display true: "rbi" lines, the romanizer), dropping pairs it cannot align.
+ */
+static void
+count_alignments(const bool *train, bool display)
+{
+	static double v[MAXLEN + 1][MAXLEN + 1][2];
+	static int	back[MAXLEN + 1][MAXLEN + 1][2];
+	int			dropped = 0;
+
+	if (bitab)
+		free(bitab);
 	bitab = calloc((size_t) bicap, sizeof(bicount));
 	for (int n = 0; n < npairs; n++)
 	{
 		const pair *p = &pairs[n];
 		int32_t		seq[2 * MAXLEN + 2];
-		int			ns = 0;
+		int			ns = 0,
+					end;
 
 		if (!train[n])
 			continue;
+		/* state s: 1 when the last move was an inserted Latin letter (display alignments only) */
 		for (int i = 0; i <= p->nl; i++)
 			for (int j = 0; j <= p->na; j++)
-			{
-				v[i][j] = (i + j == 0) ? 0.0 : -1e300;
-				back[i][j] = -1;
-				for (int k = 0; k < 5; k++)
+				for (int s = 0; s < 2; s++)
 				{
-					int			dx = moves[k][0],
-								dy = moves[k][1];
-					double	   *c,
-								pr;
+					v[i][j][s] = (i + j == 0 && s == 0) ? 0.0 : -1e300;
+					back[i][j][s] = -1;
+					for (int k = 0; k < 5; k++)
+					{
+						int			dx = moves[k][0],
+									dy = moves[k][1],
+									into = (display && dx == 1 && dy == 0) ? 1 : 0;
+						double	   *c,
+									pr;
 
-					if (i < dx || j < dy || v[i - dx][j - dy] <= -1e299)
-						continue;
-					pr = *move_prob(p, i, j, dx, dy, &c);
-					if (pr > 0.0 && v[i - dx][j - dy] + log(pr) > v[i][j])
-						v[i][j] = v[i - dx][j - dy] + log(pr), back[i][j] = k;
+						if (into != s || i < dx || j < dy)
+							continue;
+						for (int t = 0; t < 2; t++)
+						{
+							if (v[i - dx][j - dy][t] <= -1e299 ||
+								(display && !display_move(p, i, j, k, t == 1)))
+								continue;
+							pr = *move_prob(p, i, j, dx, dy, &c);
+							if (pr > 0.0 && v[i - dx][j - dy][t] + log(pr) > v[i][j][s])
+								v[i][j][s] = v[i - dx][j - dy][t] + log(pr), back[i][j][s] = k * 2 + t;
+						}
+					}
 				}
-			}
-		if (back[p->nl][p->na] < 0)
-			continue;
-		for (int i = p->nl, j = p->na; i + j > 0;)
+		end = v[p->nl][p->na][1] > v[p->nl][p->na][0] ? 1 : 0;
+		if (back[p->nl][p->na][end] < 0)
 		{
-			int			k = back[i][j];
+			dropped++;
+			continue;
+		}
+		for (int i = p->nl, j = p->na, s = end; i + j > 0;)
+		{
+			int			k = back[i][j][s] / 2,
+						t = back[i][j][s] % 2;
 
 			seq[ns++] = move_token(p, i, j, moves[k][0], moves[k][1]);
 			i -= moves[k][0];
 			j -= moves[k][1];
+			s = t;
 		}
 		count_bigram(AR_ROM_BOS, seq[ns - 1]);
 		for (int t = ns - 1; t > 0; t--)
 			count_bigram(seq[t], seq[t - 1]);
 		count_bigram(seq[0], AR_ROM_EOS);
 	}
+	if (display)
+		fprintf(stderr, "names_train: %d training pairs the display alignment cannot align\n", dropped);
 }
 
 /* Print a joint token as the model file spells it. */
@@ -706,23 +781,26 @@ cmp_bicount(const void *a, const void *b)
 
 /* Write the bigrams seen at least MIN_BIGRAM times, sorted by (prev, next). */
 static void
-write_bigrams(FILE *f)
+write_bigrams(FILE *f, const char *tag)
 {
 	int			k = 0;
 
 	for (int i = 0; i < bicap; i++)
-		if (bitab[i].count >= MIN_BIGRAM)
+		if (bitab[i].count >= MIN_BIGRAM &&
+			!(tag[0] == 'r' && (rare_token((int32_t) ((bitab[i].key >> 32) - 2)) ||
+								rare_token((int32_t) ((bitab[i].key & 0xFFFFFFFF) - 2)))))
 			bitab[k++] = bitab[i];
 	qsort(bitab, (size_t) k, sizeof(bicount), cmp_bicount);
 	for (int i = 0; i < k; i++)
 	{
-		fputs("bi ", f);
+		fputs(tag, f);
+		fputc(' ', f);
 		put_token(f, (int32_t) ((bitab[i].key >> 32) - 2));
 		fputc(' ', f);
 		put_token(f, (int32_t) ((bitab[i].key & 0xFFFFFFFF) - 2));
 		fprintf(f, " %.0f\n", bitab[i].count);
 	}
-	fprintf(stderr, "names_train: %d joint bigrams for the romanizer\n", k);
+	fprintf(stderr, "names_train: %d joint bigrams (%s lines)\n", k, tag);
 }
 
 /* Write the model file: header, calibration, every event above MIN_PROB, exonyms. */
@@ -779,8 +857,10 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 					}
 	}
 	/* the romanizer's bigrams, so that the exonym choice below sees the runtime transliteration */
-	count_alignments(train);
-	write_bigrams(mf);
+	count_alignments(train, false);
+	write_bigrams(mf, "bi");
+	count_alignments(train, true);
+	write_bigrams(mf, "rbi");
 	fprintf(mf, "calib -10 0 0\n");
 	fclose(mf);
 	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
@@ -809,6 +889,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
 	fprintf(f, "# bi PREV NEXT COUNT: joint bigrams of LATIN:ARABIC tokens in the best alignments (^ start, $ end)\n");
+	fprintf(f, "# rbi PREV NEXT COUNT: the same for romanization, alignments restricted to what its decoder spells\n");
 	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
 	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
@@ -851,7 +932,7 @@ main(int argc, char **argv)
 	bool	   *train;
 	char		recipe[256];
 
-	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:b:")) != -1)
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:b:r:")) != -1)
 	{
 		switch (opt)
 		{
@@ -888,6 +969,9 @@ main(int argc, char **argv)
 			case 'b':
 				bonus = atof(optarg);
 				break;
+			case 'r':
+				display_min_share = atof(optarg);
+				break;
 			case 'E':
 				exofile = optarg;
 				break;
@@ -902,7 +986,7 @@ main(int argc, char **argv)
 					namefiles[nnamefiles++] = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv] [-b BONUS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv] [-b BONUS] [-r DISPLAY_SHARE]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
 				return 2;
 		}
 	}
@@ -980,7 +1064,8 @@ main(int argc, char **argv)
 		mstep();
 		fprintf(stderr, "names_train: iteration %d, log likelihood per pair %.4f\n", it + 1, ll / ntrain);
 	}
-	snprintf(recipe, sizeof recipe, "-d %d -i %d -b %.2f%s", dev, iters, bonus, exofile ? " -E arwikicats" : "");
+	snprintf(recipe, sizeof recipe, "-d %d -i %d -b %.2f -r %g%s", dev, iters, bonus, display_min_share,
+			 exofile ? " -E arwikicats" : "");
 	if (model)
 		write_model(model, recipe, ntrain, train, exofile);
 	return 0;
