@@ -15,6 +15,11 @@
 #define ARABIZE_BEAM 4			/* the same two when spelling Latin names in Arabic (keys: speed) */
 #define ARABIZE_INSERTED 4
 #define SMOOTH 1.0				/* Dirichlet weight of the unigram in P(next | prev) */
+#define LM_N (NL + 1)			/* Latin letters and the word boundary (0) */
+#ifndef LM_WEIGHT
+#define LM_WEIGHT 0.1			/* weight of the Latin letter trigram when romanizing (tune slice) */
+#endif
+#define LM_IDX(a, b, c) (((a) * LM_N + (b)) * LM_N + (c))
 
 typedef struct bigram
 {
@@ -47,7 +52,11 @@ struct ar_names_rom
 	int			ins_end;		/* end of the inserted-letter tokens tried */
 	int		   *by_x;			/* unigram indices grouped by Latin segment */
 	int		   *xstart;			/* NX + 2 group starts */
+	float	   *lm_count;		/* Latin letter trigram counts ("lm" lines), LM_N^3, or NULL */
+	float	   *lm;				/* log P(c | a b) of the Latin letters, from lm_count */
 };
+
+static double log_approx(double x);
 
 /* Add one bigram count (see ar_names_rom.h). */
 void
@@ -70,6 +79,67 @@ ar_names_rom_add(const ar_allocator *alloc, ar_names_rom **rom, int32_t prev, in
 	r->bi[r->nbi].prev = prev;
 	r->bi[r->nbi].next = next;
 	r->bi[r->nbi++].count = count;
+}
+
+/* Add a Latin letter trigram count (see ar_names_rom.h). */
+void
+ar_names_rom_add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b, int c, float count)
+{
+	ar_names_rom *r = *rom;
+
+	if (!r)
+	{
+		r = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_rom));
+		memset(r, 0, sizeof(*r));
+		r->alloc = alloc;
+		*rom = r;
+	}
+	if (!r->lm_count)
+	{
+		r->lm_count = alloc->realloc_fn(alloc->ctx, NULL, sizeof(float) * LM_N * LM_N * LM_N);
+		memset(r->lm_count, 0, sizeof(float) * LM_N * LM_N * LM_N);
+	}
+	r->lm_count[LM_IDX(a, b, c)] += count;
+}
+
+/* The trigram log probabilities, interpolated (Witten-Bell style weights 1) with the letter bigram. */
+static void
+lm_finish(ar_names_rom *r)
+{
+	static const int n = LM_N;
+	float	   *lm;
+
+	if (!r->lm_count)
+		return;
+	lm = r->alloc->realloc_fn(r->alloc->ctx, NULL, sizeof(float) * LM_N * LM_N * LM_N);
+	for (int b = 0; b < n; b++)
+	{
+		double		bi[LM_N],
+					btot = 0.0;
+
+		for (int c = 0; c < n; c++)
+		{
+			bi[c] = 0.0;
+			for (int a = 0; a < n; a++)
+				bi[c] += r->lm_count[LM_IDX(a, b, c)];
+			btot += bi[c];
+		}
+		for (int a = 0; a < n; a++)
+		{
+			double		tot = 0.0;
+
+			for (int c = 0; c < n; c++)
+				tot += r->lm_count[LM_IDX(a, b, c)];
+			for (int c = 0; c < n; c++)
+			{
+				double		pb = (bi[c] + 0.5) / (btot + 0.5 * n),
+							p = (r->lm_count[LM_IDX(a, b, c)] + 1.0 * pb) / (tot + 1.0);
+
+				lm[LM_IDX(a, b, c)] = (float) log_approx(p);
+			}
+		}
+	}
+	r->lm = lm;
 }
 
 /* Compare tokens for qsort / bsearch. */
@@ -104,8 +174,6 @@ note_token(ar_names_rom *r, int32_t tok, int *cap)
 	r->uni[r->nuni++].tok = tok;
 }
 
-static double log_approx(double x);
-
 /* Index the bigrams (see ar_names_rom.h). */
 bool
 ar_names_rom_finish(ar_names_rom *r)
@@ -113,6 +181,8 @@ ar_names_rom_finish(ar_names_rom *r)
 	int			cap = 0,
 				k = 0,
 				pos[AR_NAMES_NAR + 2];
+
+	lm_finish(r);
 
 	for (int i = 1; i < r->nbi; i++)
 		if (r->bi[i - 1].prev > r->bi[i].prev ||
@@ -210,6 +280,10 @@ ar_names_rom_free(const ar_allocator *alloc, ar_names_rom *r)
 		alloc->free_fn(alloc->ctx, r->by_x);
 	if (r->xstart)
 		alloc->free_fn(alloc->ctx, r->xstart);
+	if (r->lm_count)
+		alloc->free_fn(alloc->ctx, r->lm_count);
+	if (r->lm)
+		alloc->free_fn(alloc->ctx, r->lm);
 	alloc->free_fn(alloc->ctx, r);
 }
 
@@ -305,7 +379,33 @@ typedef struct hyp
 	double		score;
 	int32_t		tok;
 	int			back;			/* arena index of the previous hypothesis, -1 at the start */
+	uint8_t		l1,
+				l2;				/* the last two Latin letters spelt (0: the word start) */
 } hyp;
+
+/* Hypothesis h extended by token tok of bigram log probability lp, the Latin trigram added. */
+static hyp
+extend(const ar_names_rom *r, const hyp *h, int from, int32_t tok, double lp)
+{
+	hyp			e = {h->score + lp, tok, from, h->l1, h->l2};
+	int			x = tok / 900,
+				xs[2],
+				nx = x == 0 ? 0 : (x <= NL ? 1 : 2);
+
+	if (!r->lm || nx == 0)
+		return e;
+	if (nx == 1)
+		xs[0] = x;
+	else
+		xs[0] = 1 + (x - 1 - NL) / NL, xs[1] = 1 + (x - 1 - NL) % NL;
+	for (int i = 0; i < nx; i++)
+	{
+		e.score += LM_WEIGHT * r->lm[LM_IDX(e.l1, e.l2, xs[i])];
+		e.l1 = e.l2;
+		e.l2 = (uint8_t) xs[i];
+	}
+	return e;
+}
 
 /* Keep hypothesis h in the beam b (at most width, one per last token, the best). */
 static void
@@ -370,7 +470,8 @@ best_path(const ar_names_rom *r, const hyp *arena, int final[2][BEAM], const int
 		{
 			const hyp  *h = &arena[final[b][i]];
 			prev_ctx	c = context(r, h->tok);
-			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS));
+			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS)) +
+				(r->lm ? LM_WEIGHT * r->lm[LM_IDX(h->l1, h->l2, 0)] : 0.0);
 
 			if (best < 0 || s > best_score)
 				best = final[b][i], best_score = s;
@@ -425,7 +526,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 	if (!r || n == 0)
 		return false;
 	memset(nbeam, 0, sizeof(nbeam));
-	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1};
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0};
 	beams[0][0][nbeam[0][0]++] = na++;
 	for (int j = 0; j <= n; j++)
 	{
@@ -440,7 +541,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 				const unigram *u = &r->uni[r->by_y1[k]];
 
 				beam_add(arena, &na, beams[j][1], &nbeam[j][1],
-						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, BEAM);
+						 extend(r, &arena[from], from, u->tok, logp(r, &c, u->tok, u)), BEAM);
 			}
 		}
 		if (j == n)
@@ -464,7 +565,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 						((j == 0 && voiced_first) || !ar_names_rom_silent_ok(ar, n, j)))
 						continue;	/* a consonant, or a spoken hamza seat, left unspelt */
 					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
-							 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, BEAM);
+							 extend(r, &arena[from], from, u->tok, logp(r, &c, u->tok, u)), BEAM);
 				}
 			}
 	}
@@ -494,7 +595,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 	if (!r || n == 0 || !r->by_x)
 		return -1;
 	memset(nbeam, 0, sizeof(nbeam));
-	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1};
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0};
 	beams[0][0][nbeam[0][0]++] = na++;
 	for (int i = 0; i <= n; i++)
 	{
@@ -509,7 +610,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 				const unigram *u = &r->uni[r->by_x[k]];
 
 				beam_add(arena, &na, beams[i][1], &nbeam[i][1],
-						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, ARABIZE_BEAM);
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0}, ARABIZE_BEAM);
 			}
 		}
 		if (i == n)
@@ -529,7 +630,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 						const unigram *u = &r->uni[r->by_x[k]];
 
 						beam_add(arena, &na, beams[i + dx][0], &nbeam[i + dx][0],
-								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from}, ARABIZE_BEAM);
+								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0}, ARABIZE_BEAM);
 					}
 				}
 			}

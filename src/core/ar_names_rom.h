@@ -23,6 +23,13 @@ typedef struct ar_names_rom ar_names_rom;
 extern void ar_names_rom_add(const ar_allocator *alloc, ar_names_rom **rom, int32_t prev,
 							 int32_t next, float count);
 
+/*
+ * Add a count of the Latin letter trigram (a, b, c) (letters 1-26, 0 the word boundary) of the
+ * romanizer's target-side model; *rom is created on first use.
+ */
+extern void ar_names_rom_add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b, int c,
+								float count);
+
 /* Index the bigrams once every line is read; false when they are not sorted and distinct. */
 extern bool ar_names_rom_finish(ar_names_rom *rom);
 

@@ -803,6 +803,43 @@ write_bigrams(FILE *f, const char *tag)
 	fprintf(stderr, "names_train: %d joint bigrams (%s lines)\n", k, tag);
 }
 
+/* Write the Latin letter trigram counts of the training pairs' Latin names ("lm" lines, for the romanizer). */
+static void
+write_letter_trigrams(FILE *f, const bool *train)
+{
+	static double c[NL + 1][NL + 1][NL + 1];
+	int			k = 0;
+
+	memset(c, 0, sizeof c);
+	for (int n = 0; n < npairs; n++)
+	{
+		const pair *p = &pairs[n];
+		int			a = 0,
+					b = 0;
+
+		if (!train[n])
+			continue;
+		for (int i = 0; i <= p->nl; i++)
+		{
+			int			x = i < p->nl ? p->lat[i] : 0;
+
+			c[a][b][x] += 1.0;
+			a = b;
+			b = x;
+		}
+	}
+	for (int a = 0; a <= NL; a++)
+		for (int b = 0; b <= NL; b++)
+			for (int x = 0; x <= NL; x++)
+				if (c[a][b][x] > 0.0 && !(b == 0 && a != 0))
+				{
+					fprintf(f, "lm %c%c%c %.0f\n", a ? 'a' + a - 1 : '^', b ? 'a' + b - 1 : '^',
+							x ? 'a' + x - 1 : '$', c[a][b][x]);
+					k++;
+				}
+	fprintf(stderr, "names_train: %d Latin letter trigrams (lm lines)\n", k);
+}
+
 /* Write the model file: header, calibration, every event above MIN_PROB, exonyms. */
 static void
 write_model(const char *path, const char *recipe, int ntrain, const bool *train, const char *exofile)
@@ -861,6 +898,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	write_bigrams(mf, "bi");
 	count_alignments(train, true);
 	write_bigrams(mf, "rbi");
+	write_letter_trigrams(mf, train);
 	fprintf(mf, "calib -10 0 0\n");
 	fclose(mf);
 	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
@@ -890,6 +928,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
 	fprintf(f, "# bi PREV NEXT COUNT: joint bigrams of LATIN:ARABIC tokens in the best alignments (^ start, $ end)\n");
 	fprintf(f, "# rbi PREV NEXT COUNT: the same for romanization, alignments restricted to what its decoder spells\n");
+	fprintf(f, "# lm ABC COUNT: Latin letter trigrams of the training names (^ start, $ end), for romanization\n");
 	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
 	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");

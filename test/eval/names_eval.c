@@ -228,7 +228,8 @@ romanization_figures(const ar_names_model *m, const char *img, size_t len)
 		const char *nl = memchr(img + i, '\n', len - i);
 		size_t		ll = nl ? (size_t) (nl - img - i) + 1 : len - i;
 
-		if (!(ll >= 3 && memcmp(img + i, "bi ", 3) == 0) && !(ll >= 4 && memcmp(img + i, "rbi ", 4) == 0))
+		if (!(ll >= 3 && (memcmp(img + i, "bi ", 3) == 0 || memcmp(img + i, "lm ", 3) == 0)) &&
+			!(ll >= 4 && memcmp(img + i, "rbi ", 4) == 0))
 		{
 			memcpy(copy + k, img + i, ll);
 			k += ll;
