@@ -60,7 +60,7 @@ struct ar_names_model
 	{
 		struct exonym *v;		/* sorted by Latin name */
 		int			n;
-	}			lists[2];		/* Latin names spelt from a list: 0 exonyms, 1 training names */
+	}			lists[3];		/* 0 exonyms, 1 training names (by Latin), 2 place names to display (by Arabic) */
 	ar_names_rom *rom_model;	/* joint bigrams ("bi"): Latin to Arabic (keys) and romanization */
 	ar_names_rom *rom_display;	/* joint bigrams ("rbi") of the romanizer, when the file has them */
 	/* derived at load */
@@ -469,9 +469,9 @@ cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
 	return na - nb;
 }
 
-/* Store one "exo|lex LATIN ARABIC" line (each kind sorted by LATIN); false when malformed. */
+/* Store one "exo|lex LATIN ARABIC" line (sorted by LATIN) or "dsp" line (sorted by ARABIC) in list; false when malformed. */
 static bool
-parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, bool place)
+parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, int list)
 {
 	const char *sp = memchr(s, ' ', len);
 	exonym		e;
@@ -495,8 +495,9 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	memcpy(e.ar, ar, (size_t) na);
 	e.nlat = (uint8_t) nl;
 	e.nar = (uint8_t) na;
-	l = &m->lists[place ? 0 : 1];
-	if (l->n && cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat) >= 0)
+	l = &m->lists[list];
+	if (l->n && (list == 2 ? cmp_lat(l->v[l->n - 1].ar, l->v[l->n - 1].nar, e.ar, e.nar)
+				 : cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat)) >= 0)
 		return false;			/* not sorted */
 	if ((l->n & (l->n - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
 		l->v = alloc->realloc_fn(alloc->ctx, l->v, sizeof(exonym) * (size_t) (l->n ? l->n * 2 : 1));
@@ -516,6 +517,29 @@ find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 	{
 		int			mid = (lo + hi) / 2;
 		int			c = cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
+
+		if (c == 0)
+			return &v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/* The display spelling of a place name of folded Arabic symbols (list 2), or NULL. */
+static const exonym *
+find_display(const ar_names_model *m, const uint8_t *ar, int n)
+{
+	const exonym *v = m->lists[2].v;
+	int			lo = 0,
+				hi = m->lists[2].n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = cmp_lat(v[mid].ar, v[mid].nar, ar, n);
 
 		if (c == 0)
 			return &v[mid];
@@ -655,8 +679,13 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		}
 		else if (ll > 4 && (memcmp(line, "exo ", 4) == 0 || memcmp(line, "lex ", 4) == 0))
 		{
-			if (!parse_exo(alloc, m, line + 4, ll - 4, line[0] == 'e'))
+			if (!parse_exo(alloc, m, line + 4, ll - 4, line[0] == 'e' ? 0 : 1))
 				*err = "malformed exo or lex line";
+		}
+		else if (ll > 4 && memcmp(line, "dsp ", 4) == 0)
+		{
+			if (!parse_exo(alloc, m, line + 4, ll - 4, 2))
+				*err = "malformed dsp line";
 		}
 		else
 			*err = "malformed line";
@@ -671,7 +700,7 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	{
 		ar_names_rom_free(alloc, m->rom_model);
 		ar_names_rom_free(alloc, m->rom_display);
-		for (int l = 0; l < 2; l++)
+		for (int l = 0; l < 3; l++)
 			if (m->lists[l].v)
 				alloc->free_fn(alloc->ctx, m->lists[l].v);
 		alloc->free_fn(alloc->ctx, m);
@@ -689,7 +718,7 @@ ar_names_model_free(const ar_allocator *alloc, ar_names_model *m)
 		return;
 	ar_names_rom_free(alloc, m->rom_model);
 	ar_names_rom_free(alloc, m->rom_display);
-	for (int l = 0; l < 2; l++)
+	for (int l = 0; l < 3; l++)
 		if (m->lists[l].v)
 			alloc->free_fn(alloc->ctx, m->lists[l].v);
 	alloc->free_fn(alloc->ctx, m);
@@ -1074,7 +1103,21 @@ romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 {
 	size_t		at = out->len;
 	bool		article;
+	uint8_t		sym[AR_NAMES_MAXSYM];
+	ar_name_script sc;
+	int			n = ar_names_fold(s, len, sym, &sc);
+	const exonym *place = sc == AR_NAME_ARABIC ? find_display(m, sym, n) : NULL;
 
+	if (place)					/* a place known by its English name (موسكو Moscow) */
+	{
+		for (int i = 0; i < place->nlat; i++)
+		{
+			char		c = (char) ('a' + place->lat[i] - 1);
+
+			ar_buf_append(out, &c, 1);
+		}
+		return;
+	}
 	romanize_word(m, s, len, out, &article);
 	if (article && out->len > at)
 	{

@@ -570,6 +570,150 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *tr
 	free(text);
 }
 
+/* Id of a string already seen, or -1. */
+static int
+str_find(const char *s)
+{
+	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
+
+	while (htab[h])
+	{
+		if (strcmp(htab[h], s) == 0)
+			return hid[h];
+		h = (h + 1) & (uint32_t) (hcap - 1);
+	}
+	return -1;
+}
+
+typedef struct display_place
+{
+	char		key[AR_NAMES_MAXSYM + 2];	/* folded Arabic (sym_key), the sort key */
+	char	   *line;
+	int			kind;
+	float		sim;
+} display_place;
+
+/* qsort of display places by Arabic, then the preferred entry first (kind order, similarity, Latin). */
+static int
+cmp_display(const void *x, const void *y)
+{
+	const display_place *a = x,
+			   *b = y;
+	int			c = strcmp(a->key, b->key);
+
+	if (c)
+		return c;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	if (a->sim != b->sim)
+		return a->sim > b->sim ? -1 : 1;
+	return strcmp(a->line, b->line);
+}
+
+/*
+ * "dsp LATIN ARABIC" lines: the English name to display for a one-word place of the arwikicats list
+ * (موسكو Moscow, ألمانيا Germany).  The list holds several languages' names of one place under the
+ * kind "place" (alemanya, ehipto), so country, city and region entries come first, then the one the
+ * model finds likeliest as a spelling of the Arabic (ar_name_similarity).  A token that is a person's
+ * name in the training pairs (a pair seen at least twice) is left to the romanizer unless the place's
+ * name is its commonest spelling there (جونسون Johnson, لندن London; كينيدي is Kennedy, not Kenedy County).
+ */
+static void
+write_display_places(FILE *f, const ar_names_model *m, const char *path, const bool *train)
+{
+	static const char *const kinds[] = {"country", "city", "region", "place"};
+	size_t		len;
+	char	   *text = slurp(path, &len);
+	bool	   *person = calloc((size_t) nids + 1, sizeof(bool));
+	display_place *v = NULL;
+	size_t		n = 0,
+				cap = 0,
+				k = 0;
+
+	int		   *best = calloc((size_t) nids + 1, sizeof(int));	/* commonest training pair of an Arabic id, + 1 */
+
+	for (int i = 0; i < npairs; i++)
+		if (train[i])
+		{
+			int			a = pairs[i].ar_id;
+
+			if (pairs[i].count >= 2)
+				person[a] = true;
+			if (!best[a] || pairs[i].count > pairs[best[a] - 1].count)
+				best[a] = i + 1;
+		}
+	for (char *line = text; line && *line;)
+	{
+		char	   *nl = strchr(line, '\n'),
+				   *t1 = strchr(line, '\t'),
+				   *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		int			kind = -1;
+
+		for (int i = 0; t1 && i < 4; i++)
+			if ((size_t) (t1 - line) == strlen(kinds[i]) && memcmp(line, kinds[i], (size_t) (t1 - line)) == 0)
+				kind = i;
+		if (kind >= 0 && t2 && (!nl || t2 < nl))
+		{
+			char		lat[128],
+						ar[256];
+			size_t		ll = (size_t) (t2 - t1 - 1),
+						al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
+			bool		ok = ll > 0 && ll < sizeof lat && al > 0 && al < sizeof ar;
+			uint8_t		sym[AR_NAMES_MAXSYM];
+			ar_name_script sc;
+			int			ns,
+						id;
+
+			for (size_t i = 0; ok && i < ll; i++)
+				ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
+			if (ok)
+			{
+				memcpy(lat, t1 + 1, ll);
+				lat[ll] = '\0';
+				memcpy(ar, t2 + 1, al);
+				ar[al] = '\0';
+				ok = !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8 && al <= 2 * 24 && ll <= 24;
+			}
+			if (ok && (ns = ar_names_fold(ar, al, sym, &sc)) > 0 && sc == AR_NAME_ARABIC)
+			{
+				if (n == cap)
+					cap = cap ? cap * 2 : 1024, v = realloc(v, cap * sizeof(display_place));
+				char		lk[AR_NAMES_MAXSYM + 2];
+				uint8_t		lsym[AR_NAMES_MAXSYM];
+				ar_name_script lsc;
+				int			nls = ar_names_fold(lat, ll, lsym, &lsc);
+
+				sym_key('A', sym, ns, v[n].key);
+				sym_key('L', lsym, nls, lk);
+				id = str_find(v[n].key);
+				if (id < 0 || !person[id] || (best[id] && pairs[best[id] - 1].lat_id == str_find(lk)))
+				{
+					v[n].line = malloc(ll + al + 8);
+					snprintf(v[n].line, ll + al + 8, "dsp %s %s", lat, ar);
+					v[n].kind = kind;
+					v[n].sim = ar_name_similarity(m, lat, ll, ar, al);
+					n++;
+				}
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	qsort(v, n, sizeof(display_place), cmp_display);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(v[i].key, v[i - 1].key) != 0)
+		{
+			fprintf(f, "%s\n", v[i].line);
+			k++;
+		}
+	fprintf(stderr, "names_train: %zu dsp lines (place names to display)\n", k);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].line);
+	free(v);
+	free(person);
+	free(best);
+	free(text);
+}
+
 /* ---- joint bigram counts for the romanizer (src/core/ar_names_rom.c) ---- */
 
 typedef struct bicount
@@ -931,12 +1075,16 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# lm ABC COUNT: Latin letter trigrams of the training names (^ start, $ end), for romanization\n");
 	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
 	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
+	fprintf(f, "# dsp LATIN ARABIC: the English name romanization displays for a place (arwikicats), by ARABIC\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
 	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0 0\n"), f);
 	if (exofile)
+	{
 		write_exonyms(f, m, exofile, train);
+		write_display_places(f, m, exofile, train);
+	}
 	fclose(f);
 	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
 			good[ng * 9 / 10], path);
