@@ -505,7 +505,10 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	return true;
 }
 
-/* The spelling of folded Latin symbols in list 0 (exonyms) or 1 (training names), or NULL. */
+/*
+ * The entry of folded Latin symbols in list 0 (exonyms) or 1 (training names), or of folded Arabic
+ * symbols in list 2 (place names to display), or NULL.
+ */
 static const exonym *
 find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 {
@@ -516,30 +519,7 @@ find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
-
-		if (c == 0)
-			return &v[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return NULL;
-}
-
-/* The display spelling of a place name of folded Arabic symbols (list 2), or NULL. */
-static const exonym *
-find_display(const ar_names_model *m, const uint8_t *ar, int n)
-{
-	const exonym *v = m->lists[2].v;
-	int			lo = 0,
-				hi = m->lists[2].n - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		int			c = cmp_lat(v[mid].ar, v[mid].nar, ar, n);
+		int			c = list == 2 ? cmp_lat(v[mid].ar, v[mid].nar, lat, n) : cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
 
 		if (c == 0)
 			return &v[mid];
@@ -1106,7 +1086,7 @@ romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 	uint8_t		sym[AR_NAMES_MAXSYM];
 	ar_name_script sc;
 	int			n = ar_names_fold(s, len, sym, &sc);
-	const exonym *place = sc == AR_NAME_ARABIC ? find_display(m, sym, n) : NULL;
+	const exonym *place = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
 
 	if (place)					/* a place known by its English name (موسكو Moscow) */
 	{

@@ -78,9 +78,9 @@ fnv(const char *s)
 	return h;
 }
 
-/* Id of a string (new ids get their own union-find set). */
+/* Id of a string already seen, or -1. */
 static int
-str_id(const char *s)
+str_find(const char *s)
 {
 	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
 
@@ -90,6 +90,20 @@ str_id(const char *s)
 			return hid[h];
 		h = (h + 1) & (uint32_t) (hcap - 1);
 	}
+	return -1;
+}
+
+/* Id of a string (new ids get their own union-find set). */
+static int
+str_id(const char *s)
+{
+	int			id = str_find(s);
+	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
+
+	if (id >= 0)
+		return id;
+	while (htab[h])
+		h = (h + 1) & (uint32_t) (hcap - 1);
 	htab[h] = strdup(s);
 	hid[h] = nids;
 	parent[nids] = nids;
@@ -430,6 +444,29 @@ cmp_line(const void *a, const void *b)
 }
 
 /*
+ * The Latin (a-z only) and Arabic (one word) fields of a list row "kind<TAB>latin<TAB>arabic" whose
+ * tabs are t1 and t2 and whose end is nl (NULL: the end of the text); false when either is not one.
+ */
+static bool
+place_row(const char *t1, const char *t2, const char *nl, char lat[128], char ar[256], size_t *ll, size_t *al)
+{
+	bool		ok;
+
+	*ll = (size_t) (t2 - t1 - 1);
+	*al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
+	ok = *ll > 0 && *ll < 128 && *al > 0 && *al < 256;
+	for (size_t i = 0; ok && i < *ll; i++)
+		ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
+	if (!ok)
+		return false;
+	memcpy(lat, t1 + 1, *ll);
+	lat[*ll] = '\0';
+	memcpy(ar, t2 + 1, *al);
+	ar[*al] = '\0';
+	return !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8;
+}
+
+/*
  * Exonym lines "exo LATIN ARABIC" from an arwikicats-style list (kind, english, arabic): single-word
  * names of countries, cities, regions and places whose Arabic name the model's transliteration does
  * not reach (a different name key), the first entry of a Latin name winning (kinds in that order);
@@ -464,21 +501,10 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *tr
 			{
 				char		lat[128],
 							ar[256];
-				size_t		ll = (size_t) (t2 - t1 - 1),
-							al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
-				bool		ok = ll > 0 && ll < sizeof lat && al > 0 && al < sizeof ar;
+				size_t		ll,
+							al;
 
-				for (size_t i = 0; ok && i < ll; i++)
-					ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
-				if (ok)
-				{
-					memcpy(lat, t1 + 1, ll);
-					lat[ll] = '\0';
-					memcpy(ar, t2 + 1, al);
-					ar[al] = '\0';
-					ok = !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8;
-				}
-				if (ok)
+				if (place_row(t1, t2, nl, lat, ar, &ll, &al))
 				{
 					ka.len = kl.len = 0;
 					ar_name_key(m, lat, ll, &kl);
@@ -570,21 +596,6 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *tr
 	free(text);
 }
 
-/* Id of a string already seen, or -1. */
-static int
-str_find(const char *s)
-{
-	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
-
-	while (htab[h])
-	{
-		if (strcmp(htab[h], s) == 0)
-			return hid[h];
-		h = (h + 1) & (uint32_t) (hcap - 1);
-	}
-	return -1;
-}
-
 typedef struct display_place
 {
 	char		key[AR_NAMES_MAXSYM + 2];	/* folded Arabic (sym_key), the sort key */
@@ -656,25 +667,15 @@ write_display_places(FILE *f, const ar_names_model *m, const char *path, const b
 		{
 			char		lat[128],
 						ar[256];
-			size_t		ll = (size_t) (t2 - t1 - 1),
-						al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
-			bool		ok = ll > 0 && ll < sizeof lat && al > 0 && al < sizeof ar;
+			size_t		ll,
+						al;
 			uint8_t		sym[AR_NAMES_MAXSYM];
 			ar_name_script sc;
 			int			ns,
 						id;
 
-			for (size_t i = 0; ok && i < ll; i++)
-				ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
-			if (ok)
-			{
-				memcpy(lat, t1 + 1, ll);
-				lat[ll] = '\0';
-				memcpy(ar, t2 + 1, al);
-				ar[al] = '\0';
-				ok = !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8 && al <= 2 * 24 && ll <= 24;
-			}
-			if (ok && (ns = ar_names_fold(ar, al, sym, &sc)) > 0 && sc == AR_NAME_ARABIC)
+			if (place_row(t1, t2, nl, lat, ar, &ll, &al) && al <= 2 * 24 && ll <= 24 &&
+				(ns = ar_names_fold(ar, al, sym, &sc)) > 0 && sc == AR_NAME_ARABIC)
 			{
 				if (n == cap)
 					cap = cap ? cap * 2 : 1024, v = realloc(v, cap * sizeof(display_place));
@@ -688,8 +689,8 @@ write_display_places(FILE *f, const ar_names_model *m, const char *path, const b
 				id = str_find(v[n].key);
 				if (id < 0 || !person[id] || (best[id] && pairs[best[id] - 1].lat_id == str_find(lk)))
 				{
-					v[n].line = malloc(ll + al + 8);
-					snprintf(v[n].line, ll + al + 8, "dsp %s %s", lat, ar);
+					v[n].line = malloc(sizeof lat + sizeof ar + 8);
+					snprintf(v[n].line, sizeof lat + sizeof ar + 8, "dsp %s %s", lat, ar);
 					v[n].kind = kind;
 					v[n].sim = ar_name_similarity(m, lat, ll, ar, al);
 					n++;
