@@ -36,6 +36,8 @@ typedef struct unigram
 	float		out;			/* as a previous token */
 	float		lp_uni;			/* log (SMOOTH * P_unigram) as a next token */
 	float		lp_out;			/* log (out + SMOOTH) as a previous token */
+	int			lo,
+				hi;				/* its bigrams as the previous token: bi[lo..hi) */
 } unigram;
 
 struct ar_names_rom
@@ -156,7 +158,7 @@ cmp_tok(const void *a, const void *b)
 static unigram *
 find_uni(const ar_names_rom *r, int32_t tok)
 {
-	unigram		key = {tok, 0, 0, 0, 0};
+	unigram		key = {tok, 0, 0, 0, 0, 0, 0};
 
 	return bsearch(&key, r->uni, (size_t) r->nuni, sizeof(unigram), cmp_tok);
 }
@@ -200,8 +202,13 @@ ar_names_rom_finish(ar_names_rom *r)
 	r->nuni = k;
 	for (int i = 0; i < r->nbi; i++)
 	{
+		unigram    *p = find_uni(r, r->bi[i].prev);
+
 		find_uni(r, r->bi[i].next)->count += r->bi[i].count;
-		find_uni(r, r->bi[i].prev)->out += r->bi[i].count;
+		p->out += r->bi[i].count;
+		if (p->hi == 0)			/* bigrams are sorted by prev: the first of this prev */
+			p->lo = i;
+		p->hi = i + 1;
 		r->total += r->bi[i].count;
 	}
 	/* every log probability once: seen bigrams, and the parts of the unigram back-off */
@@ -324,30 +331,9 @@ context(const ar_names_rom *r, int32_t prev)
 {
 	prev_ctx	c;
 	const unigram *u = find_uni(r, prev);
-	int			lo = 0,
-				hi = r->nbi;
 
-	while (lo < hi)				/* first bigram with this prev */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (r->bi[mid].prev < prev)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	c.lo = lo;
-	hi = r->nbi;
-	while (lo < hi)				/* first bigram after this prev */
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (r->bi[mid].prev <= prev)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	c.hi = lo;
+	c.lo = u ? u->lo : 0;
+	c.hi = u ? u->hi : 0;
 	c.lp_out = u ? u->lp_out : log_approx(SMOOTH);
 	return c;
 }
@@ -381,13 +367,29 @@ typedef struct hyp
 	int			back;			/* arena index of the previous hypothesis, -1 at the start */
 	uint8_t		l1,
 				l2;				/* the last two Latin letters spelt (0: the word start) */
+	const unigram *u;			/* the unigram entry of tok, when known (saves a search) */
 } hyp;
+
+/* The context of a hypothesis's last token. */
+static prev_ctx
+hyp_context(const ar_names_rom *r, const hyp *h)
+{
+	prev_ctx	c;
+
+	if (!h->u)
+		return context(r, h->tok);
+	c.lo = h->u->lo;
+	c.hi = h->u->hi;
+	c.lp_out = h->u->lp_out;
+	return c;
+}
 
 /* Hypothesis h extended by token tok of bigram log probability lp, the Latin trigram added. */
 static hyp
-extend(const ar_names_rom *r, const hyp *h, int from, int32_t tok, double lp)
+extend(const ar_names_rom *r, const hyp *h, int from, const unigram *u, double lp)
 {
-	hyp			e = {h->score + lp, tok, from, h->l1, h->l2};
+	int32_t		tok = u->tok;
+	hyp			e = {h->score + lp, tok, from, h->l1, h->l2, u};
 	int			x = tok / 900,
 				xs[2],
 				nx = x == 0 ? 0 : (x <= NL ? 1 : 2);
@@ -469,7 +471,7 @@ best_path(const ar_names_rom *r, const hyp *arena, int final[2][BEAM], const int
 		for (int i = 0; i < nfinal[b]; i++)
 		{
 			const hyp  *h = &arena[final[b][i]];
-			prev_ctx	c = context(r, h->tok);
+			prev_ctx	c = hyp_context(r, h);
 			double		s = h->score + logp(r, &c, AR_ROM_EOS, find_uni(r, AR_ROM_EOS)) +
 				(r->lm ? LM_WEIGHT * r->lm[LM_IDX(h->l1, h->l2, 0)] : 0.0);
 
@@ -526,7 +528,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 	if (!r || n == 0)
 		return false;
 	memset(nbeam, 0, sizeof(nbeam));
-	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0};
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0, find_uni(r, AR_ROM_BOS)};
 	beams[0][0][nbeam[0][0]++] = na++;
 	for (int j = 0; j <= n; j++)
 	{
@@ -534,14 +536,14 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 		for (int i = 0; i < nbeam[j][0]; i++)
 		{
 			int			from = beams[j][0][i];
-			prev_ctx	c = context(r, arena[from].tok);
+			prev_ctx	c = hyp_context(r, &arena[from]);
 
 			for (int k = r->start[0]; k < r->ins_end; k++)
 			{
 				const unigram *u = &r->uni[r->by_y1[k]];
 
 				beam_add(arena, &na, beams[j][1], &nbeam[j][1],
-						 extend(r, &arena[from], from, u->tok, logp(r, &c, u->tok, u)), BEAM);
+						 extend(r, &arena[from], from, u, logp(r, &c, u->tok, u)), BEAM);
 			}
 		}
 		if (j == n)
@@ -551,7 +553,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 			for (int i = 0; i < nbeam[j][b]; i++)
 			{
 				int			from = beams[j][b][i];
-				prev_ctx	c = context(r, arena[from].tok);
+				prev_ctx	c = hyp_context(r, &arena[from]);
 
 				for (int k = r->start[ar[j]]; k < r->start[ar[j] + 1]; k++)
 				{
@@ -565,7 +567,7 @@ ar_names_rom_decode(const ar_names_rom *r, const uint8_t *ar, int n, bool voiced
 						((j == 0 && voiced_first) || !ar_names_rom_silent_ok(ar, n, j)))
 						continue;	/* a consonant, or a spoken hamza seat, left unspelt */
 					beam_add(arena, &na, beams[to][0], &nbeam[to][0],
-							 extend(r, &arena[from], from, u->tok, logp(r, &c, u->tok, u)), BEAM);
+							 extend(r, &arena[from], from, u, logp(r, &c, u->tok, u)), BEAM);
 				}
 			}
 	}
@@ -595,7 +597,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 	if (!r || n == 0 || !r->by_x)
 		return -1;
 	memset(nbeam, 0, sizeof(nbeam));
-	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0};
+	arena[na] = (hyp) {0.0, AR_ROM_BOS, -1, 0, 0, find_uni(r, AR_ROM_BOS)};
 	beams[0][0][nbeam[0][0]++] = na++;
 	for (int i = 0; i <= n; i++)
 	{
@@ -603,14 +605,14 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 		for (int h = 0; h < nbeam[i][0]; h++)
 		{
 			int			from = beams[i][0][h];
-			prev_ctx	c = context(r, arena[from].tok);
+			prev_ctx	c = hyp_context(r, &arena[from]);
 
 			for (int k = r->xstart[0]; k < r->xstart[1] && k < r->xstart[0] + ARABIZE_INSERTED; k++)
 			{
 				const unigram *u = &r->uni[r->by_x[k]];
 
 				beam_add(arena, &na, beams[i][1], &nbeam[i][1],
-						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0}, ARABIZE_BEAM);
+						 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0, u}, ARABIZE_BEAM);
 			}
 		}
 		if (i == n)
@@ -619,7 +621,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 			for (int h = 0; h < nbeam[i][b]; h++)
 			{
 				int			from = beams[i][b][h];
-				prev_ctx	c = context(r, arena[from].tok);
+				prev_ctx	c = hyp_context(r, &arena[from]);
 
 				for (int dx = 1; dx <= 2 && i + dx <= n; dx++)
 				{
@@ -630,7 +632,7 @@ ar_names_rom_arabize(const ar_names_rom *r, const uint8_t *lat, int n, uint8_t *
 						const unigram *u = &r->uni[r->by_x[k]];
 
 						beam_add(arena, &na, beams[i + dx][0], &nbeam[i + dx][0],
-								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0}, ARABIZE_BEAM);
+								 (hyp) {arena[from].score + logp(r, &c, u->tok, u), u->tok, from, 0, 0, u}, ARABIZE_BEAM);
 					}
 				}
 			}
