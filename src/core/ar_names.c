@@ -430,35 +430,6 @@ parse_bigram(const ar_allocator *alloc, ar_names_rom **rom, const char *s, size_
 	return true;
 }
 
-/* Store one "lm ABC COUNT" line (A, B: ^ or a-z; C: a-z or $), a Latin letter trigram; false when malformed. */
-static bool
-parse_lm(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len)
-{
-	int			v[3];
-	char		num[32];
-	char	   *end;
-	float		c;
-
-	if (len < 5 || len - 4 >= sizeof(num) || s[3] != ' ')
-		return false;
-	for (int i = 0; i < 3; i++)
-	{
-		if (s[i] >= 'a' && s[i] <= 'z')
-			v[i] = s[i] - 'a' + 1;
-		else if ((i < 2 && s[i] == '^') || (i == 2 && s[i] == '$'))
-			v[i] = 0;
-		else
-			return false;
-	}
-	memcpy(num, s + 4, len - 4);
-	num[len - 4] = '\0';
-	c = strtof(num, &end);
-	if (*end || !(c > 0.0f))
-		return false;
-	ar_names_rom_add_lm(alloc, &m->rom_display, v[0], v[1], v[2], c);
-	return true;
-}
-
 /* Compare folded Latin symbol strings (shorter first on a common prefix). */
 static int
 cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
@@ -649,7 +620,7 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		}
 		else if (ll > 3 && memcmp(line, "lm ", 3) == 0)
 		{
-			if (!parse_lm(alloc, m, line + 3, ll - 3))
+			if (!ar_names_rom_lm_line(alloc, &m->rom_display, line + 3, ll - 3))
 				*err = "malformed lm line";
 		}
 		else if (ll > 4 && memcmp(line, "rbi ", 4) == 0)

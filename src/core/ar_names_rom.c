@@ -83,9 +83,9 @@ ar_names_rom_add(const ar_allocator *alloc, ar_names_rom **rom, int32_t prev, in
 	r->bi[r->nbi++].count = count;
 }
 
-/* Add a Latin letter trigram count (see ar_names_rom.h). */
-void
-ar_names_rom_add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b, int c, float count)
+/* Add a count of the Latin letter trigram (a, b, c) (letters 1-26, 0 the word boundary); *rom is created on first use. */
+static void
+add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b, int c, float count)
 {
 	ar_names_rom *r = *rom;
 
@@ -102,6 +102,35 @@ ar_names_rom_add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b,
 		memset(r->lm_count, 0, sizeof(float) * LM_N * LM_N * LM_N);
 	}
 	r->lm_count[LM_IDX(a, b, c)] += count;
+}
+
+/* Store one "lm ABC COUNT" line (see ar_names_rom.h). */
+bool
+ar_names_rom_lm_line(const ar_allocator *alloc, ar_names_rom **rom, const char *s, size_t len)
+{
+	int			v[3];
+	char		num[32];
+	char	   *end;
+	float		c;
+
+	if (len < 5 || len - 4 >= sizeof(num) || s[3] != ' ')
+		return false;
+	for (int i = 0; i < 3; i++)
+	{
+		if (s[i] >= 'a' && s[i] <= 'z')
+			v[i] = s[i] - 'a' + 1;
+		else if ((i < 2 && s[i] == '^') || (i == 2 && s[i] == '$'))
+			v[i] = 0;
+		else
+			return false;
+	}
+	memcpy(num, s + 4, len - 4);
+	num[len - 4] = '\0';
+	c = strtof(num, &end);
+	if (*end || !(c > 0.0f))
+		return false;
+	add_lm(alloc, rom, v[0], v[1], v[2], c);
+	return true;
 }
 
 /* The trigram log probabilities, interpolated (Witten-Bell style weights 1) with the letter bigram. */

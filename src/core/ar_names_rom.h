@@ -24,11 +24,10 @@ extern void ar_names_rom_add(const ar_allocator *alloc, ar_names_rom **rom, int3
 							 int32_t next, float count);
 
 /*
- * Add a count of the Latin letter trigram (a, b, c) (letters 1-26, 0 the word boundary) of the
- * romanizer's target-side model; *rom is created on first use.
+ * Store one model file line "lm ABC COUNT" (after "lm "): a count of the Latin letter trigram ABC
+ * of the romanizer's target-side model (A, B: ^ or a-z; C: a-z or $); false when malformed.
  */
-extern void ar_names_rom_add_lm(const ar_allocator *alloc, ar_names_rom **rom, int a, int b, int c,
-								float count);
+extern bool ar_names_rom_lm_line(const ar_allocator *alloc, ar_names_rom **rom, const char *s, size_t len);
 
 /* Index the bigrams once every line is read; false when they are not sorted and distinct. */
 extern bool ar_names_rom_finish(ar_names_rom *rom);
