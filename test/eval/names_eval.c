@@ -209,6 +209,29 @@ romanize_score(const ar_names_model *m, const char *label)
 	}
 	printf("%s: exact %.4f  character error rate %.4f  same key as the Arabic %.4f (%d held-out pairs)\n",
 		   label, exact / npair, cer / npair, keyed / npair, npair);
+	/* the article: a leading ال shown as al- exactly when the list's Latin drops it (no al / el) */
+	{
+		int			nal = 0,
+					agree = 0;
+
+		for (int i = 0; i < npair; i++)
+		{
+			char		gold[AR_NAMES_MAXSYM + 1];
+			bool		dropped;
+
+			if (strncmp(pair_ar[i], "\xd8\xa7\xd9\x84", 4) != 0 || strlen(pair_ar[i]) < 10)
+				continue;		/* ال and at least 3 more letters */
+			latin_letters(pair_lat[i], gold);
+			dropped = !(gold[0] == 'a' || gold[0] == 'e') || gold[1] != 'l';
+			b.len = 0;
+			ar_name_romanize_text(m, pair_ar[i], strlen(pair_ar[i]), &b);
+			nal++;
+			agree += dropped == (b.len > 3 && memcmp(b.data, "al-", 3) == 0);
+		}
+		if (nal)
+			printf("%s: article shown as al- exactly where the list drops it %.4f (%d pairs with a leading al)\n",
+				   label, (double) agree / nal, nal);
+	}
 	ar_buf_free(&b);
 	ar_buf_free(&ka);
 	ar_buf_free(&kb);
