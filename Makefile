@@ -188,7 +188,9 @@ NAMES_ITERS ?= 8
 # per-Arabic-letter bonus of the cross-script score, chosen on the tune slice (docs/names.md)
 NAMES_BONUS ?= 1.5
 NAMES_DEV_PERCENT ?= 24
-NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) -b $(NAMES_BONUS) \
+# romanizer: renderings below this share of their Arabic letter's are left out (tune slice, docs/names.md)
+NAMES_DISPLAY_SHARE ?= 0.001
+NAMES_RECIPE = -w $(NAMES_DATA)/wikidata_person_name_tokens.tsv -p $(NAMES_DATA)/wikipedia_name_transliterations_ar_en.tsv -i $(NAMES_ITERS) -b $(NAMES_BONUS) -r $(NAMES_DISPLAY_SHARE) \
   -E $(NAMES_DATA)/arwikicats_titles.tsv
 # which Arabic tokens are names (src/core/ar_namefilter.c): ordinary words from ANERcorp, names from the
 # name lists (NAMES_WORDS_EXTRA="-H /usr/share/hunspell/ar.dic" adds hunspell-ar word forms: see docs/names.md)
@@ -198,8 +200,8 @@ NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop $(N
   -N $(NAMES_DATA)/cldr_ar_names.tsv:3
 EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
 
-src/train/names_train: src/train/names_train.c src/train/names_words.c src/train/names_words.h $(CORE_SRCS) $(CORE_HDRS)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< src/train/names_words.c $(CORE_SRCS) $(ICU_LIBS) -lm
+src/train/names_train: src/train/names_train.c src/train/names_places.c src/train/names_train.h src/train/names_words.c src/train/names_words.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< src/train/names_places.c src/train/names_words.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
 .PHONY: names-model names-dev-model names-words-eval
 # how many held-out ANERcorp tokens get name keys, outside entities and in PERS/LOC (lexicon from the first 90 %)

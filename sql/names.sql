@@ -17,6 +17,18 @@ SELECT w, ar_untranslit(w, 'names') AS arabic FROM unnest(ARRAY['Lavrov', 'Merke
 SELECT ar_translit('أنغيلا ميركل، (موسكو)-روسيا', 'names') AS romanized,
        ar_untranslit('Angela Merkel, Berlin', 'names') AS arabic,
        ar_translit('ميركل' || chr(1614) || ' Merkel', 'names') AS mixed;
+-- romanization without visible defects: no letter of a neighbouring Arabic letter (عبد is not
+-- Abduld), the article shown as al- (and not swallowed by the next letter), a hamza seat before ل
+-- is no article (ألبير keeps its Al), a foreign Al- name stays whole (الكسندر); a place known by
+-- an English name is shown by it (ألمانيا Germany, not Mania)
+SELECT w, ar_translit(w, 'names') AS romanized
+FROM unnest(ARRAY['عبد', 'عبد الرحمن', 'الأسد', 'الإسكندر', 'البغدادي', 'ألبير', 'الكسندر', 'ألمانيا', 'القاهرة']) AS w;
+-- the defect check: a romanization spells the Arabic's consonants, no more and no fewer (same key)
+SELECT count(*) AS names,
+       count(*) FILTER (WHERE ar_name_key(w) = ar_name_key(regexp_replace(ar_translit(w, 'names'), '^al-', '')))
+         AS same_key
+FROM unnest(ARRAY['عبد', 'الأسد', 'الإسكندر', 'البغدادي', 'الفارابي', 'الخوارزمي', 'السيسي', 'خالد',
+                  'حمص', 'ميركل', 'محمد', 'تيلرسون', 'أردوغان', 'نافالني']) AS w;
 SELECT ar_translit('x', 'hebrew');
 SELECT ar_translit(NULL), ar_untranslit('x', NULL);
 -- one key per name whatever its script or spelling

@@ -60,8 +60,9 @@ struct ar_names_model
 	{
 		struct exonym *v;		/* sorted by Latin name */
 		int			n;
-	}			lists[2];		/* Latin names spelt from a list: 0 exonyms, 1 training names */
-	ar_names_rom *rom_model;	/* joint bigram romanizer (NULL: letter by letter) */
+	}			lists[3];		/* 0 exonyms, 1 training names (by Latin), 2 place names to display (by Arabic) */
+	ar_names_rom *rom_model;	/* joint bigrams ("bi"): Latin to Arabic (keys) and romanization */
+	ar_names_rom *rom_display;	/* joint bigrams ("rbi") of the romanizer, when the file has them */
 	/* derived at load */
 	float		dec_score[NPOS][NX];	/* best Arabic output of a Latin segment */
 	uint8_t		dec_y[NPOS][NX][2];
@@ -404,9 +405,9 @@ parse_token(const char *s, size_t len)
 	return AR_ROM_TOKEN(nx == 0 ? 0 : xidx(x[0], x[1]), y[0], y[1]);
 }
 
-/* Store one "bi PREV NEXT COUNT" line; false when malformed. */
+/* Store one "bi|rbi PREV NEXT COUNT" line into *rom; false when malformed. */
 static bool
-parse_bigram(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len)
+parse_bigram(const ar_allocator *alloc, ar_names_rom **rom, const char *s, size_t len)
 {
 	const char *sp1 = memchr(s, ' ', len),
 			   *sp2 = sp1 ? memchr(sp1 + 1, ' ', len - (size_t) (sp1 + 1 - s)) : NULL;
@@ -425,7 +426,7 @@ parse_bigram(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t
 	c = strtof(num, &end);
 	if (a == -3 || b == -3 || *end || !(c > 0.0f) || a == AR_ROM_EOS || b == AR_ROM_BOS)
 		return false;
-	ar_names_rom_add(alloc, &m->rom_model, a, b, c);
+	ar_names_rom_add(alloc, rom, a, b, c);
 	return true;
 }
 
@@ -439,9 +440,9 @@ cmp_lat(const uint8_t *a, int na, const uint8_t *b, int nb)
 	return na - nb;
 }
 
-/* Store one "exo|lex LATIN ARABIC" line (each kind sorted by LATIN); false when malformed. */
+/* Store one "exo|lex LATIN ARABIC" line (sorted by LATIN) or "dsp" line (sorted by ARABIC) in list; false when malformed. */
 static bool
-parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, bool place)
+parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t len, int list)
 {
 	const char *sp = memchr(s, ' ', len);
 	exonym		e;
@@ -465,8 +466,9 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	memcpy(e.ar, ar, (size_t) na);
 	e.nlat = (uint8_t) nl;
 	e.nar = (uint8_t) na;
-	l = &m->lists[place ? 0 : 1];
-	if (l->n && cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat) >= 0)
+	l = &m->lists[list];
+	if (l->n && (list == 2 ? cmp_lat(l->v[l->n - 1].ar, l->v[l->n - 1].nar, e.ar, e.nar)
+				 : cmp_lat(l->v[l->n - 1].lat, l->v[l->n - 1].nlat, e.lat, e.nlat)) >= 0)
 		return false;			/* not sorted */
 	if ((l->n & (l->n - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
 		l->v = alloc->realloc_fn(alloc->ctx, l->v, sizeof(exonym) * (size_t) (l->n ? l->n * 2 : 1));
@@ -474,7 +476,10 @@ parse_exo(const ar_allocator *alloc, ar_names_model *m, const char *s, size_t le
 	return true;
 }
 
-/* The spelling of folded Latin symbols in list 0 (exonyms) or 1 (training names), or NULL. */
+/*
+ * The entry of folded Latin symbols in list 0 (exonyms) or 1 (training names), or of folded Arabic
+ * symbols in list 2 (place names to display), or NULL.
+ */
 static const exonym *
 find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 {
@@ -485,7 +490,7 @@ find_exonym(const ar_names_model *m, int list, const uint8_t *lat, int n)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
+		int			c = list == 2 ? cmp_lat(v[mid].ar, v[mid].nar, lat, n) : cmp_lat(v[mid].lat, v[mid].nlat, lat, n);
 
 		if (c == 0)
 			return &v[mid];
@@ -559,6 +564,7 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 	m = alloc->realloc_fn(alloc->ctx, NULL, sizeof(ar_names_model));
 	memset(m->lists, 0, sizeof(m->lists));
 	m->rom_model = NULL;
+	m->rom_display = NULL;
 	for (int p = 0; p < NPOS; p++)
 	{
 		for (int x = 0; x < NX; x++)
@@ -609,13 +615,28 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 			nseg++;
 		else if (ll > 3 && memcmp(line, "bi ", 3) == 0)
 		{
-			if (!parse_bigram(alloc, m, line + 3, ll - 3))
+			if (!parse_bigram(alloc, &m->rom_model, line + 3, ll - 3))
 				*err = "malformed bi line";
+		}
+		else if (ll > 3 && memcmp(line, "lm ", 3) == 0)
+		{
+			if (!ar_names_rom_lm_line(alloc, &m->rom_display, line + 3, ll - 3))
+				*err = "malformed lm line";
+		}
+		else if (ll > 4 && memcmp(line, "rbi ", 4) == 0)
+		{
+			if (!parse_bigram(alloc, &m->rom_display, line + 4, ll - 4))
+				*err = "malformed rbi line";
 		}
 		else if (ll > 4 && (memcmp(line, "exo ", 4) == 0 || memcmp(line, "lex ", 4) == 0))
 		{
-			if (!parse_exo(alloc, m, line + 4, ll - 4, line[0] == 'e'))
+			if (!parse_exo(alloc, m, line + 4, ll - 4, line[0] == 'e' ? 0 : 1))
 				*err = "malformed exo or lex line";
+		}
+		else if (ll > 4 && memcmp(line, "dsp ", 4) == 0)
+		{
+			if (!parse_exo(alloc, m, line + 4, ll - 4, 2))
+				*err = "malformed dsp line";
 		}
 		else
 			*err = "malformed line";
@@ -624,10 +645,13 @@ ar_names_model_open(const ar_allocator *alloc, const char *text, size_t len, con
 		*err = "the model is incomplete (header, calib or seg lines missing)";
 	if (!*err && m->rom_model && !ar_names_rom_finish(m->rom_model))
 		*err = "bi lines are not sorted by token";
+	if (!*err && m->rom_display && !ar_names_rom_finish(m->rom_display))
+		*err = "rbi lines are not sorted by token";
 	if (*err)
 	{
 		ar_names_rom_free(alloc, m->rom_model);
-		for (int l = 0; l < 2; l++)
+		ar_names_rom_free(alloc, m->rom_display);
+		for (int l = 0; l < 3; l++)
 			if (m->lists[l].v)
 				alloc->free_fn(alloc->ctx, m->lists[l].v);
 		alloc->free_fn(alloc->ctx, m);
@@ -644,7 +668,8 @@ ar_names_model_free(const ar_allocator *alloc, ar_names_model *m)
 	if (!m)
 		return;
 	ar_names_rom_free(alloc, m->rom_model);
-	for (int l = 0; l < 2; l++)
+	ar_names_rom_free(alloc, m->rom_display);
+	for (int l = 0; l < 3; l++)
 		if (m->lists[l].v)
 			alloc->free_fn(alloc->ctx, m->lists[l].v);
 	alloc->free_fn(alloc->ctx, m);
@@ -926,16 +951,77 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 	return sim < 0.0f ? 0.0f : (sim > 1.0f ? 1.0f : sim);
 }
 
-/* Append the readable romanization of a name token (see ar_names.h). */
-void
-ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+static ar_name_script word_cp_script(uint32_t cp, bool *mark);
+
+/* Is the third letter of a word that starts with ال a hamza seat (أ إ آ; الأسد)? */
+static bool
+hamza_after_article(const char *s, size_t len)
+{
+	size_t		i = 0;
+	int			k = 0,
+				adv;
+
+	while (i < len)
+	{
+		uint32_t	cp = ar_utf8_decode((const unsigned char *) s + i, len - i, &adv);
+		bool		mark;
+
+		i += (size_t) adv;
+		(void) word_cp_script(cp, &mark);
+		if (mark)
+			continue;
+		if (++k == 3)
+			return cp == 0x0622 || cp == 0x0623 || cp == 0x0625;
+	}
+	return false;
+}
+
+/*
+ * Append the romanization of a name token without its article; *article is set when the token
+ * starts with an article ال that the model leaves unspelt (الأسد, not البرتي Alberti).
+ */
+static void
+romanize_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool *article)
 {
 	uint8_t		sym[AR_NAMES_MAXSYM];
 	ar_name_script sc;
-	int			n = ar_names_fold(s, len, sym, &sc);
+	int			n = ar_names_fold(s, len, sym, &sc),
+				adv,
+				silent = 0;
+	uint32_t	first = len ? ar_utf8_decode((const unsigned char *) s, len, &adv) : 0;
+	/* أل / إل / آل: a hamza seat is spoken, so this is no article (ألمانيا is not ال + مانيا) */
+	bool		hamza = (first == 0x0622 || first == 0x0623 || first == 0x0625) && n > 1 && sym[1] == SYM_LAM;
+	const ar_names_rom *rom = m->rom_display ? m->rom_display : m->rom_model;
+	double		whole;
+	size_t		start = out->len;
 
-	if (sc == AR_NAME_ARABIC && ar_names_rom_decode(m->rom_model, sym, n, out))
+	*article = false;
+	if (sc == AR_NAME_ARABIC && rom &&
+		ar_names_rom_decode(rom, sym, n, hamza, out, &silent, &whole))
+	{
+		*article = silent >= 2 && skip_article(sym, n) == 2;
+		/*
+		 * ال + at least 3 letters, spelt by the model: the article after all when a hamza seat
+		 * follows (an Arabic word starts there: الأسد al-Asad) or when the article as a word of its
+		 * own and the rest as a name are likelier (السيسي al-Sisi, not الكسندر Alexander)
+		 */
+		if (!*article && !hamza && skip_article(sym, n) == 2)
+		{
+			ar_buf		stem;
+			double		rest;
+
+			ar_buf_init(&stem, out->alloc, 32);
+			if (ar_names_rom_decode(rom, sym + 2, n - 2, false, &stem, &silent, &rest) && stem.len > 0 &&
+				(hamza_after_article(s, len) || ar_names_rom_article_logp(rom) + rest > whole))
+			{
+				*article = true;
+				out->len = start;
+				ar_buf_append(out, stem.data, stem.len);
+			}
+			ar_buf_free(&stem);
+		}
 		return;
+	}
 	for (int j = 0; j < n; j++)
 	{
 		if (sc == AR_NAME_LATIN)
@@ -950,6 +1036,49 @@ ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 
 			ar_buf_append(out, r, strlen(r));
 		}
+	}
+}
+
+/* Append the readable romanization of a name token (see ar_names.h). */
+void
+ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+{
+	bool		article;
+
+	romanize_word(m, s, len, out, &article);
+}
+
+/* Append the romanization of a name token for display: an unspelt article as "al-" (al-Asad). */
+static void
+romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+{
+	size_t		at = out->len;
+	bool		article;
+	uint8_t		sym[AR_NAMES_MAXSYM];
+	ar_name_script sc;
+	int			n = ar_names_fold(s, len, sym, &sc);
+	const exonym *place = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
+
+	if (place)					/* a place known by its English name (موسكو Moscow) */
+	{
+		for (int i = 0; i < place->nlat; i++)
+		{
+			char		c = (char) ('a' + place->lat[i] - 1);
+
+			ar_buf_append(out, &c, 1);
+		}
+		return;
+	}
+	romanize_word(m, s, len, out, &article);
+	if (article && out->len > at)
+	{
+		size_t		n = out->len - at;
+
+		ar_buf_append(out, "al-", 3);	/* grow, then shift the word right */
+		memmove(out->data + at + 3, out->data + at, n);
+		memcpy(out->data + at, "al-", 3);
+		if (out->data[at + 3] >= 'a' && out->data[at + 3] <= 'z')
+			out->data[at + 3] = (char) (out->data[at + 3] - 'a' + 'A');
 	}
 }
 
@@ -1016,7 +1145,8 @@ each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool 
 			size_t		at = out->len;
 
 			fn(m, s + start, end - start, out);
-			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z')
+			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z' &&
+				!(out->len > at + 3 && memcmp(out->data + at, "al-", 3) == 0))
 				out->data[at] = (char) (out->data[at] - 'a' + 'A');
 			i = end;
 			continue;
@@ -1036,7 +1166,7 @@ each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool 
 void
 ar_name_romanize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 {
-	each_word(m, s, len, out, true, ar_name_romanize);
+	each_word(m, s, len, out, true, romanize_display);
 }
 
 /* Append the likeliest Arabic spelling of a text of names, word by word (see ar_names.h). */

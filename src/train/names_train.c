@@ -30,6 +30,7 @@
 #include "ar_names.h"
 #include "ar_names_rom.h"
 #include "names_words.h"
+#include "names_train.h"
 #include "ar_namefilter.h"
 #include "ar_normalize.h"
 
@@ -40,31 +41,18 @@
 #define NPOS 3
 #define MAXLEN 30				/* longer tokens are not trained on */
 
-typedef struct pair
-{
-	char	   *ar_text,
-			   *lat_text;		/* as in the list */
-	uint8_t		ar[AR_NAMES_MAXSYM],
-				lat[AR_NAMES_MAXSYM];
-	int			na,
-				nl;
-	int			ar_id,
-				lat_id;			/* folded-string ids, for the split */
-	int			bucket;
-	int			count;			/* how many Wikidata labels use the pair (1 for the other list) */
-} pair;
 
 
-static pair *pairs;
-static int	npairs,
-			cpairs;
+pair	   *pairs;
+int			npairs;
+static int	cpairs;
 static double bonus = 1.5;		/* -b: per-Arabic-letter bonus of the cross score */
 
 /* ---- string ids (open addressing) ---- */
 static char **htab;
 static int *hid;
-static int	hcap = 1 << 19,
-			nids;
+static int	hcap = 1 << 19;
+int			nids;
 static int *parent;
 
 /* FNV-1a hash of a string. */
@@ -78,9 +66,9 @@ fnv(const char *s)
 	return h;
 }
 
-/* Id of a string (new ids get their own union-find set). */
-static int
-str_id(const char *s)
+/* Id of a string already seen, or -1 (see names_train.h). */
+int
+str_find(const char *s)
 {
 	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
 
@@ -90,6 +78,20 @@ str_id(const char *s)
 			return hid[h];
 		h = (h + 1) & (uint32_t) (hcap - 1);
 	}
+	return -1;
+}
+
+/* Id of a string (new ids get their own union-find set). */
+static int
+str_id(const char *s)
+{
+	int			id = str_find(s);
+	uint32_t	h = fnv(s) & (uint32_t) (hcap - 1);
+
+	if (id >= 0)
+		return id;
+	while (htab[h])
+		h = (h + 1) & (uint32_t) (hcap - 1);
 	htab[h] = strdup(s);
 	hid[h] = nids;
 	parent[nids] = nids;
@@ -106,7 +108,7 @@ find(int x)
 }
 
 /* Key string of folded symbols with a script tag. */
-static void
+void
 sym_key(char tag, const uint8_t *s, int n, char *out)
 {
 	out[0] = tag;
@@ -395,181 +397,6 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-#define LEX_MIN_SIMILARITY 0.5	/* a training name's spelling must be at least this similar */
-
-/* Order two pairs by Latin name. */
-static int
-cmp_lat_only(const pair *a, const pair *b)
-{
-	for (int i = 0; i < a->nl && i < b->nl; i++)
-		if (a->lat[i] != b->lat[i])
-			return a->lat[i] < b->lat[i] ? -1 : 1;
-	return a->nl - b->nl;
-}
-
-/* qsort of pair indices by Latin name, the commonest pair of a name first. */
-static int
-cmp_pair_latin(const void *x, const void *y)
-{
-	const pair *a = &pairs[*(const int *) x],
-			   *b = &pairs[*(const int *) y];
-	int			c = cmp_lat_only(a, b);
-
-	if (c)
-		return c;
-	if (a->count != b->count)
-		return b->count - a->count;
-	return *(const int *) x - *(const int *) y;
-}
-
-/* qsort of exonym lines by their Latin name. */
-static int
-cmp_line(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a + 4, *(char *const *) b + 4);	/* after "exo " / "lex " */
-}
-
-/*
- * Exonym lines "exo LATIN ARABIC" from an arwikicats-style list (kind, english, arabic): single-word
- * names of countries, cities, regions and places whose Arabic name the model's transliteration does
- * not reach (a different name key), the first entry of a Latin name winning (kinds in that order);
- * then, likewise, the commonest Arabic spelling of each Latin name of the training pairs.
- */
-static void
-write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *train)
-{
-	size_t		nlexicon = 0;
-	static const char *const kinds[] = {"country", "city", "region", "place"};
-	size_t		len;
-	char	   *text = slurp(path, &len);
-	char	  **lines = NULL;
-	size_t		n = 0,
-				cap = 0,
-				k = 0;
-	ar_buf		ka,
-				kl;
-
-	ar_buf_init(&ka, &ar_malloc_allocator, 64);
-	ar_buf_init(&kl, &ar_malloc_allocator, 64);
-	for (int kind = 0; kind < 4; kind++)
-		for (char *line = text; line && *line;)
-		{
-			char	   *nl = strchr(line, '\n'),
-					   *t1 = strchr(line, '\t'),
-					   *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-			size_t		kl_ = t1 ? (size_t) (t1 - line) : 0;
-
-			if (t1 && t2 && (!nl || t2 < nl) && kl_ == strlen(kinds[kind]) &&
-				memcmp(line, kinds[kind], kl_) == 0)
-			{
-				char		lat[128],
-							ar[256];
-				size_t		ll = (size_t) (t2 - t1 - 1),
-							al = nl ? (size_t) (nl - t2 - 1) : strlen(t2 + 1);
-				bool		ok = ll > 0 && ll < sizeof lat && al > 0 && al < sizeof ar;
-
-				for (size_t i = 0; ok && i < ll; i++)
-					ok = t1[1 + i] >= 'a' && t1[1 + i] <= 'z';
-				if (ok)
-				{
-					memcpy(lat, t1 + 1, ll);
-					lat[ll] = '\0';
-					memcpy(ar, t2 + 1, al);
-					ar[al] = '\0';
-					ok = !strchr(ar, ' ') && (unsigned char) ar[0] >= 0xD8;
-				}
-				if (ok)
-				{
-					ka.len = kl.len = 0;
-					ar_name_key(m, lat, ll, &kl);
-					ar_name_key(m, ar, al, &ka);
-					if (ka.len && strcmp(ka.data, kl.data ? kl.data : "") != 0)
-					{
-						char	   *l = malloc(ll + al + 8);
-
-						sprintf(l, "exo %s %s", lat, ar);
-						if (n == cap)
-							cap = cap ? cap * 2 : 1024, lines = realloc(lines, cap * sizeof(char *));
-						lines[n++] = l;
-					}
-				}
-			}
-			line = nl ? nl + 1 : NULL;
-		}
-	/* then the training names: a Latin name's commonest Arabic spelling, where the key differs */
-	{
-		int		   *idx = malloc(sizeof(int) * (size_t) npairs);
-		int			ni = 0;
-
-		for (int i = 0; i < npairs; i++)
-			if (train[i])
-				idx[ni++] = i;
-		qsort(idx, (size_t) ni, sizeof(int), cmp_pair_latin);
-		for (int i = 0; i < ni; i++)
-		{
-			const pair *p = &pairs[idx[i]];
-			char		lat[AR_NAMES_MAXSYM + 1],
-						ar[AR_NAMES_MAXSYM * 2 + 1];
-			int			al = 0;
-
-			if (i > 0 && cmp_lat_only(&pairs[idx[i - 1]], p) == 0)
-				continue;		/* not the commonest spelling of this Latin name */
-			for (int j = 0; j < p->nl; j++)
-				lat[j] = (char) ('a' + p->lat[j] - 1);
-			lat[p->nl] = '\0';
-			for (int j = 0; j < p->na; j++)
-				al += ar_utf8_encode(ar_names_arabic_cp(p->ar[j]), ar + al);
-			ar[al] = '\0';
-			ka.len = kl.len = 0;
-			ar_name_key(m, lat, strlen(lat), &kl);
-			ar_name_key(m, ar, (size_t) al, &ka);
-			/* noise in the lists (libya السنوسي) fails the model's own similarity */
-			if (ka.len && strcmp(ka.data, kl.data ? kl.data : "") != 0 &&
-				ar_name_similarity(m, lat, strlen(lat), ar, (size_t) al) >= LEX_MIN_SIMILARITY)
-			{
-				char	   *l = malloc(strlen(lat) + (size_t) al + 8);
-
-				sprintf(l, "lex %s %s", lat, ar);
-				if (n == cap)
-					cap = cap ? cap * 2 : 1024, lines = realloc(lines, cap * sizeof(char *));
-				lines[n++] = l;
-				nlexicon++;
-			}
-		}
-		free(idx);
-	}
-	/* sort by Latin name; the first of a kind order wins, so keep the earliest index per name */
-	for (size_t i = 0; i < n; i++)
-	{
-		char	   *l = lines[i];
-		char		tag[32];
-
-		snprintf(tag, sizeof tag, "\x01%08zu", i);
-		lines[i] = malloc(strlen(l) + sizeof tag + 1);
-		sprintf(lines[i], "%s%s", l, tag);
-		free(l);
-	}
-	qsort(lines, n, sizeof(char *), cmp_line);
-	for (size_t i = 0; i < n; i++)
-	{
-		char	   *sp = strchr(lines[i] + 4, ' ');
-		size_t		kl2 = (size_t) (sp - lines[i]) - 4;
-
-		/* lines of one Latin name are adjacent; a name followed by a space sorts before others */
-		if (k && strncmp(lines[k - 1] + 4, lines[i] + 4, kl2 + 1) == 0)
-			continue;
-		lines[k++] = lines[i];
-	}
-	for (size_t i = 0; i < k; i++)
-	{
-		*strchr(lines[i], '\x01') = '\0';
-		fprintf(f, "%s\n", lines[i]);
-	}
-	fprintf(stderr, "names_train: %zu exo lines (%zu candidate spellings of training names among them before deduplication)\n",
-			k, nlexicon);
-	free(text);
-}
-
 /* ---- joint bigram counts for the romanizer (src/core/ar_names_rom.c) ---- */
 
 typedef struct bicount
@@ -611,56 +438,131 @@ count_bigram(int32_t prev, int32_t next)
 	}
 }
 
-/* Count the token bigrams of every training pair's best alignment under the trained model. */
-static void
-count_alignments(const bool *train)
+/*
+ * May the romanizer's alignment use move k into cell (i, j) of pair p, the previous move having been
+ * an inserted Latin letter (ins)?  The display alignment ("rbi" lines) takes only what its decoder
+ * can spell back and a reader expects: at most one inserted letter in a row; one Latin letter for two
+ * Arabic letters only for a stop and a sibilant (ت د ط ك + ج ز س ش ص: ch تش, x كس); no unspelt consonant but the ل of a
+ * leading article, and no unspelt first letter but the article's ا.  Otherwise a consonant's segment
+ * swallows the article or a neighbouring letter (s:ال, m:لم) and the decoder drops letters.
+ */
+static bool
+display_move(const pair *p, int i, int j, int k, bool ins)
 {
-	static double v[MAXLEN + 1][MAXLEN + 1];
-	static int	back[MAXLEN + 1][MAXLEN + 1];
+	int			dx = moves[k][0],
+				dy = moves[k][1];
+	if (dx == 1 && dy == 0)
+		return !ins;
+	if (dx == 1 && dy == 2)		/* a stop and a sibilant: x كس, c تش, z تز, j دج */
+		return strchr("aeiouy", 'a' + p->lat[i - 1] - 1) == NULL &&
+			strchr("\x04\x09\x11\x17", p->ar[j - 2]) && strchr("\x06\x0c\x0d\x0e\x0f", p->ar[j - 1]);
+	if (dx == 0 && dy == 1)
+		return ar_names_rom_silent_ok(p->ar, p->na, j - 1);
+	return true;
+}
 
+static double display_min_share = 0.001;	/* -r: see rare_rendering */
+
+/*
+ * Is a joint token a rare rendering of its one Arabic letter: below display_min_share of that
+ * letter's renderings (all positions; du for ب, la for د, from عبد / abdullah, a Latin token
+ * spanning two Arabic words)?  The romanizer leaves such tokens out, so that no segment spells
+ * the letters of a neighbouring Arabic letter.
+ */
+static bool
+rare_token(int32_t tok)
+{
+	int			x = tok / 900,
+				y = (tok % 900) / 30;
+	double		pr = 0.0,
+				tot = 0.0;
+
+	if (tok < 0 || y == 0 || tok % 30 != 0)
+		return false;
+	for (int pos = 0; pos < NPOS; pos++)
+	{
+		pr += seg[pos][x][y];
+		for (int xx = 0; xx < NX; xx++)
+			tot += seg[pos][xx][y];
+	}
+	return pr < display_min_share * tot;
+}
+
+/*
+ * Count the token bigrams of every training pair's best alignment under the trained model: with
+ * every move (display false: "bi" lines, the Latin-to-Arabic direction of keys), or with the moves
+ * of display_move (display true: "rbi" lines, the romanizer), dropping pairs it cannot align.
+ */
+static void
+count_alignments(const bool *train, bool display)
+{
+	static double v[MAXLEN + 1][MAXLEN + 1][2];
+	static int	back[MAXLEN + 1][MAXLEN + 1][2];
+	int			dropped = 0;
+
+	if (bitab)
+		free(bitab);
 	bitab = calloc((size_t) bicap, sizeof(bicount));
 	for (int n = 0; n < npairs; n++)
 	{
 		const pair *p = &pairs[n];
 		int32_t		seq[2 * MAXLEN + 2];
-		int			ns = 0;
+		int			ns = 0,
+					end;
 
 		if (!train[n])
 			continue;
+		/* state s: 1 when the last move was an inserted Latin letter (display alignments only) */
 		for (int i = 0; i <= p->nl; i++)
 			for (int j = 0; j <= p->na; j++)
-			{
-				v[i][j] = (i + j == 0) ? 0.0 : -1e300;
-				back[i][j] = -1;
-				for (int k = 0; k < 5; k++)
+				for (int s = 0; s < 2; s++)
 				{
-					int			dx = moves[k][0],
-								dy = moves[k][1];
-					double	   *c,
-								pr;
+					v[i][j][s] = (i + j == 0 && s == 0) ? 0.0 : -1e300;
+					back[i][j][s] = -1;
+					for (int k = 0; k < 5; k++)
+					{
+						int			dx = moves[k][0],
+									dy = moves[k][1],
+									into = (display && dx == 1 && dy == 0) ? 1 : 0;
+						double	   *c,
+									pr;
 
-					if (i < dx || j < dy || v[i - dx][j - dy] <= -1e299)
-						continue;
-					pr = *move_prob(p, i, j, dx, dy, &c);
-					if (pr > 0.0 && v[i - dx][j - dy] + log(pr) > v[i][j])
-						v[i][j] = v[i - dx][j - dy] + log(pr), back[i][j] = k;
+						if (into != s || i < dx || j < dy)
+							continue;
+						for (int t = 0; t < 2; t++)
+						{
+							if (v[i - dx][j - dy][t] <= -1e299 ||
+								(display && !display_move(p, i, j, k, t == 1)))
+								continue;
+							pr = *move_prob(p, i, j, dx, dy, &c);
+							if (pr > 0.0 && v[i - dx][j - dy][t] + log(pr) > v[i][j][s])
+								v[i][j][s] = v[i - dx][j - dy][t] + log(pr), back[i][j][s] = k * 2 + t;
+						}
+					}
 				}
-			}
-		if (back[p->nl][p->na] < 0)
-			continue;
-		for (int i = p->nl, j = p->na; i + j > 0;)
+		end = v[p->nl][p->na][1] > v[p->nl][p->na][0] ? 1 : 0;
+		if (back[p->nl][p->na][end] < 0)
 		{
-			int			k = back[i][j];
+			dropped++;
+			continue;
+		}
+		for (int i = p->nl, j = p->na, s = end; i + j > 0;)
+		{
+			int			k = back[i][j][s] / 2,
+						t = back[i][j][s] % 2;
 
 			seq[ns++] = move_token(p, i, j, moves[k][0], moves[k][1]);
 			i -= moves[k][0];
 			j -= moves[k][1];
+			s = t;
 		}
 		count_bigram(AR_ROM_BOS, seq[ns - 1]);
 		for (int t = ns - 1; t > 0; t--)
 			count_bigram(seq[t], seq[t - 1]);
 		count_bigram(seq[0], AR_ROM_EOS);
 	}
+	if (display)
+		fprintf(stderr, "names_train: %d training pairs the display alignment cannot align\n", dropped);
 }
 
 /* Print a joint token as the model file spells it. */
@@ -706,23 +608,63 @@ cmp_bicount(const void *a, const void *b)
 
 /* Write the bigrams seen at least MIN_BIGRAM times, sorted by (prev, next). */
 static void
-write_bigrams(FILE *f)
+write_bigrams(FILE *f, const char *tag)
 {
 	int			k = 0;
 
 	for (int i = 0; i < bicap; i++)
-		if (bitab[i].count >= MIN_BIGRAM)
+		if (bitab[i].count >= MIN_BIGRAM &&
+			!(tag[0] == 'r' && (rare_token((int32_t) ((bitab[i].key >> 32) - 2)) ||
+								rare_token((int32_t) ((bitab[i].key & 0xFFFFFFFF) - 2)))))
 			bitab[k++] = bitab[i];
 	qsort(bitab, (size_t) k, sizeof(bicount), cmp_bicount);
 	for (int i = 0; i < k; i++)
 	{
-		fputs("bi ", f);
+		fputs(tag, f);
+		fputc(' ', f);
 		put_token(f, (int32_t) ((bitab[i].key >> 32) - 2));
 		fputc(' ', f);
 		put_token(f, (int32_t) ((bitab[i].key & 0xFFFFFFFF) - 2));
 		fprintf(f, " %.0f\n", bitab[i].count);
 	}
-	fprintf(stderr, "names_train: %d joint bigrams for the romanizer\n", k);
+	fprintf(stderr, "names_train: %d joint bigrams (%s lines)\n", k, tag);
+}
+
+/* Write the Latin letter trigram counts of the training pairs' Latin names ("lm" lines, for the romanizer). */
+static void
+write_letter_trigrams(FILE *f, const bool *train)
+{
+	static double c[NL + 1][NL + 1][NL + 1];
+	int			k = 0;
+
+	memset(c, 0, sizeof c);
+	for (int n = 0; n < npairs; n++)
+	{
+		const pair *p = &pairs[n];
+		int			a = 0,
+					b = 0;
+
+		if (!train[n])
+			continue;
+		for (int i = 0; i <= p->nl; i++)
+		{
+			int			x = i < p->nl ? p->lat[i] : 0;
+
+			c[a][b][x] += 1.0;
+			a = b;
+			b = x;
+		}
+	}
+	for (int a = 0; a <= NL; a++)
+		for (int b = 0; b <= NL; b++)
+			for (int x = 0; x <= NL; x++)
+				if (c[a][b][x] > 0.0 && !(b == 0 && a != 0))
+				{
+					fprintf(f, "lm %c%c%c %.0f\n", a ? 'a' + a - 1 : '^', b ? 'a' + b - 1 : '^',
+							x ? 'a' + x - 1 : '$', c[a][b][x]);
+					k++;
+				}
+	fprintf(stderr, "names_train: %d Latin letter trigrams (lm lines)\n", k);
 }
 
 /* Write the model file: header, calibration, every event above MIN_PROB, exonyms. */
@@ -779,8 +721,11 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 					}
 	}
 	/* the romanizer's bigrams, so that the exonym choice below sees the runtime transliteration */
-	count_alignments(train);
-	write_bigrams(mf);
+	count_alignments(train, false);
+	write_bigrams(mf, "bi");
+	count_alignments(train, true);
+	write_bigrams(mf, "rbi");
+	write_letter_trigrams(mf, train);
 	fprintf(mf, "calib -10 0 0\n");
 	fclose(mf);
 	mm = ar_names_model_open(&ar_malloc_allocator, img, imglen, &err);
@@ -809,14 +754,20 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# google/transliteration ar2en (Apache License 2.0); see docs/names.md.\n");
 	fprintf(f, "# seg POS LATIN ARABIC LOGP: log P(latin, arabic | POS), POS 0 start, 1 middle, 2 end\n");
 	fprintf(f, "# bi PREV NEXT COUNT: joint bigrams of LATIN:ARABIC tokens in the best alignments (^ start, $ end)\n");
+	fprintf(f, "# rbi PREV NEXT COUNT: the same for romanization, alignments restricted to what its decoder spells\n");
+	fprintf(f, "# lm ABC COUNT: Latin letter trigrams of the training names (^ start, $ end), for romanization\n");
 	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
 	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
+	fprintf(f, "# dsp LATIN ARABIC: the English name romanization displays for a place (arwikicats), by ARABIC\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
 	fwrite(img + 18, 1, imglen - 18 - strlen("calib -10 0 0\n"), f);
 	if (exofile)
+	{
 		write_exonyms(f, m, exofile, train);
+		write_display_places(f, m, exofile, train);
+	}
 	fclose(f);
 	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
 			good[ng * 9 / 10], path);
@@ -851,7 +802,7 @@ main(int argc, char **argv)
 	bool	   *train;
 	char		recipe[256];
 
-	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:b:")) != -1)
+	while ((opt = getopt(argc, argv, "w:p:d:i:m:D:a:s:l:x:H:N:n:E:b:r:")) != -1)
 	{
 		switch (opt)
 		{
@@ -888,6 +839,9 @@ main(int argc, char **argv)
 			case 'b':
 				bonus = atof(optarg);
 				break;
+			case 'r':
+				display_min_share = atof(optarg);
+				break;
 			case 'E':
 				exofile = optarg;
 				break;
@@ -902,7 +856,7 @@ main(int argc, char **argv)
 					namefiles[nnamefiles++] = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv] [-b BONUS]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
+				fprintf(stderr, "usage: names_train -w WIKIDATA.tsv -p WIKIPEDIA.tsv [-d DEV_PERCENT] [-i ITERS] [-m MODEL] [-D DEV_PAIRS] [-E EXONYMS.tsv] [-b BONUS] [-r DISPLAY_SHARE]\n       names_train -a TAGGED_CORPUS -s STOPWORDS -l LEXICON_OUT [-x HOLDOUT_PERCENT] [-H HUNSPELL.dic] [-N NAMELIST:COLUMN ...] [-n NAMES_OUT]\n");
 				return 2;
 		}
 	}
@@ -980,7 +934,8 @@ main(int argc, char **argv)
 		mstep();
 		fprintf(stderr, "names_train: iteration %d, log likelihood per pair %.4f\n", it + 1, ll / ntrain);
 	}
-	snprintf(recipe, sizeof recipe, "-d %d -i %d -b %.2f%s", dev, iters, bonus, exofile ? " -E arwikicats" : "");
+	snprintf(recipe, sizeof recipe, "-d %d -i %d -b %.2f -r %g%s", dev, iters, bonus, display_min_share,
+			 exofile ? " -E arwikicats" : "");
 	if (model)
 		write_model(model, recipe, ntrain, train, exofile);
 	return 0;

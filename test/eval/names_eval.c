@@ -180,10 +180,15 @@ static void
 romanize_score(const ar_names_model *m, const char *label)
 {
 	double		exact = 0,
-				cer = 0;
-	ar_buf		b;
+				cer = 0,
+				keyed = 0;
+	ar_buf		b,
+				ka,
+				kb;
 
 	ar_buf_init(&b, &ar_malloc_allocator, 64);
+	ar_buf_init(&ka, &ar_malloc_allocator, 64);
+	ar_buf_init(&kb, &ar_malloc_allocator, 64);
 	for (int i = 0; i < npair; i++)
 	{
 		char		gold[AR_NAMES_MAXSYM + 1];
@@ -194,10 +199,42 @@ romanize_score(const ar_names_model *m, const char *label)
 		ar_buf_append(&b, "", 0);
 		exact += strcmp(b.data, gold) == 0;
 		cer += gold[0] ? (double) edit(b.data, gold) / strlen(gold) : 0.0;
+		/* defect check: the romanization's name key is the Arabic's (no letter added or lost) */
+		ka.len = kb.len = 0;
+		ar_name_key(m, pair_ar[i], strlen(pair_ar[i]), &ka);
+		ar_name_key(m, b.data, strlen(b.data), &kb);
+		ar_buf_append(&ka, "", 0);
+		ar_buf_append(&kb, "", 0);
+		keyed += strcmp(ka.data, kb.data) == 0;
 	}
-	printf("%s: exact %.4f  character error rate %.4f (%d held-out pairs)\n", label, exact / npair,
-		   cer / npair, npair);
+	printf("%s: exact %.4f  character error rate %.4f  same key as the Arabic %.4f (%d held-out pairs)\n",
+		   label, exact / npair, cer / npair, keyed / npair, npair);
+	/* the article: a leading ال shown as al- exactly when the list's Latin drops it (no al / el) */
+	{
+		int			nal = 0,
+					agree = 0;
+
+		for (int i = 0; i < npair; i++)
+		{
+			char		gold[AR_NAMES_MAXSYM + 1];
+			bool		dropped;
+
+			if (strncmp(pair_ar[i], "\xd8\xa7\xd9\x84", 4) != 0 || strlen(pair_ar[i]) < 10)
+				continue;		/* ال and at least 3 more letters */
+			latin_letters(pair_lat[i], gold);
+			dropped = !(gold[0] == 'a' || gold[0] == 'e') || gold[1] != 'l';
+			b.len = 0;
+			ar_name_romanize_text(m, pair_ar[i], strlen(pair_ar[i]), &b);
+			nal++;
+			agree += dropped == (b.len > 3 && memcmp(b.data, "al-", 3) == 0);
+		}
+		if (nal)
+			printf("%s: article shown as al- exactly where the list drops it %.4f (%d pairs with a leading al)\n",
+				   label, (double) agree / nal, nal);
+	}
 	ar_buf_free(&b);
+	ar_buf_free(&ka);
+	ar_buf_free(&kb);
 }
 
 /* Romanization figures of the model, and of the same model without its bigrams (letter by letter). */
@@ -214,7 +251,8 @@ romanization_figures(const ar_names_model *m, const char *img, size_t len)
 		const char *nl = memchr(img + i, '\n', len - i);
 		size_t		ll = nl ? (size_t) (nl - img - i) + 1 : len - i;
 
-		if (!(ll >= 3 && memcmp(img + i, "bi ", 3) == 0))
+		if (!(ll >= 3 && (memcmp(img + i, "bi ", 3) == 0 || memcmp(img + i, "lm ", 3) == 0)) &&
+			!(ll >= 4 && memcmp(img + i, "rbi ", 4) == 0))
 		{
 			memcpy(copy + k, img + i, ll);
 			k += ll;
