@@ -10,6 +10,20 @@
 
 typedef uint16_t cp16;
 
+/* FNV-1a over the code points of w[0..n) (one step per code point). */
+static inline uint32_t
+ar_cp16_hash(const cp16 *w, int n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (int i = 0; i < n; i++)
+	{
+		h ^= w[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
 #define HAMZA	0x0621
 #define ALEF	0x0627
 #define BEH		0x0628

@@ -30,20 +30,6 @@ struct ar_lexicon
 	uint8_t		bloom[(1u << LEX_BLOOM_BITS) / 8];
 };
 
-/* FNV-1a over code points. */
-static inline uint32_t
-lex_hash(const cp16 *w, int n)
-{
-	uint32_t	h = 2166136261u;
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		h ^= w[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 /* Slot of w[0..n): its entry, or the empty slot where it would go. */
 static lex_slot *
@@ -89,7 +75,7 @@ lex_grow(ar_lexicon *lx)
 		{
 			const cp16 *w = lx->pool + old[i].off;
 
-			*find_slot(lx, w, old[i].len, lex_hash(w, old[i].len)) = old[i];
+			*find_slot(lx, w, old[i].len, ar_cp16_hash(w, old[i].len)) = old[i];
 		}
 	if (old)
 		lx->alloc->free_fn(lx->alloc->ctx, old);
@@ -131,7 +117,7 @@ ar_lexicon_add(ar_lexicon *lx, const cp16 *w, int n, unsigned classes)
 		return;
 	if ((lx->nused + 1) * 2 > lx->tabsize)
 		lex_grow(lx);
-	h = lex_hash(w, n);
+	h = ar_cp16_hash(w, n);
 	lx->bloom[BLOOM_BIT(h) >> 3] |= (uint8_t) (1 << (BLOOM_BIT(h) & 7));
 	s = find_slot(lx, w, n, h);
 	if (s->len == 0)
@@ -163,7 +149,7 @@ ar_lexicon_get(const ar_lexicon *lx, const cp16 *w, int n)
 
 	if (!lx || n <= 0 || n > 255)
 		return 0;
-	h = lex_hash(w, n);
+	h = ar_cp16_hash(w, n);
 	if (!(lx->bloom[BLOOM_BIT(h) >> 3] & (1 << (BLOOM_BIT(h) & 7))))
 		return 0;
 	return find_slot(lx, w, n, h)->classes;

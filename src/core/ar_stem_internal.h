@@ -57,18 +57,12 @@ struct ar_stemmer
 	uint8_t		filter[NLETTERS * NLETTERS];
 };
 
-/* FNV-1a over code points (one step per code point); never 0. */
+/* Hash of a list key (FNV-1a over code points); never 0, which marks an empty slot. */
 static inline uint32_t
 hash_cps(const cp16 *w, int n)
 {
-	uint32_t	h = 2166136261u;
-	int			i;
+	uint32_t	h = ar_cp16_hash(w, n);
 
-	for (i = 0; i < n; i++)
-	{
-		h ^= w[i];
-		h *= 16777619u;
-	}
 	return h ? h : 1;
 }
 
