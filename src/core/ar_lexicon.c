@@ -30,7 +30,6 @@ struct ar_lexicon
 	uint8_t		bloom[(1u << LEX_BLOOM_BITS) / 8];
 };
 
-
 /* Slot of w[0..n): its entry, or the empty slot where it would go. */
 static lex_slot *
 find_slot(const ar_lexicon *lx, const cp16 *w, int n, uint32_t h)
