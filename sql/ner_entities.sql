@@ -90,6 +90,16 @@ INSERT INTO ar_gazetteer (surface, label) VALUES ('تجربة أولى', 'ORG');
 SELECT entity, label FROM ar_entities('موسكو تجربة أولى') ORDER BY start_pos;
 DELETE FROM ar_gazetteer WHERE origin = 'user';
 
+-- many user rows removed in one statement (the session reloads instead of applying 600
+-- removals one by one): the removed names are gone, the kept row (ORG, not the model's PER) stays
+INSERT INTO ar_gazetteer (surface, label)
+  SELECT 'بلدة ' || translate(g::text, '0123456789', 'سبتثجحخدذر'), 'LOC' FROM generate_series(1, 600) g;
+INSERT INTO ar_gazetteer (surface, label) VALUES ('زوبيرتا كلاندوف', 'ORG');
+SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى بلدة حخ أمس.') ORDER BY start_pos;
+DELETE FROM ar_gazetteer WHERE origin = 'user' AND surface LIKE 'بلدة %';
+SELECT entity, label FROM ar_entities('وصلت زوبيرتا كلاندوف إلى بلدة حخ أمس.') ORDER BY start_pos;
+DELETE FROM ar_gazetteer WHERE origin = 'user';
+
 -- inside a transaction, too
 BEGIN;
 INSERT INTO ar_gazetteer (surface, label) VALUES ('الساحة الكبيرة', 'LOC');

@@ -522,6 +522,28 @@ gaz_load_shipped(const char *nsp, const char *table)
 }
 
 /*
+ * Does the query that just returned remove so many user rows that a full load
+ * is cheaper?  Each removal recomputes the skeleton and surname slots of its
+ * words over the user rows, so a bulk DELETE or UPDATE of N rows would cost
+ * O(N^2) applied one by one (5,000 rows: 0.4 s), and a load O(N).
+ */
+static bool
+gaz_many_removals(void)
+{
+	uint64		removals = 0,
+				users = gaz_user_keys ? (uint64) hash_get_num_entries(gaz_user_keys) : 0;
+
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		char	   *op = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+
+		if (op && op[0] == '-')
+			removals++;
+	}
+	return removals > 256 && removals > users / 8;
+}
+
+/*
  * Apply changes of user rows to the cache: the rows (op, surface, label,
  * canonical) of the query that just returned ret, in order; false when one of
  * them needs a full load (shipped rows changed, table truncated, entries
@@ -534,6 +556,8 @@ gaz_apply(int ret)
 
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading the gazetteer failed: %s", SPI_result_code_string(ret));
+	if (gaz_many_removals())
+		return false;
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
