@@ -815,13 +815,13 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
 	{
 		/* a loanword's spelling variant: one stem for all its spellings */
-		int			k = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
-									 best.attested, foreign != 0, loan);
+		int			loan_len = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
+											best.attested, foreign != 0, loan);
 
-		if (k > 0)
+		if (loan_len > 0)
 		{
 			best.stem = loan;
-			best.stem_len = k;
+			best.stem_len = loan_len;
 			best.rule = AR_RULE_LOAN;
 		}
 	}
