@@ -535,9 +535,11 @@ gaz_many_removals(void)
 
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		char	   *op = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		bool		isnull;
+		Datum		op = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 
-		if (op && op[0] == '-')
+		/* the op column is one short text character: read it in place, no copy */
+		if (!isnull && VARSIZE_ANY_EXHDR(DatumGetPointer(op)) > 0 && *VARDATA_ANY(DatumGetPointer(op)) == '-')
 			removals++;
 	}
 	return removals > 256 && removals > users / 8;
