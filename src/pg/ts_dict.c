@@ -28,34 +28,15 @@
 #include "pg_arabic.h"
 #include "ar_normalize.h"
 #include "ar_stem.h"
+#include "ar_stem_memo.h"
 #include "ar_tokenize.h"
-
-/*
- * Per-dictionary memo of recent words: news text repeats a small vocabulary,
- * so most tokens are answered without stemming.  Direct-mapped, fixed size,
- * allocated once with the dictionary (backend lifetime); words or stems
- * longer than the slot are simply not memoized.  16384 slots (1.6 MB): on
- * news text about 71 % of the words are answered here (57 % with 4096
- * slots), which pays for the lexicon lookups of the stemmer.
- */
-#define WC_SLOTS	16384
-#define WC_BYTES	46
-
-typedef struct ArStemCacheSlot
-{
-	uint32		hash;
-	uint8		klen;			/* 0 = empty */
-	int8		vlen;			/* -1 = stopword or empty stem */
-	uint8		alen;			/* second lexeme (nisba place), after the stem in val; 0 = none */
-	char		key[WC_BYTES];
-	char		val[WC_BYTES];
-} ArStemCacheSlot;
 
 typedef struct ArStemDict
 {
 	ar_stemmer *st;
 	ar_buf		scratch;		/* reused by every lexize call */
-	ArStemCacheSlot *cache;		/* WC_SLOTS entries */
+	ar_allocator memo_alloc;	/* palloc in the dictionary's memory context */
+	ar_stem_memo *memo;			/* recent words (ar_stem_memo.h): 1.1 MB, 4.5 MB once grown */
 } ArStemDict;
 
 PG_FUNCTION_INFO_V1(ar_stem_init);
@@ -158,6 +139,13 @@ parse_loan(const char *v)
 	return on;
 }
 
+/* Allocator bridge for the memo: palloc in the memory context ctx, whatever the current one. */
+static void *
+dict_realloc_fn(void *ctx, void *ptr, size_t size)
+{
+	return ptr ? repalloc(ptr, size) : MemoryContextAlloc((MemoryContext) ctx, size);
+}
+
 /* Dictionary init: validate options, build the stemmer and load its lists. */
 Datum
 ar_stem_init(PG_FUNCTION_ARGS)
@@ -243,7 +231,11 @@ ar_stem_init(PG_FUNCTION_ARGS)
 	if (files[AR_LIST_STOPWORDS])
 		load_list(d->st, AR_LIST_STOPWORDS, files[AR_LIST_STOPWORDS]);
 	ar_buf_init(&d->scratch, &ar_pg_allocator, 256);
-	d->cache = palloc0(sizeof(ArStemCacheSlot) * WC_SLOTS);
+	/* the memo grows during lexize calls: its memory must come from the dictionary's context */
+	d->memo_alloc = ar_pg_allocator;
+	d->memo_alloc.realloc_fn = dict_realloc_fn;
+	d->memo_alloc.ctx = CurrentMemoryContext;
+	d->memo = ar_stem_memo_new(&d->memo_alloc);
 	PG_RETURN_POINTER(d);
 }
 
@@ -313,6 +305,17 @@ split_long(const char *s, size_t len)
 	return res;
 }
 
+/* A lexeme for PostgreSQL: a NUL-terminated palloc'd copy of s[0..len) (PostgreSQL pfrees duplicates one by one). */
+static inline char *
+lexeme_copy(const char *s, size_t len)
+{
+	char	   *p = palloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
 /*
  * Dictionary lexize: the stem as one lexeme (pieces if over-long), or an
  * empty list for a stopword.  A nisba of a place also yields the place
@@ -325,26 +328,24 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 	ArStemDict *d = (ArStemDict *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 3);
+	TSLexeme   *res;
 	ar_stem_result r;
-	ArStemCacheSlot *slot = NULL;
-	uint32		h = 0;
+	ar_memo_entry m;
+	uint32		h;
 	ar_buf		big,
 			   *scratch;
 
-	if (len > 0 && len <= WC_BYTES)
+	if (ar_stem_memo_get(d->memo, in, (size_t) Max(len, 0), &m, &h))
 	{
-		h = hash_bytes((const unsigned char *) in, len);
-		slot = &d->cache[h & (WC_SLOTS - 1)];
-		if (slot->klen == len && slot->hash == h && memcmp(slot->key, in, len) == 0)
-		{
-			if (slot->vlen > 0)
-				res[0].lexeme = pnstrdup(slot->val, slot->vlen);
-			if (slot->alen > 0)
-				res[1].lexeme = pnstrdup(slot->val + slot->vlen, slot->alen);
-			PG_RETURN_POINTER(res);
-		}
+		/* the answer of an earlier call: no stemming, two or three allocations */
+		res = palloc0(sizeof(TSLexeme) * (m.stem ? (m.also ? 3 : 2) : 1));
+		if (m.stem)
+			res[0].lexeme = lexeme_copy(m.stem, m.stem_len);
+		if (m.also)
+			res[1].lexeme = lexeme_copy(m.also, m.also_len);
+		PG_RETURN_POINTER(res);
 	}
+	res = palloc0(sizeof(TSLexeme) * 3);
 	/* long words get a per-call buffer: the shared scratch must not grow for good */
 	if (len > 1024)
 		ar_buf_init(&big, &ar_pg_allocator, (size_t) len * 2 + 16);
@@ -367,23 +368,13 @@ ar_stem_lexize(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(res);
 	}
 	if (!r.stopword && r.stem_len > 0)
-		res[0].lexeme = pnstrdup(scratch->data + r.stem_off, r.stem_len);
+		res[0].lexeme = lexeme_copy(scratch->data + r.stem_off, r.stem_len);
 	if (res[0].lexeme && r.also_len > 0)
-		res[1].lexeme = pnstrdup(scratch->data + r.also_off, r.also_len);
+		res[1].lexeme = lexeme_copy(scratch->data + r.also_off, r.also_len);
+	ar_stem_memo_put(d->memo, h, in, (size_t) Max(len, 0),
+					 res[0].lexeme, r.stem_len, res[1].lexeme, r.also_len);
 	if (scratch != &d->scratch)
 		ar_buf_free(scratch);
-	if (slot && (r.stopword || r.stem_len + (res[1].lexeme ? r.also_len : 0) <= WC_BYTES))
-	{
-		slot->hash = h;
-		slot->klen = (uint8) len;
-		memcpy(slot->key, in, len);
-		slot->vlen = res[0].lexeme ? (int8) r.stem_len : -1;
-		slot->alen = res[1].lexeme ? (uint8) r.also_len : 0;
-		if (res[0].lexeme)
-			memcpy(slot->val, res[0].lexeme, r.stem_len);
-		if (res[1].lexeme)
-			memcpy(slot->val + r.stem_len, res[1].lexeme, r.also_len);
-	}
 	PG_RETURN_POINTER(res);
 }
 
