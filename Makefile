@@ -32,7 +32,7 @@ PG_CPPFLAGS = -I$(CURDIR)/src/core $(ICU_CFLAGS)
 PG_CFLAGS += -Wextra -Wno-unused-parameter
 SHLIB_LINK += $(ICU_LIBS)
 
-CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench test/bench/stem_loan_bench
+CORE_PROGS = test/unit/core_test test/bench/core_bench test/bench/ner_core_bench test/bench/stem_loan_bench test/bench/fts_core_bench
 EXTRA_CLEAN_BENCH = test/bench/ner_corpus.txt
 FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
 FUZZ_PROGS := $(FUZZ_SRCS:.c=)
@@ -69,10 +69,13 @@ test/bench/quotes_core_bench: test/bench/quotes_core_bench.c $(CORE_SRCS) $(CORE
 test/bench/stem_loan_bench: test/bench/stem_loan_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+test/bench/fts_core_bench: test/bench/fts_core_bench.c test/bench/bench_util.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner bench-quotes bench-stem-loan
+.PHONY: core-check fuzz-build fuzz-smoke bench-core bench-ner bench-quotes bench-stem-loan bench-fts-core
 core-check: test/unit/core_test $(GAZ_IMAGE)
 	./test/unit/core_test
 
@@ -113,6 +116,15 @@ bench-stem-loan: test/bench/stem_loan_bench
 	@f="$(STEM_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
 	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
 	./test/bench/stem_loan_bench $$f $(BENCH_REPS)
+
+# the ar_stem dictionary's path (tokenizer, word memo, stemmer) outside PostgreSQL: FTS_BENCH_TEXT has
+# one document per line (default: the sample corpus 200 times); FTS_BENCH_MODE 0 = no memo, 1 = memo
+FTS_BENCH_TEXT ?=
+FTS_BENCH_MODE ?= 1
+bench-fts-core: test/bench/fts_core_bench
+	@f="$(FTS_BENCH_TEXT)"; if [ -z "$$f" ]; then f=test/bench/ner_corpus.txt; : > $$f; \
+	  for i in $$(seq 200); do cat test/corpus/[0-9]*.txt >> $$f; done; fi; \
+	./test/bench/fts_core_bench $$f $(BENCH_REPS) $(FTS_BENCH_MODE)
 
 # ---- named-entity model: `make model` retrains the shipped model and the evaluation model ----
 # Both reproducible (fixed seed and epochs), with the same recipe:

@@ -6,8 +6,8 @@
 
 #include "ar_stem_memo.h"
 
-/* Bytes of an entry's key + stem + second lexeme: an entry is one 64-byte cache line. */
-#define MEMO_DATA 60
+/* Bytes of an entry's key + stem + second lexeme: two entries share a 64-byte cache line. */
+#define MEMO_DATA 28
 
 typedef struct memo_entry
 {
@@ -18,11 +18,16 @@ typedef struct memo_entry
 	char		data[MEMO_DATA];	/* key, then stem, then second lexeme */
 } memo_entry;
 
-/* Tags and last-use stamps of one set's ways (0 = empty way). */
+/*
+ * Tags (16 bits of the hash; 0 = empty way) and recency ranks (0 = most
+ * recently used .. AR_MEMO_WAYS - 1) of one set's ways: 16 bytes, so the
+ * tags of the whole memo stay in the CPU's second-level cache.
+ */
 typedef struct memo_set
 {
-	uint32_t	tag[AR_MEMO_WAYS];
-	uint32_t	used[AR_MEMO_WAYS];
+	uint16_t	tag[AR_MEMO_WAYS];
+	uint8_t		rank[AR_MEMO_WAYS];
+	uint8_t		pad[16 - 3 * AR_MEMO_WAYS];
 } memo_set;
 
 struct ar_stem_memo
@@ -32,7 +37,6 @@ struct ar_stem_memo
 	memo_entry *ents;			/* 64-byte aligned inside ents_raw */
 	void	   *ents_raw;
 	size_t		nsets;			/* power of two */
-	uint32_t	clock;			/* last stamp given */
 	uint32_t	misses;			/* until the memo has grown */
 };
 
@@ -72,10 +76,22 @@ memo_alloc(ar_stem_memo *m, size_t nsets)
 	void	   *raw = m->alloc->realloc_fn(m->alloc->ctx, NULL, ebytes + 63);
 
 	memset(sets, 0, nsets * sizeof(memo_set));
+	for (size_t i = 0; i < nsets; i++)
+		for (int w = 0; w < AR_MEMO_WAYS; w++)
+			sets[i].rank[w] = (uint8_t) w;
 	m->sets = sets;
 	m->ents_raw = raw;
 	m->ents = (memo_entry *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63);
 	m->nsets = nsets;
+}
+
+/* The tag of hash h: its high 16 bits (the set comes from the low bits), never 0. */
+static inline uint16_t
+memo_tag(uint32_t h)
+{
+	uint16_t	t = (uint16_t) (h >> 16);
+
+	return t ? t : 1;
 }
 
 /* The way of set s to (re)use: an empty one, else the least recently used. */
@@ -86,15 +102,27 @@ memo_victim(const memo_set *s)
 
 	for (int w = 0; w < AR_MEMO_WAYS; w++)
 	{
-		if (s->used[w] == 0)
+		if (s->tag[w] == 0)
 			return w;
-		if (s->used[w] < s->used[v])
+		if (s->rank[w] > s->rank[v])
 			v = w;
 	}
 	return v;
 }
 
-/* Grow to AR_MEMO_BIG_SLOTS entries, keeping what the memo holds. */
+/* Make way w of set s the most recently used. */
+static inline void
+memo_touch(memo_set *s, int w)
+{
+	uint8_t		r = s->rank[w];
+
+	for (int v = 0; v < AR_MEMO_WAYS; v++)
+		if (s->rank[v] < r)
+			s->rank[v]++;
+	s->rank[w] = 0;
+}
+
+/* Grow to AR_MEMO_BIG_SLOTS entries, keeping what the memo holds and its recency order. */
 static void
 memo_grow(ar_stem_memo *m)
 {
@@ -105,18 +133,20 @@ memo_grow(ar_stem_memo *m)
 
 	memo_alloc(m, AR_MEMO_BIG_SLOTS / AR_MEMO_WAYS);
 	for (size_t i = 0; i < old_n; i++)
-		for (int w = 0; w < AR_MEMO_WAYS; w++)
-			if (old_sets[i].used[w] != 0)
-			{
-				uint32_t	h = old_sets[i].tag[w];
-				size_t		idx = h & (m->nsets - 1);
-				memo_set   *s = &m->sets[idx];
-				int			v = memo_victim(s);
+		for (int r = AR_MEMO_WAYS - 1; r >= 0; r--)
+			for (int w = 0; w < AR_MEMO_WAYS; w++)
+				if (old_sets[i].tag[w] != 0 && old_sets[i].rank[w] == r)
+				{
+					const memo_entry *x = &old_ents[i * AR_MEMO_WAYS + w];
+					uint32_t	h = memo_hash(x->data, x->klen);
+					size_t		idx = h & (m->nsets - 1);
+					memo_set   *s = &m->sets[idx];
+					int			v = memo_victim(s);
 
-				s->tag[v] = h;
-				s->used[v] = old_sets[i].used[w];
-				m->ents[idx * AR_MEMO_WAYS + v] = old_ents[i * AR_MEMO_WAYS + w];
-			}
+					s->tag[v] = memo_tag(h);
+					memo_touch(s, v);
+					m->ents[idx * AR_MEMO_WAYS + v] = *x;
+				}
 	m->alloc->free_fn(m->alloc->ctx, old_sets);
 	m->alloc->free_fn(m->alloc->ctx, old_raw);
 }
@@ -151,6 +181,7 @@ ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e
 	uint32_t	h;
 	size_t		idx;
 	memo_set   *s;
+	uint16_t	tag;
 
 	if (len == 0 || len > MEMO_DATA)
 	{
@@ -161,16 +192,15 @@ ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e
 	*hash = h;
 	idx = h & (m->nsets - 1);
 	s = &m->sets[idx];
+	tag = memo_tag(h);
 	for (int w = 0; w < AR_MEMO_WAYS; w++)
-		if (s->tag[w] == h && s->used[w] != 0)
+		if (s->tag[w] == tag)
 		{
 			const memo_entry *x = &m->ents[idx * AR_MEMO_WAYS + w];
 
 			if (x->klen == len && memcmp(x->data, word, len) == 0)
 			{
-				if (++m->clock == 0)
-					m->clock = 1;
-				s->used[w] = m->clock;
+				memo_touch(s, w);
 				e->stem = x->has_stem ? x->data + x->klen : NULL;
 				e->stem_len = x->slen;
 				e->also = x->alen ? x->data + x->klen + x->slen : NULL;
@@ -214,10 +244,8 @@ ar_stem_memo_put(ar_stem_memo *m, uint32_t hash, const char *word, size_t len,
 		memcpy(x->data + len, stem, stem_len);
 	if (also_len)
 		memcpy(x->data + len + stem_len, also, also_len);
-	if (++m->clock == 0)
-		m->clock = 1;
-	s->tag[v] = hash;
-	s->used[v] = m->clock;
+	s->tag[v] = memo_tag(hash);
+	memo_touch(s, v);
 }
 
 /* Bytes held by the memo. */

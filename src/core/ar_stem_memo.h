@@ -7,13 +7,15 @@
  * News text repeats a vocabulary far larger than a few thousand words but
  * with a steep frequency curve, so a memo of recent words answers most
  * tokens without stemming.  The memo is 4-way set-associative with
- * least-recently-used replacement, one 64-byte cache line per entry and the
- * tags of a set in a separate 32-byte record, so a lookup reads one tag
- * record and, on a hit, one entry.  It starts at AR_MEMO_SMALL_SLOTS entries
- * (1.1 MB) and grows once, to AR_MEMO_BIG_SLOTS (4.5 MB), after
+ * least-recently-used replacement: 32-byte entries (two per cache line) and
+ * the tags and recency ranks of a set in a separate 16-byte record, so a
+ * lookup reads one tag record (the tags of the whole memo stay in the CPU's
+ * second-level cache) and, on a hit, one entry.  It starts at
+ * AR_MEMO_SMALL_SLOTS entries and grows once, to AR_MEMO_BIG_SLOTS, after
  * AR_MEMO_GROW_MISSES misses (bulk work: indexing, a query over many rows),
- * so a backend that stems a few words keeps the small size.  Words or
- * lexemes that do not fit an entry are simply not memoized.
+ * so a backend that stems a few words keeps the small size (see
+ * ar_stem_memo_bytes()).  A word whose bytes and lexemes exceed an entry's 28
+ * bytes (4 % of news tokens) is simply not memoized.
  *
  * The memo holds only what the caller put in it; it is owned by one caller
  * (a dictionary in one backend) and not thread-safe.
@@ -26,7 +28,7 @@
 #define AR_MEMO_WAYS		4
 #define AR_MEMO_SMALL_SLOTS 16384
 #define AR_MEMO_BIG_SLOTS	65536
-#define AR_MEMO_GROW_MISSES 32768
+#define AR_MEMO_GROW_MISSES 8192
 
 typedef struct ar_stem_memo ar_stem_memo;
 
