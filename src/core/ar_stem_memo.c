@@ -6,16 +6,21 @@
 
 #include "ar_stem_memo.h"
 
-/* Bytes of an entry's key + stem + second lexeme: two entries share a 64-byte cache line. */
-#define MEMO_DATA 28
+/* Bytes of an entry before its data. */
+#define MEMO_HEAD 4
 
+/*
+ * An entry: 32 bytes in the short table (two share a 64-byte cache line), 64
+ * in the long one; its data holds the key, then the stem, then the second
+ * lexeme.
+ */
 typedef struct memo_entry
 {
 	uint8_t		klen;
 	uint8_t		slen;
 	uint8_t		alen;
 	uint8_t		has_stem;		/* 0: no lexeme (stopword or empty stem) */
-	char		data[MEMO_DATA];	/* key, then stem, then second lexeme */
+	char		data[];		
 } memo_entry;
 
 /*
@@ -30,14 +35,22 @@ typedef struct memo_set
 	uint8_t		pad[16 - 3 * AR_MEMO_WAYS];
 } memo_set;
 
+/* One table: sets of AR_MEMO_WAYS entries of esize bytes. */
+typedef struct memo_table
+{
+	memo_set   *sets;
+	char	   *ents;			/* 64-byte aligned inside ents_raw */
+	void	   *ents_raw;
+	size_t		nsets;			/* power of two */
+	size_t		esize;			/* 32 or 64 */
+} memo_table;
+
 struct ar_stem_memo
 {
 	const ar_allocator *alloc;
-	memo_set   *sets;
-	memo_entry *ents;			/* 64-byte aligned inside ents_raw */
-	void	   *ents_raw;
-	size_t		nsets;			/* power of two */
+	memo_table	tab[2];			/* short entries, long entries */
 	uint32_t	misses;			/* until the memo has grown */
+	bool		grown;
 };
 
 /* Hash of word bytes: 8 bytes at a time, multiply and fold. */
@@ -67,22 +80,30 @@ memo_hash(const char *s, size_t n)
 	return (uint32_t) (h >> 32);
 }
 
-/* Allocate empty tables of nsets sets; the previous ones stay in place if an allocation fails. */
-static void
-memo_alloc(ar_stem_memo *m, size_t nsets)
+/* Entry w of set idx of table t. */
+static inline memo_entry *
+memo_ent(const memo_table *t, size_t idx, int w)
 {
-	size_t		ebytes = nsets * AR_MEMO_WAYS * sizeof(memo_entry);
-	memo_set   *sets = m->alloc->realloc_fn(m->alloc->ctx, NULL, nsets * sizeof(memo_set));
-	void	   *raw = m->alloc->realloc_fn(m->alloc->ctx, NULL, ebytes + 63);
+	return (memo_entry *) (t->ents + (idx * AR_MEMO_WAYS + w) * t->esize);
+}
+
+/* Allocate empty tables of nslots entries for t; t keeps its old tables if an allocation fails. */
+static void
+memo_alloc(const ar_allocator *a, memo_table *t, size_t nslots, size_t esize)
+{
+	size_t		nsets = nslots / AR_MEMO_WAYS;
+	memo_set   *sets = a->realloc_fn(a->ctx, NULL, nsets * sizeof(memo_set));
+	void	   *raw = a->realloc_fn(a->ctx, NULL, nslots * esize + 63);
 
 	memset(sets, 0, nsets * sizeof(memo_set));
 	for (size_t i = 0; i < nsets; i++)
 		for (int w = 0; w < AR_MEMO_WAYS; w++)
 			sets[i].rank[w] = (uint8_t) w;
-	m->sets = sets;
-	m->ents_raw = raw;
-	m->ents = (memo_entry *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63);
-	m->nsets = nsets;
+	t->sets = sets;
+	t->ents_raw = raw;
+	t->ents = (char *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63);
+	t->nsets = nsets;
+	t->esize = esize;
 }
 
 /* The tag of hash h: its high 16 bits (the set comes from the low bits), never 0. */
@@ -122,33 +143,30 @@ memo_touch(memo_set *s, int w)
 	s->rank[w] = 0;
 }
 
-/* Grow to AR_MEMO_BIG_SLOTS entries, keeping what the memo holds and its recency order. */
+/* Grow table t to nslots entries, keeping what it holds and its recency order. */
 static void
-memo_grow(ar_stem_memo *m)
+memo_grow(const ar_allocator *a, memo_table *t, size_t nslots)
 {
-	memo_set   *old_sets = m->sets;
-	memo_entry *old_ents = m->ents;
-	void	   *old_raw = m->ents_raw;
-	size_t		old_n = m->nsets;
+	memo_table	old = *t;
 
-	memo_alloc(m, AR_MEMO_BIG_SLOTS / AR_MEMO_WAYS);
-	for (size_t i = 0; i < old_n; i++)
+	memo_alloc(a, t, nslots, old.esize);
+	for (size_t i = 0; i < old.nsets; i++)
 		for (int r = AR_MEMO_WAYS - 1; r >= 0; r--)
 			for (int w = 0; w < AR_MEMO_WAYS; w++)
-				if (old_sets[i].tag[w] != 0 && old_sets[i].rank[w] == r)
+				if (old.sets[i].tag[w] != 0 && old.sets[i].rank[w] == r)
 				{
-					const memo_entry *x = &old_ents[i * AR_MEMO_WAYS + w];
+					const memo_entry *x = memo_ent(&old, i, w);
 					uint32_t	h = memo_hash(x->data, x->klen);
-					size_t		idx = h & (m->nsets - 1);
-					memo_set   *s = &m->sets[idx];
+					size_t		idx = h & (t->nsets - 1);
+					memo_set   *s = &t->sets[idx];
 					int			v = memo_victim(s);
 
 					s->tag[v] = memo_tag(h);
 					memo_touch(s, v);
-					m->ents[idx * AR_MEMO_WAYS + v] = *x;
+					memcpy(memo_ent(t, idx, v), x, old.esize);
 				}
-	m->alloc->free_fn(m->alloc->ctx, old_sets);
-	m->alloc->free_fn(m->alloc->ctx, old_raw);
+	a->free_fn(a->ctx, old.sets);
+	a->free_fn(a->ctx, old.ents_raw);
 }
 
 /* A new, empty memo (see ar_stem_memo.h). */
@@ -159,7 +177,8 @@ ar_stem_memo_new(const ar_allocator *alloc)
 
 	memset(m, 0, sizeof(*m));
 	m->alloc = alloc;
-	memo_alloc(m, AR_MEMO_SMALL_SLOTS / AR_MEMO_WAYS);
+	memo_alloc(alloc, &m->tab[0], AR_MEMO_SMALL_SLOTS, 32);
+	memo_alloc(alloc, &m->tab[1], AR_MEMO_SMALL_SLOTS / 8, 64);
 	return m;
 }
 
@@ -169,34 +188,26 @@ ar_stem_memo_free(ar_stem_memo *m)
 {
 	if (!m)
 		return;
-	m->alloc->free_fn(m->alloc->ctx, m->sets);
-	m->alloc->free_fn(m->alloc->ctx, m->ents_raw);
+	for (int i = 0; i < 2; i++)
+	{
+		m->alloc->free_fn(m->alloc->ctx, m->tab[i].sets);
+		m->alloc->free_fn(m->alloc->ctx, m->tab[i].ents_raw);
+	}
 	m->alloc->free_fn(m->alloc->ctx, m);
 }
 
-/* Look a word up (see ar_stem_memo.h). */
-bool
-ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e, uint32_t *hash)
+/* Look word[0..len) up in table t (hash h): true and *e filled on a hit. */
+static inline bool
+memo_find(memo_table *t, uint32_t h, const char *word, size_t len, ar_memo_entry *e)
 {
-	uint32_t	h;
-	size_t		idx;
-	memo_set   *s;
-	uint16_t	tag;
+	size_t		idx = h & (t->nsets - 1);
+	memo_set   *s = &t->sets[idx];
+	uint16_t	tag = memo_tag(h);
 
-	if (len == 0 || len > MEMO_DATA)
-	{
-		*hash = 0;
-		return false;
-	}
-	h = memo_hash(word, len);
-	*hash = h;
-	idx = h & (m->nsets - 1);
-	s = &m->sets[idx];
-	tag = memo_tag(h);
 	for (int w = 0; w < AR_MEMO_WAYS; w++)
 		if (s->tag[w] == tag)
 		{
-			const memo_entry *x = &m->ents[idx * AR_MEMO_WAYS + w];
+			const memo_entry *x = memo_ent(t, idx, w);
 
 			if (x->klen == len && memcmp(x->data, word, len) == 0)
 			{
@@ -208,17 +219,39 @@ ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e
 				return true;
 			}
 		}
-	if (m->nsets < AR_MEMO_BIG_SLOTS / AR_MEMO_WAYS)
+	return false;
+}
+
+/* Look a word up (see ar_stem_memo.h): the short table, then the long one. */
+bool
+ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e, uint32_t *hash)
+{
+	uint32_t	h;
+
+	if (len == 0 || len > 64 - MEMO_HEAD)
+	{
+		*hash = 0;
+		return false;
+	}
+	h = memo_hash(word, len);
+	*hash = h;
+	if (len <= 32 - MEMO_HEAD && memo_find(&m->tab[0], h, word, len, e))
+		return true;
+	if (memo_find(&m->tab[1], h, word, len, e))
+		return true;
+	if (!m->grown)
 		m->misses++;
 	return false;
 }
 
-/* Remember a word's answer (see ar_stem_memo.h). */
+/* Remember a word's answer (see ar_stem_memo.h), in the first table its bytes fit. */
 void
 ar_stem_memo_put(ar_stem_memo *m, uint32_t hash, const char *word, size_t len,
 				 const char *stem, size_t stem_len, const char *also, size_t also_len)
 {
-	size_t		idx;
+	memo_table *t;
+	size_t		idx,
+				need;
 	memo_set   *s;
 	memo_entry *x;
 	int			v;
@@ -227,14 +260,20 @@ ar_stem_memo_put(ar_stem_memo *m, uint32_t hash, const char *word, size_t len,
 		stem_len = 0;
 	if (!stem || !also)
 		also_len = 0;
-	if (len == 0 || len + stem_len + also_len > MEMO_DATA)
+	need = MEMO_HEAD + len + stem_len + also_len;
+	if (len == 0 || need > 64)
 		return;
-	if (m->misses >= AR_MEMO_GROW_MISSES && m->nsets < AR_MEMO_BIG_SLOTS / AR_MEMO_WAYS)
-		memo_grow(m);
-	idx = hash & (m->nsets - 1);
-	s = &m->sets[idx];
+	if (!m->grown && m->misses >= AR_MEMO_GROW_MISSES)
+	{
+		memo_grow(m->alloc, &m->tab[0], AR_MEMO_BIG_SLOTS);
+		memo_grow(m->alloc, &m->tab[1], AR_MEMO_BIG_SLOTS / 8);
+		m->grown = true;
+	}
+	t = &m->tab[need > 32];
+	idx = hash & (t->nsets - 1);
+	s = &t->sets[idx];
 	v = memo_victim(s);
-	x = &m->ents[idx * AR_MEMO_WAYS + v];
+	x = memo_ent(t, idx, v);
 	x->klen = (uint8_t) len;
 	x->slen = (uint8_t) stem_len;
 	x->alen = (uint8_t) also_len;
@@ -252,5 +291,11 @@ ar_stem_memo_put(ar_stem_memo *m, uint32_t hash, const char *word, size_t len,
 size_t
 ar_stem_memo_bytes(const ar_stem_memo *m)
 {
-	return m ? sizeof(*m) + m->nsets * (sizeof(memo_set) + AR_MEMO_WAYS * sizeof(memo_entry)) + 63 : 0;
+	size_t		n = 0;
+
+	if (!m)
+		return 0;
+	for (int i = 0; i < 2; i++)
+		n += m->tab[i].nsets * (sizeof(memo_set) + AR_MEMO_WAYS * m->tab[i].esize) + 63;
+	return sizeof(*m) + n;
 }

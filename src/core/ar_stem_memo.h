@@ -6,16 +6,18 @@
  *
  * News text repeats a vocabulary far larger than a few thousand words but
  * with a steep frequency curve, so a memo of recent words answers most
- * tokens without stemming.  The memo is 4-way set-associative with
- * least-recently-used replacement: 32-byte entries (two per cache line) and
- * the tags and recency ranks of a set in a separate 16-byte record, so a
- * lookup reads one tag record (the tags of the whole memo stay in the CPU's
- * second-level cache) and, on a hit, one entry.  It starts at
- * AR_MEMO_SMALL_SLOTS entries and grows once, to AR_MEMO_BIG_SLOTS, after
+ * tokens without stemming.  The memo is two 4-way set-associative tables
+ * with least-recently-used replacement: one of 32-byte entries (two per
+ * cache line) for a word whose bytes and lexemes fit 28 bytes (96 % of news
+ * tokens), one of 64-byte entries, an eighth as many, for the others up to
+ * 60 bytes; longer words are not memoized.  The tags and recency ranks of a
+ * set are in a separate 16-byte record, so a lookup reads one tag record
+ * (the tags stay in the CPU's second-level cache) and, on a hit, one entry.
+ * The memo starts with AR_MEMO_SMALL_SLOTS short entries (0.7 MB in all) and
+ * grows once, to AR_MEMO_BIG_SLOTS (2.8 MB in all), after
  * AR_MEMO_GROW_MISSES misses (bulk work: indexing, a query over many rows),
- * so a backend that stems a few words keeps the small size (see
- * ar_stem_memo_bytes()).  A word whose bytes and lexemes exceed an entry's 28
- * bytes (4 % of news tokens) is simply not memoized.
+ * so a backend that stems a few words keeps the small size
+ * (ar_stem_memo_bytes() gives the size).
  *
  * The memo holds only what the caller put in it; it is owned by one caller
  * (a dictionary in one backend) and not thread-safe.

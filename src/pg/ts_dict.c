@@ -36,7 +36,7 @@ typedef struct ArStemDict
 	ar_stemmer *st;
 	ar_buf		scratch;		/* reused by every lexize call */
 	ar_allocator memo_alloc;	/* palloc in the dictionary's memory context */
-	ar_stem_memo *memo;			/* recent words (ar_stem_memo.h): 1.1 MB, 4.5 MB once grown */
+	ar_stem_memo *memo;			/* recent words (ar_stem_memo.h): 0.7 MB, 2.8 MB once grown */
 } ArStemDict;
 
 PG_FUNCTION_INFO_V1(ar_stem_init);
