@@ -4,15 +4,19 @@
  *    0-1) and loanword folding (bit 2), the rest is one word.  Checks, besides memory safety, that every part of a
  *    stemmed word lies inside the scratch buffer and holds only Arabic letters, that a stemmed word's normalized
  *    form equals ar_normalize() of it (without loanword folding, which also maps ڤ پ گ), that the stem of a stemmed word is no
- *    longer than the word, and that stemming is deterministic.
+ *    longer than the word, and that stemming is deterministic; and that the
+ *    dictionary's word memo (one per stemmer, kept across inputs) gives back
+ *    exactly the lexemes of a fresh ar_stem_lexeme().
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_normalize.h"
 #include "ar_stem.h"
+#include "ar_stem_memo.h"
 
 static ar_stemmer *stemmers[8];
+static ar_stem_memo *memos[8];
 
 /* Small built-in lists (and a lexicon) so the list and lexicon paths are exercised. */
 static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\nبيروت place\nروسيا place\n";
@@ -48,6 +52,43 @@ check_part(const ar_buf *b, size_t off, size_t len)
 		abort();
 }
 
+/* Does the memo's answer e equal the lexemes of r in b (as the dictionary keeps them)? */
+static int
+memo_agrees(const ar_memo_entry *e, const ar_stem_result *r, const ar_buf *b)
+{
+	bool		lex = !r->stopword && r->stem_len > 0;
+	size_t		alen = lex ? r->also_len : 0;
+
+	if ((e->stem != NULL) != lex || (lex && (e->stem_len != r->stem_len ||
+											 memcmp(e->stem, b->data + r->stem_off, r->stem_len) != 0)))
+		return 0;
+	return (e->also ? e->also_len : 0) == alen &&
+		(alen == 0 || memcmp(e->also, b->data + r->also_off, alen) == 0);
+}
+
+/* The memo's answer for w, before and after storing the fresh one, is the fresh one. */
+static void
+check_memo(ar_stem_memo *m, const ar_stemmer *st, const char *w, size_t wl, ar_buf *b)
+{
+	ar_stem_result r;
+	ar_memo_entry e;
+	uint32_t	h;
+	bool		lex;
+
+	ar_stem_lexeme(st, w, wl, b, &r);
+	lex = !r.stopword && r.stem_len > 0;
+	if (ar_stem_memo_get(m, w, wl, &e, &h))
+	{
+		if (!memo_agrees(&e, &r, b))
+			abort();
+		return;
+	}
+	ar_stem_memo_put(m, h, w, wl, lex ? b->data + r.stem_off : NULL, r.stem_len,
+					 lex && r.also_len ? b->data + r.also_off : NULL, r.also_len);
+	if (ar_stem_memo_get(m, w, wl, &e, &h) && !memo_agrees(&e, &r, b))
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -74,6 +115,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ar_stemmer_load(stemmers[i], AR_LIST_PROTECTED, protected_list, sizeof(protected_list) - 1, NULL);
 			ar_stemmer_load(stemmers[i], AR_LIST_PLURALS, plural_list, sizeof(plural_list) - 1, NULL);
 			ar_stemmer_load(stemmers[i], AR_LIST_STOPWORDS, stop_list, sizeof(stop_list) - 1, NULL);
+			memos[i] = ar_stem_memo_new(&ar_malloc_allocator);
 		}
 	}
 	st = stemmers[data[0] & 7];
@@ -108,6 +150,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ar_stem_word(st, w, wl, &b, &r2);
 	if (r2.stem_len != r.stem_len || memcmp(a.data + r.stem_off, b.data + r2.stem_off, r.stem_len) != 0)
 		abort();
+	check_memo(memos[data[0] & 7], st, w, wl, &b);
 	ar_buf_free(&a);
 	ar_buf_free(&b);
 	return 0;
