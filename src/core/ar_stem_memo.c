@@ -235,6 +235,15 @@ ar_stem_memo_get(ar_stem_memo *m, const char *word, size_t len, ar_memo_entry *e
 	}
 	h = memo_hash(word, len);
 	*hash = h;
+#ifdef __GNUC__
+	{
+		/* fetch the set's short entries (two cache lines) while its tags are compared */
+		const char *x = m->tab[0].ents + (h & (m->tab[0].nsets - 1)) * AR_MEMO_WAYS * 32;
+
+		__builtin_prefetch(x);
+		__builtin_prefetch(x + 64);
+	}
+#endif
 	if (len <= 32 - MEMO_HEAD && memo_find(&m->tab[0], h, word, len, e))
 		return true;
 	if (memo_find(&m->tab[1], h, word, len, e))
