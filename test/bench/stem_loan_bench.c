@@ -19,35 +19,6 @@
 #include "ar_tokenize.h"
 #include "bench_util.h"
 
-/* The default stemmer with the shipped lists (read from the source tree). */
-static ar_stemmer *
-shipped(bool loan)
-{
-	static const char *const ext[4] = {"lexicon", "protected", "plurals", "stop"};
-	static const ar_stem_list kinds[4] = {AR_LIST_LEXICON, AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
-	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
-	int			i;
-
-	ar_stemmer_set_loanwords(st, loan);
-	for (i = 0; i < 4; i++)
-	{
-		char		path[128];
-		ar_buf		b;
-		size_t		bad = 0;
-
-		snprintf(path, sizeof(path), "src/tsearch_data/pg_arabic.%s", ext[i]);
-		ar_buf_init(&b, &ar_malloc_allocator, 1 << 16);
-		bench_slurp(path, &b);
-		if (ar_stemmer_load(st, kinds[i], b.data, b.len, &bad) < 0)
-		{
-			fprintf(stderr, "%s: bad line %zu\n", path, bad);
-			exit(1);
-		}
-		ar_buf_free(&b);
-	}
-	return st;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -73,8 +44,8 @@ main(int argc, char **argv)
 	}
 	ar_buf_init(&text, &ar_malloc_allocator, 1 << 20);
 	bench_slurp(argv[1], &text);
-	st[0] = shipped(false);
-	st[1] = shipped(true);
+	st[0] = bench_shipped_stemmer(false);
+	st[1] = bench_shipped_stemmer(true);
 	off = malloc(sizeof(size_t) * (text.len / 2 + 1));
 	len = malloc(sizeof(size_t) * (text.len / 2 + 1));
 	ar_tokenizer_init(&tz, text.data, text.len);
