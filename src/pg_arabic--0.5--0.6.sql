@@ -14,3 +14,8 @@
 DELETE FROM @extschema@.ar_gazetteer WHERE origin OPERATOR(pg_catalog.<>) 'user';
 INSERT INTO @extschema@.ar_gazetteer (surface, label, canonical, origin)
   SELECT s.surface, s.label, s.canonical, s.origin FROM @extschema@._ar_gazetteer_shipped() s;
+
+-- ===================================================================
+-- Section: ar_analyze shows a second lexeme (0.6)
+-- ===================================================================
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, loanword, stopword), and a second row with rule place for the place a nisba adjective also indexes; ar_stem dictionary';

@@ -454,7 +454,7 @@ scratch_text(const ar_buf *b, size_t off, size_t len)
 	return PointerGetDatum(cstring_to_text_with_len(b->data + off, (int) len));
 }
 
-/* ar_analyze(input text): one row per non-space token with its normalized form, clitics, stem and the rule behind it. */
+/* ar_analyze(input text): one row per non-space token with its normalized form, clitics, stem and the rule behind it (and one more for a second lexeme). */
 Datum
 ar_analyze(PG_FUNCTION_ARGS)
 {
@@ -517,6 +517,17 @@ ar_analyze(PG_FUNCTION_ARGS)
 		values[8] = Int32GetDatum((int32) tok.char_len);
 		MemoryContextSwitchTo(old);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if (stemmable && !r.stopword && r.also_len > 0)
+		{
+			/* the second lexeme at the same position: the place of a nisba (الإيراني: ايران) */
+			old = MemoryContextSwitchTo(rowcxt);
+			values[4] = scratch_text(&scratch, r.also_off, r.also_len);
+			nulls[4] = false;
+			values[9] = CStringGetTextDatum("place");
+			nulls[9] = false;
+			MemoryContextSwitchTo(old);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
 		MemoryContextReset(rowcxt);
 	}
 	MemoryContextDelete(rowcxt);
