@@ -323,6 +323,7 @@ lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
 #define AN_NOUN		0
 #define AN_VERB		1
 #define AN_RULES	2
+#define AN_ARTICLE	3			/* a noun after the article: it takes no pronoun */
 
 /*
  * Endings of work[0..k) reduced with the lexicon as evidence (see
@@ -382,9 +383,25 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, int mode, cp16 *wor
 	if (list_hit(st, r, m, m, o))
 		return;
 	memcpy(work, r, m * sizeof(cp16));
-	/* one pronoun enclitic, unless the whole remainder is an attested word */
+	/*
+	 * after the article a final ه is no pronoun but ة written without its
+	 * dots (الجامعه = الجامعة) when the lexicon knows that word
+	 */
+	if (mode == AN_ARTICLE && lexok && m >= 3 && m <= AR_STEM_MAXCP && work[m - 1] == HEH &&
+		lexicon_tehm(st, work, m))
+	{
+		cp16		tmp[AR_STEM_MAXCP];
+
+		memcpy(tmp, r, m * sizeof(cp16));
+		tmp[m - 1] = TEHM;
+		analyze_suffixes(st, tmp, m, AN_ARTICLE, work, o);
+		if (o->consumed == m - 1)
+			o->consumed = m;	/* the ه is the stem's, not a suffix */
+		return;
+	}
+	/* one pronoun enclitic, unless the whole remainder is an attested word or follows the article */
 	rclasses = lexok ? (int) ar_lexicon_get(st->lex, r, m) : 0;
-	for (i = rclasses ? NENCLITICS : 0; i < NENCLITICS; i++)
+	for (i = rclasses || mode == AN_ARTICLE ? NENCLITICS : 0; i < NENCLITICS; i++)
 	{
 		const sfx  *s = &enclitics[i];
 
@@ -620,6 +637,18 @@ attested_shorter(const ar_stemmer *st, const prefix_cand *cands, const sfx_out *
 	return false;
 }
 
+/*
+ * Would the split pc leave an unattested two letters + ت, the rest of a
+ * past-tense verb in ت whose first radical looks like a clitic (بدأت is not
+ * ب + دات, لعبت not ل + عبت, وجدت not و + جدت)?  With a lexicon only.
+ */
+static bool
+past_feminine_rest(const ar_stemmer *st, const prefix_cand *pc, const sfx_out *o, const cp16 *r, int m)
+{
+	return st->lex && st->level >= AR_STEM_DEFAULT && pc->len > 0 && !pc->article && !pc->verb &&
+		m == 3 && r[2] == TEH && !o->attested;
+}
+
 /* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
 static bool
 clitics_only(const prefix_cand *cands, int nc, int n)
@@ -775,7 +804,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	{
 		analyze_suffixes(st, w + cands[i].len, n - cands[i].len,
 						 !plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) ? AN_RULES :
-						 cands[i].verb ? AN_VERB : AN_NOUN, works[i], &res[i]);
+						 cands[i].verb ? AN_VERB : cands[i].article ? AN_ARTICLE : AN_NOUN, works[i], &res[i]);
 		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
 	}
@@ -804,7 +833,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	for (i = 0; i < nc && chosen < 0; i++)
 		if (plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) &&
 			(res[i].stem_len >= 2 || cands[i].len == 0) &&
-			!(cands[i].kaf && st->lex && st->level < AR_STEM_HEAVY))
+			!(cands[i].kaf && st->lex && st->level < AR_STEM_HEAVY) &&
+			!past_feminine_rest(st, &cands[i], &res[i], w + cands[i].len, n - cands[i].len))
 			chosen = i;
 	if (chosen < 0)
 		chosen = nc - 1;		/* the empty split is always last */
