@@ -923,6 +923,18 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	if (st->level >= AR_STEM_DEFAULT && best.stem_len >= 4 && best.stem_len < AR_STEM_MAXCP &&
 		best.stem[best.stem_len - 1] == YEH && (k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
 	{
+		/* the place's own lexeme: a listed name takes loanword folding too (منغوليا -> منجولا) */
+		if (st->loan && ar_loan_candidate(place, k, AR_RULE_LIST, false))
+		{
+			cp16		folded[AR_STEM_MAXCP];
+			int			loan_len = ar_loan_stem(st, place, k, AR_RULE_LIST, true, false, folded);
+
+			if (loan_len > 0)
+			{
+				memcpy(place, folded, loan_len * sizeof(cp16));
+				k = loan_len;
+			}
+		}
 		r->also_off = scratch->len;
 		emit(st, scratch, place, k);
 		r->also_len = scratch->len - 1 - r->also_off;
