@@ -689,26 +689,6 @@ article_certain(const ar_stemmer *st, const prefix_cand *pc, const cp16 *w, int 
 	return true;
 }
 
-/*
- * Where عبد starts a compound name written joined (عبدالله, وعبدالعزيز:
- * عبد + ال + a name of 2+ letters), after at most one of و ف ب ل; -1 if not.
- */
-static int
-abd_compound(const cp16 *w, int n)
-{
-	static const cp16 abdal[] = {0x0639, BEH, 0x062F, ALEF, LAM};	/* عبدال */
-	int			p;
-
-	for (p = 0; p <= 1; p++)
-	{
-		if (p == 1 && !(w[0] == WAW || w[0] == FEH || w[0] == BEH || w[0] == LAM))
-			break;
-		if (n - p >= 7 && memcmp(w + p, abdal, sizeof(abdal)) == 0)
-			return p;
-	}
-	return -1;
-}
-
 /* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
 static bool
 clitics_only(const prefix_cand *cands, int nc, int n)
@@ -849,47 +829,6 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		emit(st, scratch, w, n);
 		r->norm_len = r->stem_len = scratch->len - 1;
 		r->prefix_off = r->suffix_off = scratch->len - 1;
-		return;
-	}
-
-	/*
-	 * a compound name written joined (عبدالله, عبدالرحمن): the lexemes of
-	 * عبد and of the name, at one position, as for عبد الله written apart
-	 */
-	if (st->level >= AR_STEM_DEFAULT && (k = abd_compound(w, n)) >= 0)
-	{
-		const cp16 *x = w + k + 3;	/* ال + the name */
-		int			xn = n - k - 3;
-
-		if (!list_hit(st, x, xn, xn, &best))	/* الله is listed */
-			analyze_suffixes(st, x + 2, xn - 2, AN_ARTICLE, works[0], &best);
-		r->rule = AR_RULE_LIGHT;
-		r->stemmed = true;
-		if (parts)
-		{
-			emit(st, scratch, w, n);
-			r->norm_len = scratch->len - 1;
-			r->prefix_off = scratch->len;
-			emit(st, scratch, w, k);
-			r->prefix_len = scratch->len - 1 - r->prefix_off;
-		}
-		r->stem_off = scratch->len;
-		emit(st, scratch, w + k, 3);
-		r->stem_len = scratch->len - 1 - r->stem_off;
-		if (parts)
-		{
-			r->suffix_off = scratch->len;
-			emit(st, scratch, x, xn);
-			r->suffix_len = scratch->len - 1 - r->suffix_off;
-		}
-		else
-			r->norm_off = r->prefix_off = r->suffix_off = r->stem_off + r->stem_len;	/* empty */
-		if (best.stem_len > 0)
-		{
-			r->also_off = scratch->len;
-			emit(st, scratch, best.stem, best.stem_len);
-			r->also_len = scratch->len - 1 - r->also_off;
-		}
 		return;
 	}
 
