@@ -14,3 +14,10 @@
 DELETE FROM @extschema@.ar_gazetteer WHERE origin OPERATOR(pg_catalog.<>) 'user';
 INSERT INTO @extschema@.ar_gazetteer (surface, label, canonical, origin)
   SELECT s.surface, s.label, s.canonical, s.origin FROM @extschema@._ar_gazetteer_shipped() s;
+
+-- ===================================================================
+-- Section: ar_root (issue 20): roots of words, from the stemmer's lexicon
+-- ===================================================================
+CREATE FUNCTION @extschema@.ar_root(word text) RETURNS text
+  AS 'MODULE_PATHNAME', 'ar_root_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_root(text) IS 'Triliteral or quadriliteral root of one Arabic word (a hamza radical written أ), only where the shipped lexicon (tsearch_data/pg_arabic.lexicon) and the morphological patterns make it certain; NULL otherwise (uncertain, ambiguous, not one Arabic word)';

@@ -158,8 +158,8 @@ root_supported_from(const root_ctx *c, const cp16 *rad, int k, const cp16 *w, in
 	{
 		int			m;
 
-		if (fam[i][0] == 'A' && rad[1] == TEH)
-			continue;			/* اتخاذ is افتعال of أخذ */
+		if ((fam[i][0] == 'A' && rad[1] == TEH) || (fam[i][0] == 'm' && rad[2] == TEH))
+			continue;			/* اتخاذ, مرتد are افتعال, مفتعل of أخذ, ردد */
 		m = ar_pattern_fill(fam[i], rad, buf);
 
 		if (m < 2 || (m == n && memcmp(buf, w, n * sizeof(cp16)) == 0))
@@ -491,6 +491,17 @@ suffix_letters(cp16 *l)
 	l['w'] = WAW;
 }
 
+/* The plural وا loses its ا before a pronoun (كتبوه), and و alone ends a verb only there. */
+static inline bool
+plural_w_fits(const char *ending, const char *enclitic)
+{
+	if (strcmp(ending, "wA") == 0)
+		return *enclitic == '\0';
+	if (strcmp(ending, "w") == 0)
+		return *enclitic != '\0';
+	return true;
+}
+
 /* Verb readings of r[0..n) (after و/ف): past, and present after س/ل and a prefix ي ت ن ا. */
 static void
 verb_readings(root_ctx *c, const cp16 *r, int n, const cp16 *l)
@@ -508,8 +519,7 @@ verb_readings(root_ctx *c, const cp16 *r, int n, const cp16 *l)
 		m = n - (int) strlen(enclitics[e]);
 		for (v = 0; v < NELEM(past_endings); v++)
 		{
-			/* وا loses its ا before a pronoun, و alone only there */
-			if ((*past_endings[v] == 'w' && (past_endings[v][1] == 'A') == (*enclitics[e] != '\0')) ||
+			if (!plural_w_fits(past_endings[v], enclitics[e]) ||
 				(*past_endings[v] && !has_suffix(r, m, past_endings[v], l)))
 				continue;
 			verb_stem(c, r, m - (int) strlen(past_endings[v]), false);
@@ -526,7 +536,7 @@ verb_readings(root_ctx *c, const cp16 *r, int n, const cp16 *l)
 			for (v = 0; v < (b[0] == NOON ? 1 : NELEM(present_endings)); v++)
 			{
 				/* نفعل takes no ending (نورمان is no verb) */
-				if ((*present_endings[v] == 'w' && (present_endings[v][1] == 'A') == (*enclitics[e] != '\0')) ||
+				if (!plural_w_fits(present_endings[v], enclitics[e]) ||
 					(*present_endings[v] && !has_suffix(b, bm, present_endings[v], l)))
 					continue;
 				verb_stem(c, b + 1, bm - 1 - (int) strlen(present_endings[v]), true);
