@@ -67,7 +67,7 @@ static const root_tpl noun_tpl[] = {
 	{"t123", "123", 0}, {"mt123", "123", 0},	/* تفعل متفعل */
 	{"t1A23", "123", 0}, {"mt1A23", "123", 0},	/* تفاعل متفاعل */
 	{"An12A3", "123", 0}, {"mn123", "123", 0},	/* انفعال منفعل */
-	{"A1t2A3", "123", NO_S1}, {"m1t23", "123", NO_S1}, {"m1t23h", "123", NO_S1},	/* افتعال مفتعل */
+	{"A1t2A3", "123", NO_S1}, {"m1t23", "123", NO_S1 | NO_W2}, {"m1t23h", "123", NO_S1 | NO_W2},	/* افتعال مفتعل */
 	{"Ast12A3", "123", 0}, {"mst123", "123", 0}, {"mst123h", "123", 0},	/* استفعال مستفعل */
 	{"=12", "122", 0},			/* doubled roots written with two letters: حق خط */
 	/* doubled roots lose a letter: مهم منصة مهتم أدق أجنة (these readings compete with the others) */
