@@ -39,15 +39,18 @@ typedef struct root_tpl
 	int			flags;			/* NO_* below */
 } root_tpl;
 
-/* The readings a template does not take: hollow roots write their middle و as ي (قيام, مقيم), مفعل of hollow roots looks like فعال (مقال, مكان), افتعال of و roots like إفعال (اتصال). */
+/*
+ * Readings a template does not take, because the letters then hide another
+ * form: hollow roots write their middle و as ي (قيام, مقيم), مفعل of a hollow
+ * root looks like فعال or فعيل (مقال, مكان, مبيع).
+ */
 #define NO_Y2	1				/* second radical ي */
 #define NO_M1	2				/* first radical م */
 #define NO_S1	4				/* first radical س: استفاد is استفعل of فيد, not افتعل of سفد */
 #define NO_A1	8				/* first radical ا: إصابة is إفالة of صوب, not فعالة of أصب */
-#define NO_W2	32				/* second radical و */
 #define Y2_RIVAL 16				/* second radical ي: فيعل of a و root competes (سيد ميت جيد) */
+#define NO_W2	32				/* second radical و */
 #define NO_T2	64				/* second radical ت: مختار is مفتعل of خير (مفتاح is lost) */
-
 
 /* Nouns and adjectives: singulars, verbal nouns, participles (the stem must be attested). */
 static const root_tpl noun_tpl[] = {
@@ -61,13 +64,13 @@ static const root_tpl noun_tpl[] = {
 	{"m12A3", "123", NO_T2},			/* مفعال */
 	{"A123", "123", NO_Y2},			/* أفعل */
 	{"A12A3", "123", 0},			/* إفعال (and the plural أفعال) */
-	{"1A23h", "123", 0},
 	{"m1A23", "123", 0}, {"m1A23h", "123", 0},	/* مفاعل مفاعلة */
 	{"t12y3", "123", 0},		/* تفعيل */
 	{"t123", "123", 0}, {"mt123", "123", 0},	/* تفعل متفعل */
 	{"t1A23", "123", 0}, {"mt1A23", "123", 0},	/* تفاعل متفاعل */
 	{"An12A3", "123", 0}, {"mn123", "123", 0},	/* انفعال منفعل */
-	{"A1t2A3", "123", NO_S1}, {"m1t23", "123", NO_S1 | NO_W2}, {"m1t23h", "123", NO_S1 | NO_W2},	/* افتعال مفتعل */
+	{"A1t2A3", "123", NO_S1},	/* افتعال */
+	{"m1t23", "123", NO_S1 | NO_W2}, {"m1t23h", "123", NO_S1 | NO_W2},	/* مفتعل */
 	{"Ast12A3", "123", 0}, {"mst123", "123", 0}, {"mst123h", "123", 0},	/* استفعال مستفعل */
 	{"=12", "122", 0},			/* doubled roots written with two letters: حق خط */
 	/* doubled roots lose a letter: مهم منصة مهتم أدق أجنة (these readings compete with the others) */
@@ -76,7 +79,7 @@ static const root_tpl noun_tpl[] = {
 	{"At2A3", "w23", 0},		/* افتعال of و roots: اتصال (ت roots too: both readings compete) */
 };
 
-/* Quadriliteral nouns, tried only when no triliteral template fits a stem. */
+/* Quadriliteral nouns (they compete with the triliteral readings: مترجم). */
 static const root_tpl quad_tpl[] = {
 	{"1234", "1234", 0}, {"1234h", "1234", 0}, {"m1234", "1234", 0},
 };
@@ -145,7 +148,10 @@ tpl_fits(const char *t, int n)
 	return (int) strlen(t) - (*t == '~' || *t == '=' || *t == '^') == n;
 }
 
-/* Is the root rad[1..k] supported by an attested word of its family (from family entry first on) other than w[0..n)? */
+/*
+ * Is the root rad[1..k] supported by an attested word of its family (from
+ * entry first on) other than w[0..n)?
+ */
 static bool
 root_supported_from(const root_ctx *c, const cp16 *rad, int k, const cp16 *w, int n, int first)
 {
@@ -231,7 +237,7 @@ propose(root_ctx *c, const cp16 *r0, int k)
 
 /*
  * Propose the root r[0..k) read from s[0..n); a final ي may stand for و
- * (عالية: علو, مبنى: بني), so the و root competes when its family is attested.
+ * (مبنى: بني or بنو), so the و root competes when its family is attested.
  */
 static void
 propose_weak(root_ctx *c, const cp16 *r, int k, const cp16 *s, int n)
@@ -296,7 +302,7 @@ present_like(const cp16 *s)
 	return s[0] == TEH || s[0] == ALEF || ((s[0] == YEH || s[0] == NOON) && s[2] == YEH);
 }
 
-/* Match an attested noun stem s[0..n) against the noun templates; reduced: an ending was removed to reach it. */
+/* Match an attested noun stem s[0..n) against the noun templates (reduced: an ending was removed to reach it). */
 static void
 noun_stem(root_ctx *c, const cp16 *s, int n, bool reduced)
 {
@@ -319,17 +325,18 @@ noun_stem(root_ctx *c, const cp16 *s, int n, bool reduced)
 		if (*tp->stem == '=')
 			rad[3] = rad[2];	/* حق: ح ق ق */
 		if (((tp->flags & NO_Y2) && rad[2] == YEH) || ((tp->flags & NO_M1) && rad[1] == MEEM) ||
-			((tp->flags & NO_S1) && rad[1] == SEEN) || ((tp->flags & NO_A1) && rad[1] == ALEF) || ((tp->flags & NO_W2) && rad[2] == WAW) || ((tp->flags & NO_T2) && rad[2] == TEH))
+			((tp->flags & NO_S1) && rad[1] == SEEN) || ((tp->flags & NO_A1) && rad[1] == ALEF) ||
+			((tp->flags & NO_W2) && rad[2] == WAW) || ((tp->flags & NO_T2) && rad[2] == TEH))
 			continue;
 		if (tp->root[1] == tp->root[2] && (rad[1] == ALEF || rad[2] == HAMZA))
 			continue;			/* مارة سيئ: no doubled root with a hamza */
 		if (n == 3 && present_like(s))
 			continue;			/* تضم تحل نرى أجد: a present verb as often as a noun */
-		k = ar_pattern_fill(tp->root, rad, r + 1);
-		memcpy(rad + 1, r + 1, k * sizeof(cp16));
-		/* دم يد: biliteral nouns of weak roots; a doubled root needs a word that shows both its letters */
 		if (*tp->stem == '=' && reduced)
 			continue;			/* سنين is not سن + ين */
+		k = ar_pattern_fill(tp->root, rad, r + 1);
+		memcpy(rad + 1, r + 1, k * sizeof(cp16));
+		/* a doubled root needs a word that shows both its letters (دم يد: biliteral nouns of weak roots) */
 		if (root_supported_from(c, rad, 3, s, n, tp->root[1] == tp->root[2] ? 2 : 0))
 			propose_weak(c, r + 1, k, s, n);
 		if ((tp->flags & Y2_RIVAL) && rad[2] == YEH)
@@ -345,7 +352,11 @@ noun_stem(root_ctx *c, const cp16 *s, int n, bool reduced)
 			propose(c, rad + 1, 4);
 }
 
-/* Read an attested noun s[0..n); a nisba ي whose noun is attested is read as that noun only (مثالي -> مثال, رئاسي -> رئاسة). */
+/*
+ * Read an attested noun s[0..n); a nisba ي whose noun is attested is read as
+ * that noun only (مثالي -> مثال, رئاسي -> رئاسة).  iya: the word was written
+ * with ية; reduced: an ending was removed to reach s.
+ */
 static void
 noun_candidate(root_ctx *c, const cp16 *s, int n, bool iya, bool reduced)
 {
@@ -439,7 +450,8 @@ verb_stem(root_ctx *c, const cp16 *s, int n, bool present)
 	{
 		const char *t = present ? verb_tpl_tab[i].present : verb_tpl_tab[i].past;
 
-		if (t && tpl_fits(t, n) && ar_pattern_match(t, s, n, rad) && (present || (rad[1] != YEH && rad[2] != YEH)) &&
+		if (t && tpl_fits(t, n) && ar_pattern_match(t, s, n, rad) &&
+			(present || (rad[1] != YEH && rad[2] != YEH)) &&
 			!(i == VERB_VIII && rad[1] == SEEN) && !(i == VERB_IV && rad[1] == TEH) &&
 			verb_evidence(c, &verb_tpl_tab[i], rad, s, n))
 		{
@@ -568,7 +580,7 @@ noun_readings(root_ctx *c, const cp16 *r, int n, const cp16 *l)
 	}
 }
 
-/* Is w[0..k) a chain of noun proclitics (و ف, ب ك ل, ال): then a hamza at k starts the stem (الأعمال, وأكد)? */
+/* Is w[0..k) a chain of noun proclitics (و ف, ب ك ل, ال)?  Then a hamza at k starts the stem (الأعمال, وأكد). */
 static bool
 proclitics_only(const cp16 *w, int k)
 {
@@ -585,7 +597,7 @@ proclitics_only(const cp16 *w, int k)
 	return i == k;
 }
 
-/* Letters of word[0..len) with the hamza seats أ إ inside the word kept as ء (سأل, not سال); -1 when not one word. */
+/* Letters of word[0..len), the hamza seats أ إ inside the word kept as ء (سأل, not سال); -1: not one word. */
 static int
 word_letters(const ar_stemmer *st, const char *word, size_t len, cp16 *w, ar_buf *scratch)
 {
@@ -687,15 +699,6 @@ ar_root(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_
 		if (!pa || (n >= 4 && w[0] == conj[a] && !whole))
 			verb_readings(&c, w + pa, n - pa, l);
 	}
-#ifdef AR_ROOT_DEBUG
-	for (i = 0; i < c.nroots && i < MAXROOTS; i++)
-	{
-		for (int j = 0; j < c.rlen[i]; j++)
-			ar_buf_append_cp(out, c.roots[i][j]);
-		ar_buf_append(out, "|", 1);
-	}
-	return c.nroots > 0;
-#endif
 	if (c.nroots != 1)
 		return false;
 	for (i = 0; i < c.rlen[0]; i++)
