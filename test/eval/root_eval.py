@@ -14,13 +14,13 @@ N is even.  The rules of src/core/ar_root.c were chosen looking at the tuning ha
 PUD: the share of the distinct Arabic word forms of the PUD dev treebank that get a root
 (coverage only: PUD has no roots).  -v lists the wrong answers and the NULLs of the tuning
 half (never of the report half).  Last line: FIGURE ... (report half and PUD)."""
-import os, re, subprocess, sys
+import os, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-shared = os.environ.get('PGARABIC_SHARED', os.path.join(here, '..', '..', '..', 'shared'))
+sys.path.insert(0, here)
+from loan_eval import PUD, conllu_words  # noqa: E402  (the PUD word forms, read the same way)
+
 GOLD = os.path.join(here, 'root_gold.tsv')
-PUD = os.path.join(shared, 'data', 'pud', 'dev.conllu')
-ARABIC = re.compile('[\u0621-\u064a\u0640\u064b-\u0652\u0670]+')
 
 
 def psql_roots(words, args):
@@ -52,13 +52,7 @@ def main():
                 continue
             w, _, r = line.rstrip('\n').partition('\t')
             gold.append((w, r))
-    pud = set()
-    with open(PUD, encoding='utf-8') as f:
-        for line in f:
-            cols = line.split('\t')
-            if len(cols) > 2 and cols[0].isdigit() and ARABIC.fullmatch(cols[1]):
-                pud.add(cols[1])
-    pud = sorted(pud)
+    pud = sorted(conllu_words(PUD))
     got = psql_roots([w for w, _ in gold] + pud, args)
     figs = {}
     for half, parity in (('tune', 1), ('report', 0)):
