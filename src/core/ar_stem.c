@@ -128,6 +128,16 @@ slow:
 	return n > 0 ? n : -1;
 }
 
+/* Normalized letters of a word for ar_root.c (see ar_stem_internal.h). */
+int
+stem_letters(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
+{
+	int			foreign = 0;
+	int			n = st->level > AR_STEM_NONE ? to_cps(st, s, len, w, tmp, &foreign) : -1;
+
+	return foreign ? -1 : n;
+}
+
 /* ---- stemming ---- */
 
 /* Does w[0..n) end with the suffix sfx (sn code points)? */

@@ -94,4 +94,12 @@ void		stem_table_grow(ar_stemmer *st);
 /* Add flags (and, if val given, the mapped stem) to the entry of w[0..n) (ar_stem_table.c). */
 void		stem_put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn);
 
+/*
+ * Letters of s[0..len) normalized as the stemmer reads them (internal mask:
+ * ة kept) into w (room for AR_STEM_MAXCP); -1 when s is not one Arabic word
+ * of at most AR_STEM_MAXCP letters (or has a letter of Persian spelling).
+ * tmp is scratch (ar_stem.c).
+ */
+int			stem_letters(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp);
+
 #endif							/* AR_STEM_INTERNAL_H */

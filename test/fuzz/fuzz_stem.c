@@ -4,13 +4,15 @@
  *    0-1) and loanword folding (bit 2), the rest is one word.  Checks, besides memory safety, that every part of a
  *    stemmed word lies inside the scratch buffer and holds only Arabic letters, that a stemmed word's normalized
  *    form equals ar_normalize() of it (without loanword folding, which also maps ڤ پ گ), that the stem of a stemmed word is no
- *    longer than the word, and that stemming is deterministic.
+ *    longer than the word, and that stemming is deterministic.  The same word goes through
+ *    ar_root(): a root, when there is one, is 3 or 4 Arabic letters and the same on a second call.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_normalize.h"
 #include "ar_stem.h"
+#include "ar_root.h"
 
 static ar_stemmer *stemmers[8];
 
@@ -18,7 +20,7 @@ static ar_stemmer *stemmers[8];
 static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\nبيروت place\nروسيا place\n";
 static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
 static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
-static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";
+static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\nكاتب FMT\nمكتب T\nاستخدام T\nمسءول M\n";
 
 /* Does s[0..len) hold only Arabic letters U+0621..U+064A (what a stemmed word is made of)? */
 static int
@@ -108,6 +110,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ar_stem_word(st, w, wl, &b, &r2);
 	if (r2.stem_len != r.stem_len || memcmp(a.data + r.stem_off, b.data + r2.stem_off, r.stem_len) != 0)
 		abort();
+	/* the root: 3 or 4 letters, deterministic */
+	a.len = b.len = 0;
+	ar_buf_init(&n, &ar_malloc_allocator, 16);
+	if (ar_root(st, w, wl, &a, &n))
+	{
+		ar_buf		n2;
+
+		if ((n.len != 6 && n.len != 8) || !only_letters(n.data, n.len))
+			abort();
+		ar_buf_init(&n2, &ar_malloc_allocator, 16);
+		if (!ar_root(st, w, wl, &b, &n2) || n2.len != n.len || memcmp(n.data, n2.data, n.len) != 0)
+			abort();
+		ar_buf_free(&n2);
+	}
+	else if (n.len != 0)
+		abort();
+	ar_buf_free(&n);
 	ar_buf_free(&a);
 	ar_buf_free(&b);
 	return 0;
