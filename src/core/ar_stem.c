@@ -133,7 +133,8 @@ int
 stem_letters(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
 {
 	int			foreign = 0;
-	int			n = st->level > AR_STEM_NONE ? to_cps(st, s, len, w, tmp, &foreign) : -1;
+	unsigned	hamzas = 0;
+	int			n = st->level > AR_STEM_NONE ? to_cps(st, s, len, w, tmp, &foreign, &hamzas) : -1;
 
 	return foreign ? -1 : n;
 }
