@@ -71,7 +71,7 @@ def main():
             print('  NULL: ' + ' '.join(gold[i][0] for i in idx if not got[i]))
     pud_got = got[len(gold):]
     pud_cov = sum(1 for r in pud_got if r) / len(pud) if pud else 0.0
-    print('PUD dev: %d distinct Arabic word forms, coverage %.3f' % (len(pud), pud_cov))
+    print('PUD dev: %d distinct Arabic word forms, %d with a root, coverage %.3f' % (len(pud), round(pud_cov * len(pud)), pud_cov))
     print('FIGURE report_precision=%.3f report_coverage=%.3f tune_precision=%.3f tune_coverage=%.3f '
           'pud_coverage=%.3f' % (figs['report'] + figs['tune'] + (pud_cov,)))
 
