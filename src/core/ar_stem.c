@@ -895,7 +895,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		best = res[chosen];
 
 	r->lexicon = best.hit || best.rule == AR_RULE_PATTERN || best.rule == AR_RULE_LEXICON;
-	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
+	if (st->loan && ar_loan_candidate(st, best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
 	{
 		/* a loanword's spelling variant: one stem for all its spellings */
 		int			loan_len = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
@@ -935,7 +935,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		best.stem[best.stem_len - 1] == YEH && (k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
 	{
 		/* the place's own lexeme: a listed name takes loanword folding too (منغوليا -> منجولا) */
-		if (st->loan && ar_loan_candidate(place, k, AR_RULE_LIST, false))
+		if (st->loan && ar_loan_candidate(st, place, k, AR_RULE_LIST, false))
 		{
 			cp16		folded[AR_STEM_MAXCP];
 			int			loan_len = ar_loan_stem(st, place, k, AR_RULE_LIST, true, false, folded);
@@ -1045,6 +1045,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 		int			an,
 					bn,
 					sn;
+		bool		star;
 
 		while (e < len && text[e] != '\n')
 			e++;
@@ -1063,9 +1064,13 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				which == AR_LIST_PROTECTED ? !(nf == 1 || (nf == 2 && fl[1] == 5 && memcmp(f[1], "place", 5) == 0)) :
 				nf != 1)
 				goto bad;
+			/* a plurals line "FROM* TO*" (both starred) is a prefix spelling; one star is an error */
+			star = which == AR_LIST_PLURALS && f[0][fl[0] - 1] == '*';
+			if (which == AR_LIST_PLURALS && star != (f[1][fl[1] - 1] == '*'))
+				goto bad;
 			/* list entries are normalized at the default level even if stemming is off */
 			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
-			an = to_cps(st, f[0], fl[0], a, &tmp, &foreign, &hamzas);
+			an = to_cps(st, f[0], fl[0] - (star ? 1 : 0), a, &tmp, &foreign, &hamzas);
 			if (an < 0)
 				goto bad;
 			if (which == AR_LIST_LEXICON)
@@ -1088,6 +1093,13 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				stem_put(st, a, an, fl_prot, s, sn);
 				if (sn != an)
 					stem_put(st, s, sn, fl_prot, s, sn);
+			}
+			else if (star)
+			{
+				/* "FROM* TO*": a loanword's second spelling, as a prefix (ar_stem_loan.c) */
+				bn = to_cps(st, f[1], fl[1] - 1, b, &tmp, &foreign, &hamzas);
+				if (bn < 0 || !ar_loan_add_spelling(st, a, an, b, bn))
+					goto bad;
 			}
 			else
 			{

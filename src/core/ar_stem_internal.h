@@ -45,6 +45,9 @@ struct ar_stemmer
 	uint32_t	imask;			/* internal: mask without teh marbuta */
 	int			level;
 	bool		loan;			/* fold loanword spellings (ar_stem_loan.h) */
+	struct ar_loan_spelling *spellings;	/* "FROM* TO*" lines of the plurals list (ar_stem_loan.c) */
+	int			nspellings;
+	uint64_t	spelling_first;	/* bit (first letter - HAMZA) of every FROM */
 	entry	   *tab;
 	size_t		tabsize;		/* power of two */
 	size_t		nused;

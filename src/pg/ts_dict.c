@@ -112,7 +112,7 @@ load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
 				 errmsg("invalid line %zu in ar_stem file \"%s.%s\"", bad, name, list_ext[which]),
 				 errdetail(which == AR_LIST_PLURALS ?
-						   "Each line must hold a plural and its singular, both Arabic words." :
+						   "Each line must hold a plural and its singular, both Arabic words, or a loanword spelling and its preferred spelling as prefixes, both ending in * (the first of 6 to 16 letters)." :
 						   which == AR_LIST_LEXICON ?
 						   "Each line must hold an Arabic word and its classes (letters F, T, M, or -)." :
 						   "Each line must hold one Arabic word.")));

@@ -364,6 +364,29 @@ UNIT_TEST(stem_loanword_variants_meet)
 	ar_stemmer_free(st);
 }
 
+UNIT_TEST(stem_loanword_listed_spellings)
+{
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	static const char good[] = "# a prefix spelling\nديبلوماس* دبلوماس*\nمدارس مدرسة\n";
+	static const char one_star[] = "ديبلوماس* دبلوماس\n";
+	static const char short_from[] = "ديبلو* دبلو*\n";
+	size_t		bad = 0;
+
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, good, strlen(good), &bad) == 2);
+	STEM(st, "ديبلوماسي", "ديبلوماسي");	/* only with loanword folding */
+	ar_stemmer_set_loanwords(st, true);
+	STEM(st, "ديبلوماسي", "دبلوماسي");
+	STEM(st, "والديبلوماسي", "دبلوماسي");
+	STEM(st, "المدارس", "مدرسه");		/* the plural lines still work */
+	ar_stemmer_free(st);
+	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, one_star, strlen(one_star), &bad) == -1);
+	CHECK(bad == 1);			/* both sides starred, or neither */
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, short_from, strlen(short_from), &bad) == -1);
+	CHECK(bad == 1);			/* fewer than AR_LOAN_MIN_SPELLING letters */
+	ar_stemmer_free(st);
+}
+
 UNIT_TEST(stem_loanword_leaves_ordinary_words)
 {
 	ar_stemmer *on = shipped_loan(true);
