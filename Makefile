@@ -212,8 +212,8 @@ NAMES_WORDS_RECIPE = -a $(NER_TRAIN_DATA) -s src/tsearch_data/pg_arabic.stop $(N
   -N $(NAMES_DATA)/cldr_ar_names.tsv:3
 EXTRA_CLEAN += src/train/names_train src/train/names_words_dev.words src/train/names_dev.model src/train/names_dev.tsv
 
-src/train/names_train: src/train/names_train.c src/train/names_places.c src/train/names_train.h src/train/names_words.c src/train/names_words.h $(CORE_SRCS) $(CORE_HDRS)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< src/train/names_places.c src/train/names_words.c $(CORE_SRCS) $(ICU_LIBS) -lm
+src/train/names_train: src/train/names_train.c src/train/names_places.c src/train/names_display.c src/train/names_train.h src/train/names_words.c src/train/names_words.h $(CORE_SRCS) $(CORE_HDRS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< src/train/names_places.c src/train/names_display.c src/train/names_words.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
 .PHONY: names-model names-dev-model names-words-eval
 # how many held-out ANERcorp tokens get name keys, outside entities and in PERS/LOC (lexicon from the first 90 %)

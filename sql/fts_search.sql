@@ -106,5 +106,7 @@ SELECT to_tsvector('ar', 'البرنامج النووي الإيراني وال�
 -- why a word matched
 SELECT * FROM ar_analyze('قال المسئولون للافروف إنّ العقوبات على الشركات ٣ Sanctions.');
 SELECT count(*) FROM ar_analyze('');
+-- a second lexeme at the same position gets a row of its own (rule place): why إيران finds الإيراني
+SELECT pos, token, prefix, stem, suffix, rule FROM ar_analyze('النووي الإيراني والتركية');
 
 DROP TABLE fts_docs;

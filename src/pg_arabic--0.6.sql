@@ -355,3 +355,15 @@ ALTER TEXT SEARCH DICTIONARY @extschema@.ar_stem (LoanwordFolding = on);
 COMMENT ON TEXT SEARCH TEMPLATE @extschema@.ar_stem_template IS 'Arabic normalizing light stemmer; options StopWords, ProtectedWords, Plurals, Lexicon (file names in tsearch_data), Aggressiveness (0-3), Normalization (ar_normalize rule spec), LoanwordFolding (boolean: one stem for the spellings of a loanword or foreign name)';
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.ar_stem IS 'Arabic stemmer: search normalization, proclitic and suffix removal, protected words, broken plurals (list and lexicon-checked patterns), Arabic stopwords, spelling variants of loanwords and foreign names';
 COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, loanword, stopword; ar_stem dictionary)';
+
+-- ===================================================================
+-- Section: ar_analyze shows a second lexeme (0.6)
+-- ===================================================================
+COMMENT ON FUNCTION @extschema@.ar_analyze(text) IS 'Why a word matches: per non-space token its normalized form, removed prefix, stem, removed suffix, stopword flag, 1-based character position and the rule behind the stem (list, pattern+lexicon, lexicon, light, loanword, stopword), and a second row with rule place for the place a nisba adjective also indexes; ar_stem dictionary';
+
+-- ===================================================================
+-- Section: ar_root (issue 20): roots of words, from the stemmer's lexicon
+-- ===================================================================
+CREATE FUNCTION @extschema@.ar_root(word text) RETURNS text
+  AS 'MODULE_PATHNAME', 'ar_root_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ar_root(text) IS 'Triliteral or quadriliteral root of one Arabic word (a hamza radical written أ), only where the shipped lexicon (tsearch_data/pg_arabic.lexicon) and the morphological patterns make it certain; NULL otherwise (uncertain, ambiguous, not one Arabic word)';

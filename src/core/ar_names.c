@@ -1057,14 +1057,22 @@ romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 	uint8_t		sym[AR_NAMES_MAXSYM];
 	ar_name_script sc;
 	int			n = ar_names_fold(s, len, sym, &sc);
-	const exonym *place = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
+	const exonym *known = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
+	bool		behind_article = false;
 
-	if (place)					/* a place known by its English name (موسكو Moscow) */
+	/* behind the article ال (not أل, whose alef is spoken): الأسد al-Assad */
+	if (!known && sc == AR_NAME_ARABIC && skip_article(sym, n) && len > 4 && memcmp(s, "\xD8\xA7\xD9\x84", 4) == 0)
+		behind_article = (known = find_exonym(m, 2, sym + 2, n - 2)) != NULL;
+	if (known)					/* a known place or name token (موسكو Moscow, خالد Khalid) */
 	{
-		for (int i = 0; i < place->nlat; i++)
+		if (behind_article)
+			ar_buf_append(out, "al-", 3);
+		for (int i = 0; i < known->nlat; i++)
 		{
-			char		c = (char) ('a' + place->lat[i] - 1);
+			char		c = (char) ('a' + known->lat[i] - 1);
 
+			if (i == 0 && behind_article)
+				c = (char) (c - 'a' + 'A');
 			ar_buf_append(out, &c, 1);
 		}
 		return;

@@ -57,9 +57,12 @@ is_stem_letter(uint32_t c)
  * (after normalization) or is too long to stem.  With loanword folding, a
  * letter of Persian or Maghrebi spelling becomes its Arabic letter and sets
  * FOREIGN_LETTER in *foreign (and FOREIGN_FIRST when it is the first letter).
+ * Bit i of *hamzas (i < 16) says the letter w[i] was written أ or إ (on the
+ * fast path; the rare full-normalizer path leaves it 0).
  */
 static int
-to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, int *foreign)
+to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, int *foreign,
+	   unsigned *hamzas)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	size_t		i = 0;
@@ -81,6 +84,8 @@ to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, in
 			*foreign |= n == 0 ? FOREIGN_LETTER | FOREIGN_FIRST : FOREIGN_LETTER;	/* ڤ -> ف, ... */
 		if (!is_stem_letter(f) || n >= AR_STEM_MAXCP)
 			return -1;
+		if ((c == 0x0623 || c == 0x0625) && n < 16)
+			*hamzas |= 1u << n;
 		w[n++] = (cp16) f;
 	}
 	if (n == 0)
@@ -103,6 +108,7 @@ to_cps(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp, in
 slow:
 	/* rare path: let the full normalizer handle it, then read its output */
 	tmp->len = 0;
+	*hamzas = 0;
 	ar_normalize(s, len, st->imask, tmp);
 	p = (const unsigned char *) tmp->data;
 	i = 0;
@@ -120,6 +126,17 @@ slow:
 		w[n++] = (cp16) c;
 	}
 	return n > 0 ? n : -1;
+}
+
+/* Normalized letters of a word for ar_root.c (see ar_stem_internal.h). */
+int
+stem_letters(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp)
+{
+	int			foreign = 0;
+	unsigned	hamzas = 0;
+	int			n = st->level > AR_STEM_NONE ? to_cps(st, s, len, w, tmp, &foreign, &hamzas) : -1;
+
+	return foreign ? -1 : n;
 }
 
 /* ---- stemming ---- */
@@ -323,6 +340,7 @@ lexicon_tehm(const ar_stemmer *st, const cp16 *w, int n)
 #define AN_NOUN		0
 #define AN_VERB		1
 #define AN_RULES	2
+#define AN_ARTICLE	3			/* a noun after the article: its final ه may be ة */
 
 /*
  * Endings of work[0..k) reduced with the lexicon as evidence (see
@@ -382,6 +400,25 @@ analyze_suffixes(const ar_stemmer *st, const cp16 *r, int m, int mode, cp16 *wor
 	if (list_hit(st, r, m, m, o))
 		return;
 	memcpy(work, r, m * sizeof(cp16));
+	/*
+	 * after the article a final ه is no pronoun but ة written without its
+	 * dots (الجامعه = الجامعة, المتحده = المتحدة, الرمضانيه = الرمضانية)
+	 * unless the lexicon knows the word in ه (الوجه, التنبيه, الجنيه): when it
+	 * knows the word in ة, a masculine that takes ة, or ends in يه
+	 */
+	if (mode == AN_ARTICLE && lexok && m >= 4 && m <= AR_STEM_MAXCP && work[m - 1] == HEH &&
+		!ar_lexicon_get(st->lex, work, m) &&
+		(lexicon_tehm(st, work, m) || (ar_lexicon_get(st->lex, work, m - 1) & AR_LEX_FEM) || work[m - 2] == YEH))
+	{
+		cp16		tmp[AR_STEM_MAXCP];
+
+		memcpy(tmp, r, m * sizeof(cp16));
+		tmp[m - 1] = TEHM;
+		analyze_suffixes(st, tmp, m, AN_ARTICLE, work, o);
+		if (o->consumed == m - 1)
+			o->consumed = m;	/* the ه is the stem's, not a suffix */
+		return;
+	}
 	/* one pronoun enclitic, unless the whole remainder is an attested word */
 	rclasses = lexok ? (int) ar_lexicon_get(st->lex, r, m) : 0;
 	for (i = rclasses ? NENCLITICS : 0; i < NENCLITICS; i++)
@@ -620,6 +657,49 @@ attested_shorter(const ar_stemmer *st, const prefix_cand *cands, const sfx_out *
 	return false;
 }
 
+/*
+ * Would the split pc leave an unattested two letters + ت, the rest of a
+ * past-tense verb in ت whose first radical looks like a clitic (بدأت is not
+ * ب + دات, لعبت not ل + عبت, وجدت not و + جدت)?  Not when the rest starts
+ * with a written hamza (وأدت = و + أدت).  With a lexicon only.
+ */
+static bool
+past_feminine_rest(const ar_stemmer *st, const prefix_cand *pc, const sfx_out *o, const cp16 *r, int m,
+				   unsigned hamzas)
+{
+	return st->lex && st->level >= AR_STEM_DEFAULT && pc->len > 0 && !pc->article && !pc->verb &&
+		m == 3 && r[2] == TEH && !o->attested && !(pc->len < 16 && (hamzas & (1u << pc->len)));
+}
+
+/*
+ * Is the article split pc of w[0..n) sure to be the article, so that what
+ * follows takes no pronoun?  Not when its alef was written أ or إ (ألبومات,
+ * إلقاء) nor when the lexicon knows the word with its ال before a pronoun
+ * (الزامه = إلزام + ه, التحاقها).
+ */
+static bool
+article_certain(const ar_stemmer *st, const prefix_cand *pc, const cp16 *w, int n, unsigned hamzas)
+{
+	int			a = pc->len - 2,	/* the article's alef (لل has none) */
+				i;
+
+	if (!pc->article || !st->lex || st->level < AR_STEM_DEFAULT)
+		return false;
+	if (a >= 0 && w[a] == ALEF && a < 16 && (hamzas & (1u << a)))
+		return false;
+	if (a < 0 || w[a] != ALEF)
+		return true;
+	for (i = 0; i < NENCLITICS; i++)
+	{
+		const sfx  *s = &enclitics[i];
+
+		if (s->level <= st->level && n - s->n - a >= 4 && ends_with(w, n, s->c, s->n) &&
+			ar_lexicon_get(st->lex, w + a, n - s->n - a))
+			return false;
+	}
+	return true;
+}
+
 /* Is the whole word a chain of proclitics (وال, بال, لل), the imperfect prefix aside? */
 static bool
 clitics_only(const prefix_cand *cands, int nc, int n)
@@ -718,6 +798,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	prefix_cand cands[MAX_CANDS];
 	cp16		loan[AR_STEM_MAXCP];
 	int			foreign = 0;	/* FOREIGN_* flags of to_cps() */
+	unsigned	hamzas = 0;		/* letters written أ or إ (to_cps()) */
 	int			n,
 				nc,
 				i,
@@ -727,7 +808,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	int			k;
 
 	memset(r, 0, sizeof(*r));
-	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch, &foreign) : -1;
+	n = st->level > AR_STEM_NONE ? to_cps(st, word, len, w, scratch, &foreign, &hamzas) : -1;
 	scratch->len = 0;
 	if (n < 0)
 	{
@@ -775,7 +856,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	{
 		analyze_suffixes(st, w + cands[i].len, n - cands[i].len,
 						 !plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) ? AN_RULES :
-						 cands[i].verb ? AN_VERB : AN_NOUN, works[i], &res[i]);
+						 cands[i].verb ? AN_VERB :
+						 article_certain(st, &cands[i], w, n, hamzas) ? AN_ARTICLE : AN_NOUN, works[i], &res[i]);
 		if (res[i].hit && res[i].stem_len > 0)
 			chosen = i;
 	}
@@ -804,7 +886,8 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	for (i = 0; i < nc && chosen < 0; i++)
 		if (plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) &&
 			(res[i].stem_len >= 2 || cands[i].len == 0) &&
-			!(cands[i].kaf && st->lex && st->level < AR_STEM_HEAVY))
+			!(cands[i].kaf && st->lex && st->level < AR_STEM_HEAVY) &&
+			!past_feminine_rest(st, &cands[i], &res[i], w + cands[i].len, n - cands[i].len, hamzas))
 			chosen = i;
 	if (chosen < 0)
 		chosen = nc - 1;		/* the empty split is always last */
@@ -812,7 +895,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 		best = res[chosen];
 
 	r->lexicon = best.hit || best.rule == AR_RULE_PATTERN || best.rule == AR_RULE_LEXICON;
-	if (st->loan && ar_loan_candidate(best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
+	if (st->loan && ar_loan_candidate(st, best.stem, best.stem_len, (ar_stem_rule) best.rule, foreign != 0))
 	{
 		/* a loanword's spelling variant: one stem for all its spellings */
 		int			loan_len = ar_loan_stem(st, best.stem, best.stem_len, (ar_stem_rule) best.rule,
@@ -851,6 +934,18 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 	if (st->level >= AR_STEM_DEFAULT && best.stem_len >= 4 && best.stem_len < AR_STEM_MAXCP &&
 		best.stem[best.stem_len - 1] == YEH && (k = ar_nisba_place(st, best.stem, best.stem_len, place)) > 0)
 	{
+		/* the place's own lexeme: a listed name takes loanword folding too (منغوليا -> منجولا) */
+		if (st->loan && ar_loan_candidate(st, place, k, AR_RULE_LIST, false))
+		{
+			cp16		folded[AR_STEM_MAXCP];
+			int			loan_len = ar_loan_stem(st, place, k, AR_RULE_LIST, true, false, folded);
+
+			if (loan_len > 0)
+			{
+				memcpy(place, folded, loan_len * sizeof(cp16));
+				k = loan_len;
+			}
+		}
 		r->also_off = scratch->len;
 		emit(st, scratch, place, k);
 		r->also_len = scratch->len - 1 - r->also_off;
@@ -934,6 +1029,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 	ar_buf		tmp;
 	int			saved_level = st->level;
 	int			foreign = 0;	/* unused: list entries are Arabic words */
+	unsigned	hamzas = 0;		/* unused */
 
 	ar_buf_init(&tmp, st->alloc, 64);
 	while (pos < len)
@@ -949,6 +1045,7 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 		int			an,
 					bn,
 					sn;
+		bool		star;
 
 		while (e < len && text[e] != '\n')
 			e++;
@@ -967,9 +1064,13 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				which == AR_LIST_PROTECTED ? !(nf == 1 || (nf == 2 && fl[1] == 5 && memcmp(f[1], "place", 5) == 0)) :
 				nf != 1)
 				goto bad;
+			/* a plurals line "FROM* TO*" (both starred) is a prefix spelling; one star is an error */
+			star = which == AR_LIST_PLURALS && f[0][fl[0] - 1] == '*';
+			if (which == AR_LIST_PLURALS && star != (f[1][fl[1] - 1] == '*'))
+				goto bad;
 			/* list entries are normalized at the default level even if stemming is off */
 			st->level = saved_level < AR_STEM_LIGHT ? AR_STEM_LIGHT : saved_level;
-			an = to_cps(st, f[0], fl[0], a, &tmp, &foreign);
+			an = to_cps(st, f[0], fl[0] - (star ? 1 : 0), a, &tmp, &foreign, &hamzas);
 			if (an < 0)
 				goto bad;
 			if (which == AR_LIST_LEXICON)
@@ -993,9 +1094,16 @@ ar_stemmer_load(ar_stemmer *st, ar_stem_list which, const char *text, size_t len
 				if (sn != an)
 					stem_put(st, s, sn, fl_prot, s, sn);
 			}
+			else if (star)
+			{
+				/* "FROM* TO*": a loanword's second spelling, as a prefix (ar_stem_loan.c) */
+				bn = to_cps(st, f[1], fl[1] - 1, b, &tmp, &foreign, &hamzas);
+				if (bn < 0 || !ar_loan_add_spelling(st, a, an, b, bn))
+					goto bad;
+			}
 			else
 			{
-				bn = to_cps(st, f[1], fl[1], b, &tmp, &foreign);
+				bn = to_cps(st, f[1], fl[1], b, &tmp, &foreign, &hamzas);
 				if (bn < 0)
 					goto bad;
 				sn = entry_stem(st, b, bn, s, false);

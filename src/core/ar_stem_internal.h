@@ -45,6 +45,9 @@ struct ar_stemmer
 	uint32_t	imask;			/* internal: mask without teh marbuta */
 	int			level;
 	bool		loan;			/* fold loanword spellings (ar_stem_loan.h) */
+	struct ar_loan_spelling *spellings;	/* "FROM* TO*" lines of the plurals list (ar_stem_loan.c) */
+	int			nspellings;
+	uint64_t	spelling_first;	/* bit (first letter - HAMZA) of every FROM */
 	entry	   *tab;
 	size_t		tabsize;		/* power of two */
 	size_t		nused;
@@ -93,5 +96,13 @@ void		stem_table_grow(ar_stemmer *st);
 
 /* Add flags (and, if val given, the mapped stem) to the entry of w[0..n) (ar_stem_table.c). */
 void		stem_put(ar_stemmer *st, const cp16 *w, int n, uint8_t flags, const cp16 *val, int vn);
+
+/*
+ * Letters of s[0..len) normalized as the stemmer reads them (internal mask:
+ * ة kept) into w (room for AR_STEM_MAXCP); -1 when s is not one Arabic word
+ * of at most AR_STEM_MAXCP letters (or has a letter of Persian spelling).
+ * tmp is scratch (ar_stem.c).
+ */
+int			stem_letters(const ar_stemmer *st, const char *s, size_t len, cp16 *w, ar_buf *tmp);
 
 #endif							/* AR_STEM_INTERNAL_H */

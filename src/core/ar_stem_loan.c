@@ -41,40 +41,41 @@ ar_loan_letter(uint32_t c)
 }
 
 /* A loanword written two ways: stems starting with from[] start with to[] instead. */
-typedef struct loan_spelling
+struct ar_loan_spelling
 {
-	cp16		from[8];
-	int8_t		nfrom;
-	cp16		to[8];
-	int8_t		nto;
-} loan_spelling;
-
-/*
- * Attested loanwords with a second spelling the lexicon also holds (so the
- * fold of unattested words does not reach them); the target is the
- * spelling of the lexicon's other forms.  Every second spelling has at least
- * AR_LOAN_MIN_SPELLING letters and starts with د ف ك or ت (ar_loan_candidate()
- * skips other stems).
- */
-static const loan_spelling spellings[] = {
-	{{0x062F, 0x064A, 0x0645, 0x0648, 0x0642, 0x0631, 0x0627, 0x0637}, 8, {0x062F, 0x064A, 0x0645, 0x0642, 0x0631, 0x0627, 0x0637}, 7},	/* ديموقراط -> ديمقراط */
-	{{0x062F, 0x064A, 0x0643, 0x062A, 0x0627, 0x062A, 0x0648, 0x0631}, 8, {0x062F, 0x0643, 0x062A, 0x0627, 0x062A, 0x0648, 0x0631}, 7},	/* ديكتاتور -> دكتاتور */
-	{{0x0641, 0x0627, 0x064A, 0x0631, 0x0648, 0x0633}, 6, {0x0641, 0x064A, 0x0631, 0x0648, 0x0633}, 5},	/* فايروس -> فيروس */
-	{{0x0643, 0x0627, 0x062A, 0x0648, 0x0644, 0x064A, 0x0643}, 7, {0x0643, 0x0627, 0x062B, 0x0648, 0x0644, 0x064A, 0x0643}, 7},	/* كاتوليك -> كاثوليك */
-	{{0x062A, 0x0644, 0x064A, 0x0641, 0x0632, 0x064A, 0x0648, 0x0646}, 8, {0x062A, 0x0644, 0x0641, 0x0632, 0x064A, 0x0648, 0x0646}, 7},	/* تليفزيون -> تلفزيون */
+	cp16		from[AR_LOAN_MAX_SPELLING];
+	cp16		to[AR_LOAN_MAX_SPELLING];
+	int8_t		nfrom,
+				nto;
 };
 
-#define NSPELLINGS (int) (sizeof(spellings) / sizeof(spellings[0]))
+/* Add a listed prefix spelling (see ar_stem_loan.h). */
+bool
+ar_loan_add_spelling(ar_stemmer *st, const cp16 *from, int nfrom, const cp16 *to, int nto)
+{
+	struct ar_loan_spelling *l;
+
+	if (nfrom < AR_LOAN_MIN_SPELLING || nfrom > AR_LOAN_MAX_SPELLING || nto < 2 || nto > AR_LOAN_MAX_SPELLING)
+		return false;
+	if ((st->nspellings & (st->nspellings - 1)) == 0)	/* 0, 1, 2, 4, ...: grow */
+		st->spellings = st->alloc->realloc_fn(st->alloc->ctx, st->spellings,
+											  sizeof(*l) * (size_t) (st->nspellings ? st->nspellings * 2 : 1));
+	l = &st->spellings[st->nspellings++];
+	memcpy(l->from, from, (size_t) nfrom * sizeof(cp16));
+	memcpy(l->to, to, (size_t) nto * sizeof(cp16));
+	l->nfrom = (int8_t) nfrom;
+	l->nto = (int8_t) nto;
+	st->spelling_first |= UINT64_C(1) << (from[0] - HAMZA);
+	return true;
+}
 
 /* s[0..n) with a listed second spelling at its start rewritten, into out; new length or -1. */
 static int
-rewrite_spelling(const cp16 *s, int n, cp16 *out)
+rewrite_spelling(const ar_stemmer *st, const cp16 *s, int n, cp16 *out)
 {
-	int			i;
-
-	for (i = 0; i < NSPELLINGS; i++)
+	for (int i = 0; i < st->nspellings; i++)
 	{
-		const loan_spelling *l = &spellings[i];
+		const struct ar_loan_spelling *l = &st->spellings[i];
 
 		if (n >= l->nfrom && s[0] == l->from[0] && n - l->nfrom + l->nto <= AR_STEM_MAXCP &&
 			memcmp(s, l->from, l->nfrom * sizeof(cp16)) == 0)
@@ -139,7 +140,7 @@ ar_loan_stem(const ar_stemmer *st, const cp16 *s, int n, ar_stem_rule rule, bool
 			 bool foreign, cp16 *out)
 {
 	cp16		re[AR_STEM_MAXCP];
-	int			k = rewrite_spelling(s, n, re);
+	int			k = rewrite_spelling(st, s, n, re);
 
 	if (k >= 0)
 	{

@@ -8,8 +8,9 @@
  * steps, each applied identically to documents and queries:
  *   - letters of Persian and Maghrebi spelling (ڤ پ گ ڨ چ ژ) become the
  *     Arabic letters news writes for them, so such words are stemmed at all;
- *   - a short table of attested loanwords written two ways (ديموقراطي ->
- *     ديمقراطي, تليفزيون -> تلفزيون) rewrites the variant to one spelling;
+ *   - attested loanwords written two ways, listed as prefix lines "FROM* TO*"
+ *     of the plurals list (ديموقراط* ديمقراط*, تليفزيون* تلفزيون*), are
+ *     rewritten to one spelling;
  *   - a word the lexicon does not know (the stem came from the light rules
  *     alone, or only the protected list has it: كلينتون) gets a
  *     variant-folding stem: غ becomes ج (in words of AR_LOAN_MIN_KEY letters
@@ -26,6 +27,7 @@
 
 #include "ar_letters.h"
 #include "ar_stem.h"
+#include "ar_stem_internal.h"
 
 /* Fewest letters of a stem whose غ is folded, and of a stem left once its inner ي are dropped. */
 #define AR_LOAN_MIN_KEY 6
@@ -33,22 +35,31 @@
 /* The Arabic letter for a letter of Persian or Maghrebi spelling (ڤ -> ف), or 0. */
 extern cp16 ar_loan_letter(uint32_t c);
 
-/* Letters of the shortest second spelling in ar_stem_loan.c's table: shorter stems are never rewritten. */
+/* Fewest letters of a listed second spelling (FROM of a "FROM* TO*" line): shorter stems are never rewritten. */
 #define AR_LOAN_MIN_SPELLING 6
+
+/* Most letters of either side of a listed spelling. */
+#define AR_LOAN_MAX_SPELLING 16
+
+/*
+ * Add the prefix spelling from[0..nfrom) -> to[0..nto) (normalized letters);
+ * false when a side is too short or too long (see AR_LOAN_MIN_SPELLING).
+ */
+extern bool ar_loan_add_spelling(ar_stemmer *st, const cp16 *from, int nfrom, const cp16 *to, int nto);
 
 /*
  * May ar_loan_stem() change the stem s[0..n) made by rule?  A cheap test,
  * inline, so that most words (attested, short) pay only this.
  */
 static inline bool
-ar_loan_candidate(const cp16 *s, int n, ar_stem_rule rule, bool foreign)
+ar_loan_candidate(const ar_stemmer *st, const cp16 *s, int n, ar_stem_rule rule, bool foreign)
 {
 	if (foreign)
 		return n >= 4;
 	if (n < AR_LOAN_MIN_SPELLING && n < AR_LOAN_MIN_KEY)
 		return false;
 	return rule == AR_RULE_LIGHT || rule == AR_RULE_LIST ||
-		s[0] == 0x062F || s[0] == 0x0641 || s[0] == 0x0643 || s[0] == 0x062A;	/* د ف ك ت: the table */
+		(s[0] >= HAMZA && s[0] < HAMZA + NLETTERS && (st->spelling_first >> (s[0] - HAMZA)) & 1);
 }
 
 /*

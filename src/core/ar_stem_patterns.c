@@ -4,7 +4,8 @@
  *    ar_stem_patterns.h).
  *
  * A pattern is written with ASCII stand-ins: digits 1-4 are the radicals,
- * A = ا, w = و, y = ي, ' = ء, h = ة, m = م; a singular template may start
+ * A = ا, w = و, y = ي, ' = ء, h = ة, m = م, t = ت, s = س, n = ن (the last three
+ * for the derived forms of ar_root.c); a singular template may start
  * with a condition: ~ (the second radical is و or ي: hollow roots),
  * = (the second and third radicals are equal: doubled roots), ^ (the first
  * radical slot holds ا: the أفاعل shapes).  A plural that the lexicon lists
@@ -67,14 +68,20 @@ literal(char c)
 			return TEHM;
 		case 'm':
 			return MEEM;
+		case 't':
+			return TEH;
+		case 's':
+			return SEEN;
+		case 'n':
+			return NOON;
 		default:
 			return 0;
 	}
 }
 
-/* Bind the radicals of w[0..n) to template t; false when w does not fit it. */
-static bool
-match(const char *t, const cp16 *w, int n, cp16 *rad)
+/* Bind the radicals of w[0..n) to template t (n letters); false when w does not fit it. */
+bool
+ar_pattern_match(const char *t, const cp16 *w, int n, cp16 *rad)
 {
 	int			i;
 
@@ -97,8 +104,8 @@ match(const char *t, const cp16 *w, int n, cp16 *rad)
 }
 
 /* Fill template t with the radicals; returns the length, 0 when its condition fails. */
-static int
-fill(const char *t, const cp16 *rad, cp16 *out)
+int
+ar_pattern_fill(const char *t, const cp16 *rad, cp16 *out)
 {
 	int			n = 0;
 
@@ -137,14 +144,14 @@ plural_singular(const ar_lexicon *lx, const cp16 *w, int n, unsigned c, cp16 *ou
 		return 0;
 	for (p = 0; p < NPATTERNS; p++)
 	{
-		if (patterns[p].len != n || !match(patterns[p].plural, w, n, rad))
+		if (patterns[p].len != n || !ar_pattern_match(patterns[p].plural, w, n, rad))
 			continue;
 		/* ي ت ن first: an imperfect verb (نقول, نحاول, يتابع), not فعول or فعالل */
 		if (patterns[p].plural[0] == '1' && (rad[1] == YEH || rad[1] == TEH || rad[1] == NOON))
 			continue;
 		for (k = 0; k < 4 && patterns[p].singular[k]; k++)
 		{
-			int			m = fill(patterns[p].singular[k], rad, out);
+			int			m = ar_pattern_fill(patterns[p].singular[k], rad, out);
 
 			if (m >= 2 && ar_lexicon_get(lx, out, m))
 				return m;

@@ -14,6 +14,17 @@
 #define AR_MORPH_PATTERN	2	/* a broken-plural pattern gave an attested singular */
 
 /*
+ * Templates in ASCII stand-ins (see ar_stem_patterns.c): digits 1-4 are
+ * radicals, A w y ' h m t s n letters.  ar_pattern_match() binds rad[1..4]
+ * (rad has 5 slots) when w[0..n) fits t, which has n characters (a radical
+ * is never ة, and ا only in slot 1); ar_pattern_fill() writes t, after its
+ * optional condition (~ hollow, = doubled, ^ first radical ا), with the
+ * radicals to out and returns the length, 0 when the condition fails.
+ */
+extern bool ar_pattern_match(const char *t, const cp16 *w, int n, cp16 *rad);
+extern int	ar_pattern_fill(const char *t, const cp16 *rad, cp16 *out);
+
+/*
  * Singular of the broken plural w[0..n): written to out (room for n + 1
  * code points), its length returned; 0 when w is not listed bare in the
  * lexicon or no pattern gives a singular the lexicon attests.

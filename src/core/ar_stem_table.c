@@ -121,6 +121,8 @@ ar_stemmer_free(ar_stemmer *st)
 		st->alloc->free_fn(st->alloc->ctx, st->tab);
 	if (st->pool)
 		st->alloc->free_fn(st->alloc->ctx, st->pool);
+	if (st->spellings)
+		st->alloc->free_fn(st->alloc->ctx, st->spellings);
 	ar_lexicon_free(st->lex);
 	st->alloc->free_fn(st->alloc->ctx, st);
 }

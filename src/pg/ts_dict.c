@@ -1,7 +1,8 @@
 /*
  * ts_dict.c
  *    Dictionary template ar_stem_template (the ar_stem and ar_exact
- *    dictionaries) and the SQL functions ar_stem(word) and ar_analyze(text).
+ *    dictionaries) and the SQL functions ar_stem(word), ar_analyze(text) and
+ *    ar_root(word).
  *
  * The dictionary's init function reads its word lists once; PostgreSQL's
  * text-search cache keeps the result (the stemmer and a reusable scratch
@@ -24,9 +25,11 @@
 #include "tsearch/ts_utils.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 #include "pg_arabic.h"
 #include "ar_normalize.h"
+#include "ar_root.h"
 #include "ar_stem.h"
 #include "ar_stem_memo.h"
 #include "ar_tokenize.h"
@@ -43,6 +46,7 @@ PG_FUNCTION_INFO_V1(ar_stem_init);
 PG_FUNCTION_INFO_V1(ar_stem_lexize);
 PG_FUNCTION_INFO_V1(ar_stem);
 PG_FUNCTION_INFO_V1(ar_analyze);
+PG_FUNCTION_INFO_V1(ar_root_sql);
 
 #define NLISTS 4
 static const char *const list_ext[NLISTS] = {"stop", "protected", "plurals", "lexicon"};
@@ -89,7 +93,7 @@ load_list(ar_stemmer *st, ar_stem_list which, const char *name)
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
 				 errmsg("invalid line %zu in ar_stem file \"%s.%s\"", bad, name, list_ext[which]),
 				 errdetail(which == AR_LIST_PLURALS ?
-						   "Each line must hold a plural and its singular, both Arabic words." :
+						   "Each line must hold a plural and its singular, both Arabic words, or a loanword spelling and its preferred spelling as prefixes, both ending in * (the first of 6 to 16 letters)." :
 						   which == AR_LIST_LEXICON ?
 						   "Each line must hold an Arabic word and its classes (letters F, T, M, or -)." :
 						   "Each line must hold one Arabic word.")));
@@ -445,7 +449,7 @@ scratch_text(const ar_buf *b, size_t off, size_t len)
 	return PointerGetDatum(cstring_to_text_with_len(b->data + off, (int) len));
 }
 
-/* ar_analyze(input text): one row per non-space token with its normalized form, clitics, stem and the rule behind it. */
+/* ar_analyze(input text): one row per non-space token with its normalized form, clitics, stem and the rule behind it (and one more for a second lexeme). */
 Datum
 ar_analyze(PG_FUNCTION_ARGS)
 {
@@ -508,8 +512,79 @@ ar_analyze(PG_FUNCTION_ARGS)
 		values[8] = Int32GetDatum((int32) tok.char_len);
 		MemoryContextSwitchTo(old);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if (stemmable && !r.stopword && r.also_len > 0)
+		{
+			/* the second lexeme at the same position: the place of a nisba (الإيراني: ايران) */
+			old = MemoryContextSwitchTo(rowcxt);
+			values[4] = scratch_text(&scratch, r.also_off, r.also_len);
+			nulls[4] = false;
+			values[9] = CStringGetTextDatum("place");
+			nulls[9] = false;
+			MemoryContextSwitchTo(old);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
 		MemoryContextReset(rowcxt);
 	}
 	MemoryContextDelete(rowcxt);
 	return (Datum) 0;
+}
+
+/*
+ * The stemmer of ar_root: the shipped lists (pg_arabic.lexicon, .protected,
+ * .plurals, .stop) at the default level, fixed whatever the ar_stem
+ * dictionary's options are (ar_root is IMMUTABLE); read on first use, then
+ * kept for the life of the backend in its own memory context.
+ */
+static ar_stemmer *root_stemmer = NULL;
+
+/* The stemmer of ar_root, loaded on first use in this backend. */
+static const ar_stemmer *
+root_stemmer_get(void)
+{
+	static const ar_stem_list order[NLISTS] = {AR_LIST_LEXICON, AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
+	MemoryContext cxt,
+				old;
+	ar_stemmer *volatile st = NULL;
+
+	if (root_stemmer)
+		return root_stemmer;
+	cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic ar_root lexicon", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		st = ar_stemmer_new(&ar_pg_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+		for (int i = 0; i < NLISTS; i++)
+			load_list(st, order[i], "pg_arabic");
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(old);
+	root_stemmer = st;
+	return st;
+}
+
+/* ar_root(word text): the root of one Arabic word where the lexicon and the patterns make it certain, else NULL. */
+Datum
+ar_root_sql(PG_FUNCTION_ARGS)
+{
+	text	   *word = PG_GETARG_TEXT_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(word);
+	const ar_stemmer *st;
+	ar_buf		scratch,
+				out;
+
+	ar_check_encoding();
+	if (len == 0 || len > AR_ROOT_MAXBYTES)
+		PG_RETURN_NULL();
+	st = root_stemmer_get();
+	ar_buf_init(&scratch, &ar_pg_allocator, 64);
+	ar_buf_init(&out, &ar_pg_allocator, 16);
+	if (!ar_root(st, VARDATA_ANY(word), len, &scratch, &out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, (int) out.len));
 }

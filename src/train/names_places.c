@@ -2,8 +2,8 @@
  * names_places.c
  *    The list lines of the name model file that come from the place list
  *    (arwikicats) and the training pairs: "exo" exonyms and "lex" spellings
- *    for the Latin-to-Arabic direction, "dsp" English names of places for
- *    romanization (see names_train.c, docs/names.md).
+ *    for the Latin-to-Arabic direction (see names_train.c, docs/names.md);
+ *    the "dsp" lines are in names_display.c.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -53,7 +53,7 @@ cmp_line(const void *a, const void *b)
  * The Latin (a-z only) and Arabic (one word) fields of a list row "kind<TAB>latin<TAB>arabic" whose
  * tabs are t1 and t2 and whose end is nl (NULL: the end of the text); false when either is not one.
  */
-static bool
+bool
 place_row(const char *t1, const char *t2, const char *nl, char lat[128], char ar[256], size_t *ll, size_t *al)
 {
 	bool		ok;
@@ -199,124 +199,5 @@ write_exonyms(FILE *f, const ar_names_model *m, const char *path, const bool *tr
 	}
 	fprintf(stderr, "names_train: %zu exo lines (%zu candidate spellings of training names among them before deduplication)\n",
 			k, nlexicon);
-	free(text);
-}
-
-typedef struct display_place
-{
-	char		key[AR_NAMES_MAXSYM + 2];	/* folded Arabic (sym_key), the sort key */
-	char	   *line;
-	int			kind;
-	float		sim;
-} display_place;
-
-/* qsort of display places by Arabic, then the preferred entry first (kind order, similarity, Latin). */
-static int
-cmp_display(const void *x, const void *y)
-{
-	const display_place *a = x,
-			   *b = y;
-	int			c = strcmp(a->key, b->key);
-
-	if (c)
-		return c;
-	if (a->kind != b->kind)
-		return a->kind - b->kind;
-	if (a->sim != b->sim)
-		return a->sim > b->sim ? -1 : 1;
-	return strcmp(a->line, b->line);
-}
-
-/*
- * "dsp LATIN ARABIC" lines: the English name to display for a one-word place of the arwikicats list
- * (موسكو Moscow, ألمانيا Germany).  The list holds several languages' names of one place under the
- * kind "place" (alemanya, ehipto), so country, city and region entries come first, then the one the
- * model finds likeliest as a spelling of the Arabic (ar_name_similarity).  A token that is a person's
- * name in the training pairs (a pair seen at least twice) is left to the romanizer unless the place's
- * name is its commonest spelling there (جونسون Johnson, لندن London; كينيدي is Kennedy, not Kenedy County).
- */
-void
-write_display_places(FILE *f, const ar_names_model *m, const char *path, const bool *train)
-{
-	static const char *const kinds[] = {"country", "city", "region", "place"};
-	size_t		len;
-	char	   *text = slurp(path, &len);
-	bool	   *person = calloc((size_t) nids + 1, sizeof(bool));
-	display_place *v = NULL;
-	size_t		n = 0,
-				cap = 0,
-				k = 0;
-
-	int		   *best = calloc((size_t) nids + 1, sizeof(int));	/* commonest training pair of an Arabic id, + 1 */
-
-	for (int i = 0; i < npairs; i++)
-		if (train[i])
-		{
-			int			a = pairs[i].ar_id;
-
-			if (pairs[i].count >= 2)
-				person[a] = true;
-			if (!best[a] || pairs[i].count > pairs[best[a] - 1].count)
-				best[a] = i + 1;
-		}
-	for (char *line = text; line && *line;)
-	{
-		char	   *nl = strchr(line, '\n'),
-				   *t1 = strchr(line, '\t'),
-				   *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		int			kind = -1;
-
-		for (int i = 0; t1 && i < 4; i++)
-			if ((size_t) (t1 - line) == strlen(kinds[i]) && memcmp(line, kinds[i], (size_t) (t1 - line)) == 0)
-				kind = i;
-		if (kind >= 0 && t2 && (!nl || t2 < nl))
-		{
-			char		lat[128],
-						ar[256];
-			size_t		ll,
-						al;
-			uint8_t		sym[AR_NAMES_MAXSYM];
-			ar_name_script sc;
-			int			ns,
-						id;
-
-			if (place_row(t1, t2, nl, lat, ar, &ll, &al) && al <= 2 * 24 && ll <= 24 &&
-				(ns = ar_names_fold(ar, al, sym, &sc)) > 0 && sc == AR_NAME_ARABIC)
-			{
-				if (n == cap)
-					cap = cap ? cap * 2 : 1024, v = realloc(v, cap * sizeof(display_place));
-				char		lk[AR_NAMES_MAXSYM + 2];
-				uint8_t		lsym[AR_NAMES_MAXSYM];
-				ar_name_script lsc;
-				int			nls = ar_names_fold(lat, ll, lsym, &lsc);
-
-				sym_key('A', sym, ns, v[n].key);
-				sym_key('L', lsym, nls, lk);
-				id = str_find(v[n].key);
-				if (id < 0 || !person[id] || (best[id] && pairs[best[id] - 1].lat_id == str_find(lk)))
-				{
-					v[n].line = malloc(sizeof lat + sizeof ar + 8);
-					snprintf(v[n].line, sizeof lat + sizeof ar + 8, "dsp %s %s", lat, ar);
-					v[n].kind = kind;
-					v[n].sim = ar_name_similarity(m, lat, ll, ar, al);
-					n++;
-				}
-			}
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	qsort(v, n, sizeof(display_place), cmp_display);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp(v[i].key, v[i - 1].key) != 0)
-		{
-			fprintf(f, "%s\n", v[i].line);
-			k++;
-		}
-	fprintf(stderr, "names_train: %zu dsp lines (place names to display)\n", k);
-	for (size_t i = 0; i < n; i++)
-		free(v[i].line);
-	free(v);
-	free(person);
-	free(best);
 	free(text);
 }

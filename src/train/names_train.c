@@ -45,6 +45,7 @@
 
 pair	   *pairs;
 int			npairs;
+int			nwikidata;
 static int	cpairs;
 static double bonus = 1.5;		/* -b: per-Arabic-letter bonus of the cross score */
 
@@ -758,7 +759,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	fprintf(f, "# lm ABC COUNT: Latin letter trigrams of the training names (^ start, $ end), for romanization\n");
 	fprintf(f, "# exo LATIN ARABIC: exonyms (arwikicats, MIT licence) the transliteration does not reach;\n");
 	fprintf(f, "# lex LATIN ARABIC: the commonest Arabic spelling of a training name, where its key differs\n");
-	fprintf(f, "# dsp LATIN ARABIC: the English name romanization displays for a place (arwikicats), by ARABIC\n");
+	fprintf(f, "# dsp LATIN ARABIC: the spelling romanization displays for a known place or person token, by ARABIC\n");
 	fprintf(f, "# calib LO HI BONUS: per-Latin-letter cross score (log probability + BONUS per Arabic\n");
 	fprintf(f, "# letter) of mismatched pairs (median, LO) and of training pairs (0.9 quantile, HI)\n");
 	fprintf(f, "calib %.4f %.4f %.2f\n", bad[ng / 2], good[ng * 9 / 10], bonus);
@@ -766,7 +767,7 @@ write_model(const char *path, const char *recipe, int ntrain, const bool *train,
 	if (exofile)
 	{
 		write_exonyms(f, m, exofile, train);
-		write_display_places(f, m, exofile, train);
+		write_display_names(f, m, exofile, train);
 	}
 	fclose(f);
 	fprintf(stderr, "names_train: %ld events, calib %.4f %.4f, written to %s\n", nev, bad[ng / 2],
@@ -889,6 +890,7 @@ main(int argc, char **argv)
 	hid = calloc((size_t) hcap, sizeof(int));
 	parent = calloc((size_t) hcap, sizeof(int));
 	read_list(wd);
+	nwikidata = npairs;
 	read_list(wp);
 	split();
 	train = calloc(npairs > 0 ? (size_t) npairs : 1, sizeof(bool));

@@ -158,4 +158,5 @@ def main():
               f"pud_changed={pud_changed}")
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -1,4 +1,5 @@
-"""Shared by the seed-article query scripts (names_seeds.py, fts_seeds.py): the articles of
+"""Shared by the seed-article query scripts (names_seeds.py, fts_seeds.py; psql also by
+names_display_eval.py): the articles of
 $PGARABIC_SHARED/data/seeds loaded into a temporary table s(id, body) (id = the first three
 characters of the file name; read at run time, never copied into the project), psql, and the
 precision/recall/F1 of a returned article set."""

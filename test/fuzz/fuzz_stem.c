@@ -4,15 +4,17 @@
  *    0-1) and loanword folding (bit 2), the rest is one word.  Checks, besides memory safety, that every part of a
  *    stemmed word lies inside the scratch buffer and holds only Arabic letters, that a stemmed word's normalized
  *    form equals ar_normalize() of it (without loanword folding, which also maps ڤ پ گ), that the stem of a stemmed word is no
- *    longer than the word, and that stemming is deterministic; and that the
- *    dictionary's word memo (one per stemmer, kept across inputs) gives back
- *    exactly the lexemes of a fresh ar_stem_lexeme().
+ *    longer than the word, and that stemming is deterministic.  The same word goes through
+ *    ar_root(): a root, when there is one, is 3 or 4 Arabic letters and the same on a second call.
+ *    And the dictionary's word memo (one per stemmer, kept across inputs) gives back exactly the
+ *    lexemes of a fresh ar_stem_lexeme().
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_normalize.h"
 #include "ar_stem.h"
+#include "ar_root.h"
 #include "ar_stem_memo.h"
 
 static ar_stemmer *stemmers[8];
@@ -20,9 +22,9 @@ static ar_stem_memo *memos[8];
 
 /* Small built-in lists (and a lexicon) so the list and lexicon paths are exercised. */
 static const char protected_list[] = "وزير\nلافروف\nالبحرين\nيوم\nكتاب\nبيروت place\nروسيا place\n";
-static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\n";
+static const char plural_list[] = "مدارس مدرسة\nكتب كتاب\nوزراء وزير\nديبلوماس* دبلوماس*\n";
 static const char stop_list[] = "في\nمن\nالتي\nهذا\n";
-static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\n";
+static const char lexicon_list[] = "دستور -\nدساتير -\nأسواق -\nبرلمان T\nكبير FMT\nمطلب T\nعالم FT\nحيوان T\nامتحان T\nصحة T\nسوق -\nكاتب FMT\nمكتب T\nاستخدام T\nمسءول M\n";
 
 /* Does s[0..len) hold only Arabic letters U+0621..U+064A (what a stemmed word is made of)? */
 static int
@@ -103,6 +105,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	if (data[0] == 0xFF)
+	{
+		/* the rest is a list file: each kind loads it or names a bad line, and the stemmer still works */
+		for (int k = 0; k < 4; k++)
+		{
+			size_t		bad = 0;
+
+			st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+			ar_stemmer_set_loanwords(st, true);
+			if (ar_stemmer_load(st, (ar_stem_list) k, (const char *) data + 1, size - 1, &bad) < 0 && bad == 0)
+				abort();
+			ar_buf_init(&a, &ar_malloc_allocator, 16);
+			ar_stem_word(st, "والديبلوماسيون", strlen("والديبلوماسيون"), &a, &r);
+			ar_buf_free(&a);
+			ar_stemmer_free(st);
+		}
+		return 0;
+	}
 	if (!stemmers[0])
 	{
 		int			i;
@@ -150,6 +170,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ar_stem_word(st, w, wl, &b, &r2);
 	if (r2.stem_len != r.stem_len || memcmp(a.data + r.stem_off, b.data + r2.stem_off, r.stem_len) != 0)
 		abort();
+	/* the root: 3 or 4 letters, deterministic */
+	a.len = b.len = 0;
+	ar_buf_init(&n, &ar_malloc_allocator, 16);
+	if (ar_root(st, w, wl, &a, &n))
+	{
+		ar_buf		n2;
+
+		if ((n.len != 6 && n.len != 8) || !only_letters(n.data, n.len))
+			abort();
+		ar_buf_init(&n2, &ar_malloc_allocator, 16);
+		if (!ar_root(st, w, wl, &b, &n2) || n2.len != n.len || memcmp(n.data, n2.data, n.len) != 0)
+			abort();
+		ar_buf_free(&n2);
+	}
+	else if (n.len != 0)
+		abort();
+	ar_buf_free(&n);
 	check_memo(memos[data[0] & 7], st, w, wl, &b);
 	ar_buf_free(&a);
 	ar_buf_free(&b);

@@ -14,6 +14,7 @@
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
 #include "ar_ner.h"
+#include "ar_stem.h"
 
 #define MAX_TESTS 512
 
@@ -101,6 +102,33 @@ unit_shipped_tagger(ar_ner_model *m, ar_gazetteer **g, char **mdata)
 		*g = ar_gaz_image_read(gdata, glen, &ar_malloc_allocator, &rows, &rowsum, &err);
 	free(gdata);				/* the gazetteer holds its own copy */
 	return *g != NULL;
+}
+
+/* A stemmer with the shipped lists (see unit.h). */
+ar_stemmer *
+unit_shipped_stemmer(int level)
+{
+	static const char *const files[4] = {
+		"src/tsearch_data/pg_arabic.lexicon",
+		"src/tsearch_data/pg_arabic.protected",
+		"src/tsearch_data/pg_arabic.plurals",
+		"src/tsearch_data/pg_arabic.stop"};
+	static const ar_stem_list kinds[4] = {AR_LIST_LEXICON, AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, level);
+	int			i;
+
+	for (i = 0; i < 4; i++)
+	{
+		size_t		len = 0,
+					bad = 0;
+		char	   *text = unit_slurp(files[i], &len);
+
+		if (!CHECK(text != NULL))
+			continue;
+		CHECK(ar_stemmer_load(st, kinds[i], text, len, &bad) > 0);
+		free(text);
+	}
+	return st;
 }
 
 /* Normalize s under a spec; returns a malloc'ed string. */

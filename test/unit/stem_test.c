@@ -13,33 +13,6 @@
 #include "ar_normalize.h"
 #include "ar_stem.h"
 
-/* A stemmer at a level with the shipped lists (lexicon, protected, plurals, stopwords), in the dictionary's order. */
-static ar_stemmer *
-shipped(int level)
-{
-	static const char *const files[4] = {
-		"src/tsearch_data/pg_arabic.lexicon",
-		"src/tsearch_data/pg_arabic.protected",
-		"src/tsearch_data/pg_arabic.plurals",
-		"src/tsearch_data/pg_arabic.stop"};
-	static const ar_stem_list kinds[4] = {AR_LIST_LEXICON, AR_LIST_PROTECTED, AR_LIST_PLURALS, AR_LIST_STOPWORDS};
-	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, level);
-	int			i;
-
-	for (i = 0; i < 4; i++)
-	{
-		size_t		len = 0,
-					bad = 0;
-		char	   *text = unit_slurp(files[i], &len);
-
-		if (!CHECK(text != NULL))
-			continue;
-		CHECK(ar_stemmer_load(st, kinds[i], text, len, &bad) > 0);
-		free(text);
-	}
-	return st;
-}
-
 /* Stem word and return a static copy of the chosen part ('s' stem, 'p' prefix, 'x' suffix, 'n' norm). */
 static const char *
 part(const ar_stemmer *st, const char *word, char which, bool *stop)
@@ -68,7 +41,7 @@ part(const ar_stemmer *st, const char *word, char which, bool *stop)
 
 UNIT_TEST(stem_everyday_cases)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
 
 	STEM(st, "مدرسة", "مدرسه");
 	STEM(st, "والمدرسة", "مدرسه");
@@ -116,7 +89,7 @@ UNIT_TEST(stem_everyday_cases)
 
 UNIT_TEST(stem_parts_and_stopwords)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
 	bool		stop = false;
 
 	CHECK_STREQ(part(st, "وبالمدرسة", 'p', NULL), "وبال");
@@ -141,9 +114,9 @@ UNIT_TEST(stem_parts_and_stopwords)
 
 UNIT_TEST(stem_levels)
 {
-	ar_stemmer *none = shipped(AR_STEM_NONE);
-	ar_stemmer *light = shipped(AR_STEM_LIGHT);
-	ar_stemmer *heavy = shipped(AR_STEM_HEAVY);
+	ar_stemmer *none = unit_shipped_stemmer(AR_STEM_NONE);
+	ar_stemmer *light = unit_shipped_stemmer(AR_STEM_LIGHT);
+	ar_stemmer *heavy = unit_shipped_stemmer(AR_STEM_HEAVY);
 
 	STEM(none, "والمدرسة", "والمدرسه");	/* normalization only */
 	STEM(light, "والمدرسة", "مدرسه");
@@ -158,7 +131,7 @@ UNIT_TEST(stem_levels)
 
 UNIT_TEST(stem_not_arabic_or_odd)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
 	char		big[4 * 200 + 1];
 	int			i;
 
@@ -208,7 +181,7 @@ rule_of(const ar_stemmer *st, const char *word)
 
 UNIT_TEST(stem_lexicon_plurals_and_guards)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
 
 	/* broken plurals outside the hand list meet their singular through a pattern */
 	STEM(st, "دساتير", "دستور");		/* فعاليل -> فعلول */
@@ -300,8 +273,8 @@ also(const ar_stemmer *st, const char *word)
 
 UNIT_TEST(stem_nisba_place)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
-	ar_stemmer *heavy = shipped(AR_STEM_HEAVY);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
+	ar_stemmer *heavy = unit_shipped_stemmer(AR_STEM_HEAVY);
 	size_t		bad = 0;
 	const char *tagged = "بيروت place\nوزير\n";
 	const char *wrong = "بيروت city\n";
@@ -360,7 +333,7 @@ UNIT_TEST(stem_lexicon_file_errors)
 static ar_stemmer *
 shipped_loan(bool on)
 {
-	ar_stemmer *st = shipped(AR_STEM_DEFAULT);
+	ar_stemmer *st = unit_shipped_stemmer(AR_STEM_DEFAULT);
 
 	ar_stemmer_set_loanwords(st, on);
 	return st;
@@ -388,6 +361,29 @@ UNIT_TEST(stem_loanword_variants_meet)
 	CHECK(rule_of(st, "تيليرسون") == AR_RULE_LOAN);
 	CHECK(rule_of(st, "كلنتون") == AR_RULE_LIGHT);	/* folding leaves it as it is */
 	CHECK(strcmp(ar_stem_rule_name(AR_RULE_LOAN), "loanword") == 0);
+	ar_stemmer_free(st);
+}
+
+UNIT_TEST(stem_loanword_listed_spellings)
+{
+	ar_stemmer *st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	static const char good[] = "# a prefix spelling\nديبلوماس* دبلوماس*\nمدارس مدرسة\n";
+	static const char one_star[] = "ديبلوماس* دبلوماس\n";
+	static const char short_from[] = "ديبلو* دبلو*\n";
+	size_t		bad = 0;
+
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, good, strlen(good), &bad) == 2);
+	STEM(st, "ديبلوماسي", "ديبلوماسي");	/* only with loanword folding */
+	ar_stemmer_set_loanwords(st, true);
+	STEM(st, "ديبلوماسي", "دبلوماسي");
+	STEM(st, "والديبلوماسي", "دبلوماسي");
+	STEM(st, "المدارس", "مدرسه");		/* the plural lines still work */
+	ar_stemmer_free(st);
+	st = ar_stemmer_new(&ar_malloc_allocator, AR_PROFILE_SEARCH, AR_STEM_DEFAULT);
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, one_star, strlen(one_star), &bad) == -1);
+	CHECK(bad == 1);			/* both sides starred, or neither */
+	CHECK(ar_stemmer_load(st, AR_LIST_PLURALS, short_from, strlen(short_from), &bad) == -1);
+	CHECK(bad == 1);			/* fewer than AR_LOAN_MIN_SPELLING letters */
 	ar_stemmer_free(st);
 }
 

@@ -32,6 +32,11 @@ struct ar_ner_model;
 struct ar_gazetteer;
 extern bool unit_shipped_tagger(struct ar_ner_model *m, struct ar_gazetteer **g, char **mdata);
 
+/* A stemmer at a level with the shipped lists (src/tsearch_data/pg_arabic.lexicon, .protected,
+ * .plurals, .stop), loaded in the dictionary's order; read from the source tree. */
+struct ar_stemmer;
+extern struct ar_stemmer *unit_shipped_stemmer(int level);
+
 #define UNIT_TEST(name) \
 	static void name(void); \
 	__attribute__((constructor)) static void reg_##name(void) { unit_register(#name, name); } \
