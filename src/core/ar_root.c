@@ -431,7 +431,8 @@ verb_evidence(const root_ctx *c, const verb_tpl *vt, const cp16 *rad, const cp16
 	for (i = 0; i < 2; i++)
 	{
 		m = ar_pattern_fill(vt->evidence[i], rad, buf);
-		if (m >= 2 && (attested(c, buf, m) || (buf[m] = TEHM, attested(c, buf, m + 1))))
+		if (m >= 2 && m < MAXSTEM + 2 &&	/* templates are short; the bound is for the ة below */
+			(attested(c, buf, m) || (buf[m] = TEHM, attested(c, buf, m + 1))))
 			return true;
 	}
 	return false;
