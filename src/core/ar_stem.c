@@ -661,14 +661,31 @@ attested_shorter(const ar_stemmer *st, const prefix_cand *cands, const sfx_out *
  * Would the split pc leave an unattested two letters + ت, the rest of a
  * past-tense verb in ت whose first radical looks like a clitic (بدأت is not
  * ب + دات, لعبت not ل + عبت, وجدت not و + جدت)?  Not when the rest starts
- * with a written hamza (وأدت = و + أدت).  With a lexicon only.
+ * with a written hamza (وأدت = و + أدت).  A preposition (ب ك ل) never comes
+ * before a past verb, so after one the letter is the radical; و and ف do,
+ * before a doubled verb too (وشنت = و + شنت, وضمت = و + ضمت), so there the
+ * lexicon must know the word without its ت (وجد, وصل, وقع).  With a lexicon only.
  */
 static bool
 past_feminine_rest(const ar_stemmer *st, const prefix_cand *pc, const sfx_out *o, const cp16 *r, int m,
 				   unsigned hamzas)
 {
-	return st->lex && st->level >= AR_STEM_DEFAULT && pc->len > 0 && !pc->article && !pc->verb &&
-		m == 3 && r[2] == TEH && !o->attested && !(pc->len < 16 && (hamzas & (1u << pc->len)));
+	cp16		last;
+
+	if (!(st->lex && st->level >= AR_STEM_DEFAULT && pc->len > 0 && !pc->article && !pc->verb &&
+		  m == 3 && r[2] == TEH && !o->attested && !(pc->len < 16 && (hamzas & (1u << pc->len)))))
+		return false;
+	last = r[-1];				/* the clitic next to the rest */
+	return !(last == WAW || last == FEH) || ar_lexicon_get(st->lex, r - pc->len, pc->len + 2) != 0;
+}
+
+/* Is pc an article split whose alef was written أ or إ (ألسنة is not ال + سنة)? */
+static bool
+hamza_article(const prefix_cand *pc, const cp16 *w, unsigned hamzas)
+{
+	int			a = pc->len - 2;	/* the article's alef (لل has none) */
+
+	return pc->article && a >= 0 && a < 16 && w[a] == ALEF && (hamzas & (1u << a));
 }
 
 /*
@@ -685,7 +702,7 @@ article_certain(const ar_stemmer *st, const prefix_cand *pc, const cp16 *w, int 
 
 	if (!pc->article || !st->lex || st->level < AR_STEM_DEFAULT)
 		return false;
-	if (a >= 0 && w[a] == ALEF && a < 16 && (hamzas & (1u << a)))
+	if (hamza_article(pc, w, hamzas))
 		return false;
 	if (a < 0 || w[a] != ALEF)
 		return true;
@@ -858,7 +875,7 @@ stem_word(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch,
 						 !plausible(st, &cands[i], w + cands[i].len, n - cands[i].len) ? AN_RULES :
 						 cands[i].verb ? AN_VERB :
 						 article_certain(st, &cands[i], w, n, hamzas) ? AN_ARTICLE : AN_NOUN, works[i], &res[i]);
-		if (res[i].hit && res[i].stem_len > 0)
+		if (res[i].hit && res[i].stem_len > 0 && !hamza_article(&cands[i], w, hamzas))
 			chosen = i;
 	}
 	/*
