@@ -27,6 +27,10 @@ SELECT ar_root('') IS NULL AS empty, ar_root('book') IS NULL AS latin, ar_root('
        ar_root(' كتاب') IS NULL AS space, ar_root('في') IS NULL AS stopword,
        ar_root('كتابbook') IS NULL AS mixed, ar_root(NULL) IS NULL AS null_input;
 
+-- a function word behind clitics is no root's word either (و + قد, و + كان, ف + كان, ل + له)
+SELECT w, ar_root(w) AS root
+FROM unnest(ARRAY['وقد', 'وكان', 'فكان', 'وكانت', 'ولم', 'وعلى', 'لله', 'وكتب']) AS w;
+
 -- very long input: NULL, quickly (the work is bounded)
 SELECT ar_root(repeat('ب', 100000)) IS NULL AS long_letters,
        ar_root(repeat('كتاب ', 50000)) IS NULL AS long_text;

@@ -658,6 +658,16 @@ ar_root(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_
 	e = stem_lookup(st, w, n);
 	if (e && (e->flags & F_STOP))
 		return false;
+	{
+		/* a function word behind clitics (وقد, وكان, ولم, لله) is no root's word either */
+		ar_stem_result r;
+		size_t		at = scratch->len;
+
+		ar_stem_word(st, word, len, scratch, &r);
+		scratch->len = at;
+		if (r.stopword)
+			return false;
+	}
 	memset(&c, 0, sizeof(c));
 	c.st = st;
 	suffix_letters(l);
