@@ -90,6 +90,10 @@ static const uint32_t arabic_letters[NA] = {
 
 #define SYM_ALEF 2
 #define SYM_LAM 24
+#define SYM_HEH 27
+#define SYM_AIN 19
+#define SYM_BEH 3
+#define SYM_DAL 9
 
 /* The Arabic letter of symbol 1..29. */
 uint32_t
@@ -1059,6 +1063,13 @@ romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 	int			n = ar_names_fold(s, len, sym, &sc);
 	const exonym *known = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
 	bool		behind_article = false;
+	static const uint8_t allah[] = {SYM_ALEF, SYM_LAM, SYM_LAM, SYM_HEH};
+
+	if (sc == AR_NAME_ARABIC && n == 4 && memcmp(sym, allah, 4) == 0)
+	{
+		ar_buf_append(out, "allah", 5);	/* no list has it; the romanizer gives La */
+		return;
+	}
 
 	/* behind the article ال (not أل, whose alef is spoken): الأسد al-Assad */
 	if (!known && sc == AR_NAME_ARABIC && skip_article(sym, n) && len > 4 && memcmp(s, "\xD8\xA7\xD9\x84", 4) == 0)
@@ -1102,6 +1113,37 @@ ar_name_arabize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 		ar_buf_append_cp(out, ar_names_arabic_cp(ar[j]));
 }
 
+/*
+ * Display of the word w[0..len) just appended to out at *at, when it follows
+ * عبد (shown from prev_at): عبد الله is one name (Abdullah), and the article
+ * of the name after عبد is not written (عبد العزيز Abdel Aziz, not Abdel
+ * al-Aziz).  Returns whether w itself is عبد.
+ */
+static bool
+display_compound(const ar_names_model *m, const char *w, size_t len, ar_buf *out, bool prev_abd,
+				 size_t prev_at, size_t *at)
+{
+	static const uint8_t abd[] = {SYM_AIN, SYM_BEH, SYM_DAL};
+	static const uint8_t allah[] = {SYM_ALEF, SYM_LAM, SYM_LAM, SYM_HEH};
+	uint8_t		sym[AR_NAMES_MAXSYM];
+	ar_name_script sc;
+	int			n = ar_names_fold(w, len, sym, &sc);
+
+	(void) m;
+	if (prev_abd && n == 4 && memcmp(sym, allah, 4) == 0)
+	{
+		out->len = prev_at;		/* عبد الله: one word */
+		ar_buf_append(out, "Abdullah", 8);
+		*at = prev_at;
+	}
+	else if (prev_abd && out->len > *at + 3 && memcmp(out->data + *at, "al-", 3) == 0)
+	{
+		memmove(out->data + *at, out->data + *at + 3, out->len - *at - 3);
+		out->len -= 3;
+	}
+	return n == 3 && memcmp(sym, abd, 3) == 0;
+}
+
 /* Script of a code point inside a name word (marks join either script), or AR_NAME_NONE. */
 static ar_name_script
 word_cp_script(uint32_t cp, bool *mark)
@@ -1127,7 +1169,9 @@ each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool 
 		  void (*fn) (const ar_names_model *, const char *, size_t, ar_buf *))
 {
 	const unsigned char *p = (const unsigned char *) s;
-	size_t		i = 0;
+	size_t		i = 0,
+				prev_at = 0;
+	bool		prev_abd = false;	/* the word before was عبد, shown from prev_at */
 
 	while (i < len)
 	{
@@ -1151,14 +1195,21 @@ each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool 
 		if (word != AR_NAME_NONE)
 		{
 			size_t		at = out->len;
+			bool		abd = false;
 
 			fn(m, s + start, end - start, out);
+			if (capitalize && word == AR_NAME_ARABIC)
+				abd = display_compound(m, s + start, end - start, out, prev_abd, prev_at, &at);
 			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z' &&
 				!(out->len > at + 3 && memcmp(out->data + at, "al-", 3) == 0))
 				out->data[at] = (char) (out->data[at] - 'a' + 'A');
+			prev_abd = abd;
+			prev_at = at;
 			i = end;
 			continue;
 		}
+		if (!(p[i] == ' ' && prev_abd))
+			prev_abd = false;	/* only a space may stand between عبد and its name */
 		/* not a word: copy one code point */
 		{
 			int			adv;

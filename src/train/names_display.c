@@ -162,16 +162,20 @@ add_places(display_list *d, const ar_names_model *m, const char *text, const boo
 /*
  * Whether a person's Latin word lat and Arabic word ar belong in a display entry: with the article
  * written "al-"/"el-" in the Latin, both lose it and romanization shows al-X behind the Arabic article
- * (الأسد al-assad: أسد Assad, shown al-Assad); otherwise the word stays whole (البرغوثي Barghouti).
- * The model must find the two similar (not الأميرة princess).
+ * (الأسد al-assad: أسد Assad, shown al-Assad); a Wikidata Latin word that starts with al/el
+ * otherwise is left to the romanizer (الحسن alassane, البرادعي elbaradei), while a listed person's
+ * English name is kept (الإسكندر Alexander); with no al/el the word stays whole (البرغوثي
+ * Barghouti).  The model must find the two similar (not الأميرة princess).
  */
 static bool
-person_words(const ar_names_model *m, const char **lat, size_t *ll, const char **ar, size_t *al)
+person_words(const ar_names_model *m, const char **lat, size_t *ll, const char **ar, size_t *al, bool listed)
 {
 	if (*al > 4 + 4 && memcmp(*ar, "ال", 4) == 0)
 	{
 		if (*ll > 3 && (memcmp(*lat, "al-", 3) == 0 || memcmp(*lat, "el-", 3) == 0))
 			*lat += 3, *ll -= 3, *ar += 4, *al -= 4;
+		else if (!listed && *ll > 2 && (memcmp(*lat, "al", 2) == 0 || memcmp(*lat, "el", 2) == 0))
+			return false;		/* article glued or a name of its own (الحسن alassane): the romanizer decides */
 	}
 	return *al < 200 && ar_name_similarity(m, *lat, *ll, *ar, *al) >= MIN_SIMILARITY;
 }
@@ -208,7 +212,7 @@ add_wikidata_people(display_list *d, const ar_names_model *m, const bool *train)
 			uint8_t		lsym[AR_NAMES_MAXSYM];
 			int			nls;
 
-			if (p->count >= 2 && 10 * p->count >= 3 * total[a] && person_words(m, &lat, &ll, &ar, &al) &&
+			if (p->count >= 2 && 10 * p->count >= 3 * total[a] && person_words(m, &lat, &ll, &ar, &al, false) &&
 				(nls = latin_symbols(lat, ll, lsym)) > 0)
 				add_display(d, lsym, nls, ar, al, KIND_WIKIDATA, (float) p->count);
 		}
@@ -269,7 +273,7 @@ add_listed_people(display_list *d, const ar_names_model *m, const char *text)
 				ae = ae ? ae : aend;
 				ll = (size_t) (le - lat);
 				al = (size_t) (ae - ar);
-				if (person_words(m, &lat, &ll, &ar, &al) && (nls = latin_symbols(lat, ll, lsym)) >= 2)
+				if (person_words(m, &lat, &ll, &ar, &al, true) && (nls = latin_symbols(lat, ll, lsym)) >= 2)
 				{
 					char	   *c = malloc((size_t) nls + al + 2);
 
