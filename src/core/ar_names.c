@@ -1,7 +1,8 @@
 /*
  * ar_names.c
  *    Name model: folding, model file parsing, alignment scores, name keys,
- *    similarity and the two spelling directions (see ar_names.h).
+ *    similarity and the two spelling directions of a token (see ar_names.h);
+ *    texts of several names are in ar_names_text.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <unicode/unorm2.h>
 
 #include "ar_names.h"
+#include "ar_names_internal.h"
 #include "ar_names_rom.h"
 #include "ar_normalize.h"
 
@@ -88,12 +90,6 @@ static const uint32_t arabic_letters[NA] = {
 	0x0641, 0x0642, 0x0643, 0x0644, 0x0645, 0x0646, 0x0647, 0x0648, 0x064A
 };
 
-#define SYM_ALEF 2
-#define SYM_LAM 24
-#define SYM_HEH 27
-#define SYM_AIN 19
-#define SYM_BEH 3
-#define SYM_DAL 9
 
 /* The Arabic letter of symbol 1..29. */
 uint32_t
@@ -123,9 +119,9 @@ arabic_sym(uint32_t cp)
 	return 0;
 }
 
-/* Arabic symbol of a code point after `search` folding (Persian/Urdu extras folded too), or 0. */
-static int
-fold_arabic_cp(uint32_t cp)
+/* Arabic symbol of a code point after `search` folding (see ar_names_internal.h). */
+int
+ar_names_fold_arabic_cp(uint32_t cp)
 {
 	switch (cp)
 	{
@@ -143,9 +139,9 @@ fold_arabic_cp(uint32_t cp)
 	return cp ? arabic_sym(cp) : 0;
 }
 
-/* Latin letters (a-z, up to 2) of a Latin-script code point, accents dropped; returns the count. */
-static int
-fold_latin_cp(uint32_t cp, char out[2])
+/* Latin letters of a Latin-script code point (see ar_names_internal.h). */
+int
+ar_names_fold_latin_cp(uint32_t cp, char out[2])
 {
 	UChar		buf[8];
 	UErrorCode	err = U_ZERO_ERROR;
@@ -222,7 +218,7 @@ ar_names_fold(const char *s, size_t len, uint8_t *out, ar_name_script *script)
 		i += (size_t) adv;
 		if (cp >= 0x0600 && cp <= 0x06FF)
 		{
-			int			sym = fold_arabic_cp(cp);
+			int			sym = ar_names_fold_arabic_cp(cp);
 
 			if (sym && *script != AR_NAME_LATIN)
 			{
@@ -233,7 +229,7 @@ ar_names_fold(const char *s, size_t len, uint8_t *out, ar_name_script *script)
 		else if (*script != AR_NAME_ARABIC)
 		{
 			char		l[2];
-			int			k = fold_latin_cp(cp, l);
+			int			k = ar_names_fold_latin_cp(cp, l);
 
 			for (int j = 0; j < k && n < AR_NAMES_MAXSYM; j++)
 				out[n++] = (uint8_t) (l[j] - 'a' + 1);
@@ -955,8 +951,6 @@ ar_name_similarity(const ar_names_model *m, const char *a, size_t alen, const ch
 	return sim < 0.0f ? 0.0f : (sim > 1.0f ? 1.0f : sim);
 }
 
-static ar_name_script word_cp_script(uint32_t cp, bool *mark);
-
 /* Is the third letter of a word that starts with ال a hamza seat (أ إ آ; الأسد)? */
 static bool
 hamza_after_article(const char *s, size_t len)
@@ -971,7 +965,7 @@ hamza_after_article(const char *s, size_t len)
 		bool		mark;
 
 		i += (size_t) adv;
-		(void) word_cp_script(cp, &mark);
+		(void) ar_names_word_cp_script(cp, &mark);
 		if (mark)
 			continue;
 		if (++k == 3)
@@ -1052,9 +1046,9 @@ ar_name_romanize(const ar_names_model *m, const char *s, size_t len, ar_buf *out
 	romanize_word(m, s, len, out, &article);
 }
 
-/* Append the romanization of a name token for display: an unspelt article as "al-" (al-Asad). */
-static void
-romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
+/* Append the romanization of a name token for display (see ar_names_internal.h). */
+void
+ar_names_romanize_display(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 {
 	size_t		at = out->len;
 	bool		article;
@@ -1111,126 +1105,4 @@ ar_name_arabize(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
 
 	for (int j = 0; j < n; j++)
 		ar_buf_append_cp(out, ar_names_arabic_cp(ar[j]));
-}
-
-/*
- * Display of the word w[0..len) just appended to out at *at, when it follows
- * عبد (shown from prev_at): عبد الله is one name (Abdullah), and the article
- * of the name after عبد is not written (عبد العزيز Abdel Aziz, not Abdel
- * al-Aziz).  Returns whether w itself is عبد.
- */
-static bool
-display_compound(const ar_names_model *m, const char *w, size_t len, ar_buf *out, bool prev_abd,
-				 size_t prev_at, size_t *at)
-{
-	static const uint8_t abd[] = {SYM_AIN, SYM_BEH, SYM_DAL};
-	static const uint8_t allah[] = {SYM_ALEF, SYM_LAM, SYM_LAM, SYM_HEH};
-	uint8_t		sym[AR_NAMES_MAXSYM];
-	ar_name_script sc;
-	int			n = ar_names_fold(w, len, sym, &sc);
-
-	(void) m;
-	if (prev_abd && n == 4 && memcmp(sym, allah, 4) == 0)
-	{
-		out->len = prev_at;		/* عبد الله: one word */
-		ar_buf_append(out, "Abdullah", 8);
-		*at = prev_at;
-	}
-	else if (prev_abd && out->len > *at + 3 && memcmp(out->data + *at, "al-", 3) == 0)
-	{
-		memmove(out->data + *at, out->data + *at + 3, out->len - *at - 3);
-		out->len -= 3;
-	}
-	return n == 3 && memcmp(sym, abd, 3) == 0;
-}
-
-/* Script of a code point inside a name word (marks join either script), or AR_NAME_NONE. */
-static ar_name_script
-word_cp_script(uint32_t cp, bool *mark)
-{
-	char		l[2];
-
-	*mark = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
-		(cp >= 0x0300 && cp <= 0x036F);
-	if (*mark)
-		return AR_NAME_NONE;
-	if (cp >= 0x0600 && cp <= 0x06FF)
-		return fold_arabic_cp(cp) ? AR_NAME_ARABIC : AR_NAME_NONE;
-	return fold_latin_cp(cp, l) ? AR_NAME_LATIN : AR_NAME_NONE;
-}
-
-/*
- * Apply a per-token function to each word of a text: a word is a run of letters of one
- * script (with their marks); everything between words (spaces, hyphens, punctuation) is
- * copied as written.  With capitalize, the first byte a word appends is upper-cased.
- */
-static void
-each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool capitalize,
-		  void (*fn) (const ar_names_model *, const char *, size_t, ar_buf *))
-{
-	const unsigned char *p = (const unsigned char *) s;
-	size_t		i = 0,
-				prev_at = 0;
-	bool		prev_abd = false;	/* the word before was عبد, shown from prev_at */
-
-	while (i < len)
-	{
-		size_t		start = i,
-					end = i;
-		ar_name_script word = AR_NAME_NONE;
-
-		/* a word: letters of one script and the marks that follow them */
-		while (end < len)
-		{
-			int			adv;
-			bool		mark;
-			ar_name_script sc = word_cp_script(ar_utf8_decode(p + end, len - end, &adv), &mark);
-
-			if (mark ? word == AR_NAME_NONE : (sc == AR_NAME_NONE || (word != AR_NAME_NONE && sc != word)))
-				break;
-			if (!mark)
-				word = sc;
-			end += (size_t) adv;
-		}
-		if (word != AR_NAME_NONE)
-		{
-			size_t		at = out->len;
-			bool		abd = false;
-
-			fn(m, s + start, end - start, out);
-			if (capitalize && word == AR_NAME_ARABIC)
-				abd = display_compound(m, s + start, end - start, out, prev_abd, prev_at, &at);
-			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z' &&
-				!(out->len > at + 3 && memcmp(out->data + at, "al-", 3) == 0))
-				out->data[at] = (char) (out->data[at] - 'a' + 'A');
-			prev_abd = abd;
-			prev_at = at;
-			i = end;
-			continue;
-		}
-		if (!(p[i] == ' ' && prev_abd))
-			prev_abd = false;	/* only a space may stand between عبد and its name */
-		/* not a word: copy one code point */
-		{
-			int			adv;
-
-			(void) ar_utf8_decode(p + i, len - i, &adv);
-			ar_buf_append(out, s + i, (size_t) adv);
-			i += (size_t) adv;
-		}
-	}
-}
-
-/* Append the readable romanization of a text of names, word by word (see ar_names.h). */
-void
-ar_name_romanize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
-{
-	each_word(m, s, len, out, true, romanize_display);
-}
-
-/* Append the likeliest Arabic spelling of a text of names, word by word (see ar_names.h). */
-void
-ar_name_arabize_text(const ar_names_model *m, const char *s, size_t len, ar_buf *out)
-{
-	each_word(m, s, len, out, false, ar_name_arabize);
 }
