@@ -1057,9 +1057,8 @@ ar_names_romanize_display(const ar_names_model *m, const char *s, size_t len, ar
 	int			n = ar_names_fold(s, len, sym, &sc);
 	const exonym *known = sc == AR_NAME_ARABIC ? find_exonym(m, 2, sym, n) : NULL;
 	bool		behind_article = false;
-	static const uint8_t allah[] = {SYM_ALEF, SYM_LAM, SYM_LAM, SYM_HEH};
 
-	if (sc == AR_NAME_ARABIC && n == 4 && memcmp(sym, allah, 4) == 0)
+	if (sc == AR_NAME_ARABIC && ar_names_is_allah(sym, n))
 	{
 		ar_buf_append(out, "allah", 5);	/* no list has it; the romanizer gives La */
 		return;

@@ -19,6 +19,13 @@
 #define SYM_LAM 24
 #define SYM_HEH 27
 
+/* Is the folded word sym[0..n) الله (shown Allah, which no list and not the romanizer gives)? */
+static inline bool
+ar_names_is_allah(const uint8_t *sym, int n)
+{
+	return n == 4 && sym[0] == SYM_ALEF && sym[1] == SYM_LAM && sym[2] == SYM_LAM && sym[3] == SYM_HEH;
+}
+
 /* Arabic symbol of a code point after `search` folding (Persian/Urdu extras folded too), or 0. */
 extern int	ar_names_fold_arabic_cp(uint32_t cp);
 

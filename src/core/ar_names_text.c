@@ -16,17 +16,14 @@
  * al-Aziz).  Returns whether w itself is عبد.
  */
 static bool
-display_compound(const ar_names_model *m, const char *w, size_t len, ar_buf *out, bool prev_abd,
-				 size_t prev_at, size_t *at)
+display_compound(const char *w, size_t len, ar_buf *out, bool prev_abd, size_t prev_at, size_t *at)
 {
 	static const uint8_t abd[] = {SYM_AIN, SYM_BEH, SYM_DAL};
-	static const uint8_t allah[] = {SYM_ALEF, SYM_LAM, SYM_LAM, SYM_HEH};
 	uint8_t		sym[AR_NAMES_MAXSYM];
 	ar_name_script sc;
 	int			n = ar_names_fold(w, len, sym, &sc);
 
-	(void) m;
-	if (prev_abd && n == 4 && memcmp(sym, allah, 4) == 0)
+	if (prev_abd && sc == AR_NAME_ARABIC && ar_names_is_allah(sym, n))
 	{
 		out->len = prev_at;		/* عبد الله: one word */
 		ar_buf_append(out, "Abdullah", 8);
@@ -95,7 +92,7 @@ each_word(const ar_names_model *m, const char *s, size_t len, ar_buf *out, bool 
 
 			fn(m, s + start, end - start, out);
 			if (capitalize && word == AR_NAME_ARABIC)
-				abd = display_compound(m, s + start, end - start, out, prev_abd, prev_at, &at);
+				abd = display_compound(s + start, end - start, out, prev_abd, prev_at, &at);
 			if (capitalize && out->len > at && out->data[at] >= 'a' && out->data[at] <= 'z' &&
 				!(out->len > at + 3 && memcmp(out->data + at, "al-", 3) == 0))
 				out->data[at] = (char) (out->data[at] - 'a' + 'A');

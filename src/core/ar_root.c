@@ -640,7 +640,6 @@ ar_root(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_
 	cp16		w[AR_STEM_MAXCP];
 	cp16		l[128];
 	root_ctx	c;
-	const entry *e;
 	bool		whole;
 	int			n,
 				a,
@@ -655,11 +654,8 @@ ar_root(const ar_stemmer *st, const char *word, size_t len, ar_buf *scratch, ar_
 	n = word_letters(st, word, len, w, scratch);
 	if (n < 2)
 		return false;
-	e = stem_lookup(st, w, n);
-	if (e && (e->flags & F_STOP))
-		return false;
 	{
-		/* a function word behind clitics (وقد, وكان, ولم, لله) is no root's word either */
+		/* a function word, also behind clitics (في, وقد, وكان, ولم, لله), is no root's word */
 		ar_stem_result r;
 		size_t		at = scratch->len;
 

@@ -57,7 +57,8 @@ typedef enum ar_stem_rule
 	AR_RULE_PATTERN,			/* a broken-plural pattern, singular attested in the lexicon */
 	AR_RULE_LEXICON,			/* the lexicon attests the stem (and the ending removed) */
 	AR_RULE_LIGHT,				/* light stemming rules alone */
-	AR_RULE_LOAN				/* a loanword spelling variant, folded (ar_stem_loan.h) */
+	AR_RULE_LOAN,				/* a loanword spelling variant, folded (ar_stem_loan.h) */
+	AR_RULE_PLACE				/* the second lexeme of a nisba adjective: its place (ar_analyze) */
 } ar_stem_rule;
 
 typedef struct ar_stemmer ar_stemmer;

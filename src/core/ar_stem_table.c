@@ -145,7 +145,7 @@ ar_stemmer_lexicon_bytes(const ar_stemmer *st)
 const char *
 ar_stem_rule_name(ar_stem_rule rule)
 {
-	static const char *const names[] = {NULL, "stopword", "list", "pattern+lexicon", "lexicon", "light", "loanword"};
+	static const char *const names[] = {NULL, "stopword", "list", "pattern+lexicon", "lexicon", "light", "loanword", "place"};
 
 	return (int) rule >= 0 && (int) rule < (int) (sizeof(names) / sizeof(names[0])) ? names[rule] : NULL;
 }

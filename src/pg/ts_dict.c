@@ -518,7 +518,7 @@ ar_analyze(PG_FUNCTION_ARGS)
 			old = MemoryContextSwitchTo(rowcxt);
 			values[4] = scratch_text(&scratch, r.also_off, r.also_len);
 			nulls[4] = false;
-			values[9] = CStringGetTextDatum("place");
+			values[9] = CStringGetTextDatum(ar_stem_rule_name(AR_RULE_PLACE));
 			nulls[9] = false;
 			MemoryContextSwitchTo(old);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

@@ -93,6 +93,25 @@ latin_symbols(const char *s, size_t len, uint8_t lat[AR_NAMES_MAXSYM])
 }
 
 /*
+ * The commonest training pair of each Arabic id among pairs[0..upto) into best (index + 1, 0: none),
+ * and the sum of their counts into total when it is not NULL.
+ */
+static void
+commonest_pairs(int upto, const bool *train, int *best, int *total)
+{
+	for (int i = 0; i < upto; i++)
+		if (train[i])
+		{
+			int			a = pairs[i].ar_id;
+
+			if (total)
+				total[a] += pairs[i].count;
+			if (!best[a] || pairs[i].count > pairs[best[a] - 1].count)
+				best[a] = i + 1;
+		}
+}
+
+/*
  * Entries of the one-word places of an arwikicats-style list (kind, english, arabic): countries,
  * cities and regions first, then "place" rows (several languages' names: alemanya, ehipto) by the
  * model's ar_name_similarity.  A token that is a person's name in the training pairs (a pair seen at
@@ -106,16 +125,10 @@ add_places(display_list *d, const ar_names_model *m, const char *text, const boo
 	bool	   *person = calloc((size_t) nids + 1, sizeof(bool));
 	int		   *best = calloc((size_t) nids + 1, sizeof(int));	/* commonest training pair of an Arabic id, + 1 */
 
+	commonest_pairs(npairs, train, best, NULL);
 	for (int i = 0; i < npairs; i++)
-		if (train[i])
-		{
-			int			a = pairs[i].ar_id;
-
-			if (pairs[i].count >= 2)
-				person[a] = true;
-			if (!best[a] || pairs[i].count > pairs[best[a] - 1].count)
-				best[a] = i + 1;
-		}
+		if (train[i] && pairs[i].count >= 2)
+			person[pairs[i].ar_id] = true;
 	for (const char *line = text; line && *line;)
 	{
 		const char *nl = strchr(line, '\n'),
@@ -192,15 +205,7 @@ add_wikidata_people(display_list *d, const ar_names_model *m, const bool *train)
 	int		   *total = calloc((size_t) nids + 1, sizeof(int));
 	int		   *best = calloc((size_t) nids + 1, sizeof(int));	/* + 1 */
 
-	for (int i = 0; i < nwikidata; i++)
-		if (train[i])
-		{
-			int			a = pairs[i].ar_id;
-
-			total[a] += pairs[i].count;
-			if (!best[a] || pairs[i].count > pairs[best[a] - 1].count)
-				best[a] = i + 1;
-		}
+	commonest_pairs(nwikidata, train, best, total);
 	for (int a = 0; a < nids; a++)
 		if (best[a])
 		{
